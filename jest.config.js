@@ -1,0 +1,15 @@
+/** Jest: unit, property, host-mock and built-bundle tests. Browser end-to-end tests run apart (npm run test:e2e). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false, isolatedModules: true }],
+  },
+  setupFiles: ["<rootDir>/test/setup/custom-functions-global.ts"],
+  moduleNameMapper: {
+    // office-addin-mock pulls office-addin-manifest, whose ESM-only strip-bom breaks Jest; tests never need it.
+    "^office-addin-manifest$": "<rootDir>/test/setup/office-addin-manifest-stub.js",
+  },
+  testTimeout: 120000,
+};

@@ -1,0 +1,109 @@
+import { Exact, sum } from "./exact";
+import { pts } from "./format";
+import { keepHighestPerKey } from "./highest";
+import { Level, LEVEL_NAMES, levelBelow } from "./levels";
+import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
+import { Rules } from "./rules";
+import { foldKey, msg } from "./text";
+
+/** SPEC §3.1: points of one honor, with the reason. */
+export function honorPoints(
+  level: Level,
+  lineDept: boolean,
+  rules: Pick<Rules, "honorPoints" | "lineDeptLevelsDown" | "lineDeptTownPoints">
+): { points: Exact; reason: Reason } {
+  const name = LEVEL_NAMES[level];
+  if (!lineDept) {
+    const points = rules.honorPoints[level];
+    return { points, reason: { rule: "honor.level", text: msg(`${name.zh}荣誉 ${pts(points)} 分`, `${name.en} honor: ${pts(points)} points`) } };
+  }
+  const lower = levelBelow(level, rules.lineDeptLevelsDown);
+  if (lower === null) {
+    const points = rules.lineDeptTownPoints;
+    return {
+      points,
+      reason: {
+        rule: "honor.lineDept.lowest",
+        text: msg(`${name.zh}条线表彰，计 ${pts(points)} 分`, `${name.en} line-department commendation: ${pts(points)} points`),
+      },
+    };
+  }
+  const points = rules.honorPoints[lower];
+  const lowerName = LEVEL_NAMES[lower];
+  return {
+    points,
+    reason: {
+      rule: "honor.lineDept",
+      text: msg(
+        `${name.zh}条线表彰，按${lowerName.zh}计 ${pts(points)} 分`,
+        `${name.en} line-department commendation counts as ${lowerName.en}: ${pts(points)} points`
+      ),
+    },
+  };
+}
+
+/** The kind that 同一类荣誉就高不就低 compares: 荣誉类别, or the honor's name where it is blank. */
+export function honorKind(record: Pick<HonorRecord, "kind" | "honor">): string {
+  return foldKey(record.kind && record.kind.trim() !== "" ? record.kind : record.honor);
+}
+
+export interface HonorScores {
+  details: RecordScore[];
+  byCommunity: Map<string, Exact>;
+  issues: EngineIssue[];
+}
+
+/** Scores every honor record: level, line-department rule, approval and 文号, same kind once. */
+export function scoreHonors(records: readonly HonorRecord[], rules: Rules): HonorScores {
+  const issues: EngineIssue[] = [];
+  const scored = records.map((r) => {
+    const base = honorPoints(r.level, r.lineDept, rules);
+    const refusals: Reason[] = [];
+    if (!r.approved)
+      refusals.push({ rule: "honor.notApproved", text: msg("未经考核组认可，不计分", "Not approved by the assessment group: no points") });
+    if (!r.docNo || r.docNo.trim() === "")
+      refusals.push({ rule: "honor.noDocNo", text: msg("缺少文号（以发文单位文件为准），不计分", "No document number (the issuing document decides): no points") });
+    for (const refusal of refusals)
+      issues.push({ severity: "warning", source: "honors", row: r.row, field: refusal.rule === "honor.notApproved" ? "approved" : "docNo", message: msg(`“${r.honor}”${refusal.text.zh}`, `"${r.honor}": ${refusal.text.en}`) });
+    return { r, base, refusals, points: refusals.length > 0 ? Exact.ZERO : base.points };
+  });
+
+  const counted = scored.filter((s) => s.refusals.length === 0);
+  const instead = keepHighestPerKey(
+    counted,
+    (s) => s.r.community + "\u0000" + honorKind(s.r),
+    (s) => s.points,
+    (s) => s.r.row
+  );
+  const sameKind = new Map<(typeof scored)[number], number>();
+  counted.forEach((s, i) => {
+    const j = instead[i];
+    if (j !== null) sameKind.set(s, counted[j].r.row);
+  });
+
+  const details: RecordScore[] = scored.map((s) => {
+    const reasons: Reason[] = [s.base.reason, ...s.refusals];
+    let points = s.points;
+    const higherRow = sameKind.get(s);
+    if (higherRow !== undefined) {
+      points = Exact.ZERO;
+      reasons.push({
+        rule: "honor.sameKind",
+        text: msg(`同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`, `Same kind of honor already counted at a higher level (row ${higherRow}): no points`),
+      });
+    }
+    return { source: "honors", row: s.r.row, community: s.r.community, label: s.r.honor, points, reasons };
+  });
+
+  return { details, byCommunity: totalsByCommunity(details), issues };
+}
+
+export function totalsByCommunity(details: readonly RecordScore[]): Map<string, Exact> {
+  const groups = new Map<string, Exact[]>();
+  for (const d of details) {
+    const list = groups.get(d.community) ?? [];
+    list.push(d.points);
+    groups.set(d.community, list);
+  }
+  return new Map([...groups].map(([k, v]) => [k, sum(v)]));
+}

@@ -1,0 +1,168 @@
+import { Exact } from "./exact";
+import { Level } from "./levels";
+import { CategoryKey } from "./rules";
+import { Msg } from "./text";
+
+/**
+ * The typed records the engine scores. Readers (src/workbook) build them from sheets; `row` is
+ * where the record came from (Excel row number), so reasons and issues can point at it.
+ */
+export type CommunityType = "社区" | "村改居";
+
+/** The input collections, also used to say where an issue or a detail belongs. */
+export type RecordSource =
+  | "communities"
+  | "targets"
+  | "honors"
+  | "basicPublicity"
+  | "publicity"
+  | "contributions"
+  | "staff"
+  | "settings";
+
+export interface CommunityRecord {
+  row: number;
+  name: string;
+  type: CommunityType;
+  code?: string;
+}
+
+export interface TargetRecord {
+  row: number;
+  community: string;
+  /** Blank categories are absent: they count 0, with a warning. */
+  scores: Partial<Record<CategoryKey, Exact>>;
+}
+
+export interface HonorRecord {
+  row: number;
+  community: string;
+  honor: string;
+  kind?: string;
+  level: Level;
+  lineDept: boolean;
+  issuer?: string;
+  docNo?: string;
+  approved: boolean;
+}
+
+export interface BasicPublicityRecord {
+  row: number;
+  community: string;
+  score: Exact;
+}
+
+export interface PublicityRecord {
+  row: number;
+  /** Every community listed in the cell; a joint article lists several. */
+  communities: string[];
+  title: string;
+  contentKey?: string;
+  level: Level;
+  media?: string;
+  communityBuilding: boolean;
+  authorIsStaff: boolean;
+  communityIsSubject: boolean;
+  countedInTargets: boolean;
+}
+
+export interface ContributionRecord {
+  row: number;
+  community: string;
+  line: string;
+  matter?: string;
+  points: Exact;
+  leaderAgreed: boolean;
+}
+
+export interface StaffRecord {
+  row: number;
+  name: string;
+  community: string;
+  score: Exact;
+}
+
+export interface AssessmentInput {
+  communities: CommunityRecord[];
+  targets: TargetRecord[];
+  honors: HonorRecord[];
+  basicPublicity: BasicPublicityRecord[];
+  publicity: PublicityRecord[];
+  contributions: ContributionRecord[];
+  staff: StaffRecord[];
+}
+
+export type Severity = "error" | "warning";
+
+/**
+ * A problem the engine found. `field` is the schema's column key (e.g. "level"), mapped to the
+ * sheet's header by the workbook layer; `row` is the record's Excel row.
+ */
+export interface EngineIssue {
+  severity: Severity;
+  source: RecordSource;
+  row?: number;
+  field?: string;
+  message: Msg;
+}
+
+/** Why a record earned what it earned: a stable rule id plus words a reviewer understands. */
+export interface Reason {
+  rule: string;
+  text: Msg;
+}
+
+/** One input record's outcome for one community (a joint article yields one per community). */
+export interface RecordScore {
+  source: RecordSource;
+  row: number;
+  community: string;
+  /** What the record names (honor name, article title, line + matter, person). */
+  label: string;
+  points: Exact;
+  reasons: Reason[];
+}
+
+export type Advanced = boolean | "tie";
+
+export interface CommunityResult {
+  name: string;
+  type: CommunityType;
+  code?: string;
+  eligible: boolean;
+  rank: number;
+  advanced: Advanced;
+  categories: Record<CategoryKey, Exact>;
+  target: Exact;
+  honor: Exact;
+  basicPublicity: Exact;
+  externalPublicity: Exact;
+  contribution: Exact;
+  rewards: Exact;
+  total: Exact;
+  converted: Exact;
+  /** Money in cents when a pool or rate is set. */
+  moneyCents?: bigint;
+}
+
+export interface IndividualResult {
+  name: string;
+  community: string;
+  row: number;
+  score: Exact;
+  eligible: boolean;
+  rank: number;
+  advanced: Advanced;
+  moneyCents?: bigint;
+}
+
+export interface AssessmentResult {
+  /** In rank order (ties in input order of the 社区 sheet). */
+  communities: CommunityResult[];
+  /** In rank order. */
+  individuals: IndividualResult[];
+  details: RecordScore[];
+  issues: EngineIssue[];
+  /** True when money columns apply (pool or rate set). */
+  hasMoney: boolean;
+}

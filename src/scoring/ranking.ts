@@ -1,0 +1,57 @@
+import { Advanced } from "./model";
+
+/**
+ * Competition ranking (1, 2, 2, 4) over items sorted best first: an item shares the rank of the
+ * one before it when `compare` says they are equal.
+ */
+export function competitionRanks<T>(sorted: readonly T[], compare: (a: T, b: T) => number): number[] {
+  const ranks: number[] = [];
+  sorted.forEach((item, i) => {
+    ranks.push(i > 0 && compare(sorted[i - 1], item) === 0 ? ranks[i - 1] : i + 1);
+  });
+  return ranks;
+}
+
+/**
+ * SPEC §4: the top `slots` eligible items (sorted best first) are advanced. When the last slot
+ * falls inside a tie, every item of that tie is "tie" (并列待定) — none is dropped silently.
+ * Returns one mark per item of `sorted`, and the tied items when there is such a tie.
+ */
+export function markAdvanced<T>(
+  sorted: readonly T[],
+  eligible: (item: T) => boolean,
+  slots: number,
+  compare: (a: T, b: T) => number
+): { marks: Advanced[]; tied: T[] } {
+  const marks: Advanced[] = sorted.map(() => false);
+  const pool = sorted.map((item, i) => ({ item, i })).filter((x) => eligible(x.item));
+  if (slots <= 0 || pool.length === 0) return { marks, tied: [] };
+  if (pool.length <= slots) {
+    for (const x of pool) marks[x.i] = true;
+    return { marks, tied: [] };
+  }
+  const last = pool[slots - 1];
+  const next = pool[slots];
+  if (compare(last.item, next.item) !== 0) {
+    for (const x of pool.slice(0, slots)) marks[x.i] = true;
+    return { marks, tied: [] };
+  }
+  const tied: T[] = [];
+  for (const x of pool) {
+    const c = compare(x.item, last.item);
+    if (c < 0) marks[x.i] = true;
+    else if (c === 0) {
+      marks[x.i] = "tie";
+      tied.push(x.item);
+    }
+  }
+  return { marks, tied };
+}
+
+/**
+ * For cells (RANK_EXACT): decimal scores that agree to 9 significant digits are equal, so float
+ * noise such as 81.00000000000001 against 81 is no difference (SPEC §7.1).
+ */
+export function cellScoreKey(value: number): number {
+  return value === 0 ? 0 : Number(value.toPrecision(9));
+}

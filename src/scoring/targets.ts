@@ -1,0 +1,96 @@
+import { Exact, sum } from "./exact";
+import { pts } from "./format";
+import { CommunityRecord, EngineIssue, RecordScore, TargetRecord } from "./model";
+import { CATEGORIES, CategoryKey, Rules } from "./rules";
+import { msg, Msg } from "./text";
+
+export const CATEGORY_NAMES: Record<CategoryKey, Msg> = {
+  foundation: msg("社区基础", "Foundation"),
+  service: msg("社区服务", "Service"),
+  culture: msg("社区文化", "Culture"),
+  environment: msg("社区环境卫生", "Environment"),
+  brand: msg("一居一品", "Brand"),
+  admin: msg("行政事务", "Admin"),
+};
+
+export interface TargetScore {
+  categories: Record<CategoryKey, Exact>;
+  target: Exact;
+}
+
+/** SPEC §2: the category maxima must add up to 100. */
+export function checkCategoryMaxima(rules: Pick<Rules, "categoryMax">): EngineIssue[] {
+  const total = sum(CATEGORIES.map((c) => rules.categoryMax[c]));
+  if (total.eq(Exact.int(100))) return [];
+  const list = CATEGORIES.map((c) => `${CATEGORY_NAMES[c].zh} ${pts(rules.categoryMax[c])}`).join("、");
+  return [
+    {
+      severity: "error",
+      source: "settings",
+      message: msg(`目标管理六项满分合计为 ${pts(total)}，应为 100（${list}）：请在设置表中调整`, `The six category maxima add up to ${pts(total)}, not 100: adjust them on the settings sheet`),
+    },
+  ];
+}
+
+/** SPEC §2: one target row per community, each category within [0, maximum], target = the sum. */
+export function scoreTargets(
+  communities: readonly CommunityRecord[],
+  records: readonly TargetRecord[],
+  rules: Rules
+): { byCommunity: Map<string, TargetScore>; details: RecordScore[]; issues: EngineIssue[] } {
+  const issues: EngineIssue[] = [...checkCategoryMaxima(rules)];
+  const firstRow = new Map<string, number>();
+  const byCommunity = new Map<string, TargetScore>();
+  const details: RecordScore[] = [];
+  for (const r of records) {
+    const earlier = firstRow.get(r.community);
+    if (earlier !== undefined) {
+      issues.push({
+        severity: "error",
+        source: "targets",
+        row: r.row,
+        field: "community",
+        message: msg(`“${r.community}”在第 ${earlier} 行已有目标管理得分：每个社区只能有一行`, `"${r.community}" already has a target row (row ${earlier}): exactly one row per community`),
+      });
+      continue;
+    }
+    firstRow.set(r.community, r.row);
+    const categories = {} as Record<CategoryKey, Exact>;
+    for (const c of CATEGORIES) {
+      const value = r.scores[c];
+      const max = rules.categoryMax[c];
+      if (value === undefined) {
+        issues.push({ severity: "warning", source: "targets", row: r.row, field: c, message: msg(`${CATEGORY_NAMES[c].zh}得分空白，按 0 分计`, `${CATEGORY_NAMES[c].en} is blank: counted as 0`) });
+        categories[c] = Exact.ZERO;
+      } else if (value.isNegative() || value.gt(max)) {
+        issues.push({
+          severity: "error",
+          source: "targets",
+          row: r.row,
+          field: c,
+          message: msg(`${CATEGORY_NAMES[c].zh}得分 ${pts(value)} 不在 0–${pts(max)} 分之间`, `${CATEGORY_NAMES[c].en} score ${pts(value)} is outside 0–${pts(max)}`),
+        });
+        categories[c] = Exact.ZERO;
+      } else categories[c] = value;
+    }
+    const target = sum(CATEGORIES.map((c) => categories[c]));
+    byCommunity.set(r.community, { categories, target });
+    details.push({
+      source: "targets",
+      row: r.row,
+      community: r.community,
+      label: "目标管理",
+      points: target,
+      reasons: [{ rule: "target.sum", text: msg(`六项得分合计 ${pts(target)} 分`, `Six categories add up to ${pts(target)}`) }],
+    });
+  }
+  for (const c of communities)
+    if (!firstRow.has(c.name))
+      issues.push({
+        severity: "error",
+        source: "targets",
+        field: "community",
+        message: msg(`社区“${c.name}”没有目标管理得分行：请在目标管理表中为它加一行`, `Community "${c.name}" has no target row: add one on the targets sheet`),
+      });
+  return { byCommunity, details, issues };
+}

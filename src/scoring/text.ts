@@ -1,0 +1,31 @@
+/**
+ * Words for people. Every message and reason exists in Chinese (the product's first language)
+ * and English; the hosts pick one with `say`.
+ */
+export interface Msg {
+  zh: string;
+  en: string;
+}
+
+export type Locale = "zh-CN" | "en-US";
+
+export function msg(zh: string, en: string): Msg {
+  return { zh, en };
+}
+
+export function say(m: Msg, locale: Locale = "zh-CN"): string {
+  return locale === "en-US" ? m.en : m.zh;
+}
+
+/**
+ * Folds what people type into one comparable form: full-width letters, digits and spaces become
+ * ASCII (NFKC), every run of white space (including U+3000) becomes one space, ends trimmed.
+ */
+export function normalizeText(value: string): string {
+  return value.normalize("NFKC").replace(/\s+/gu, " ").trim();
+}
+
+/** The form used to compare names and keys: normalized and case-folded. */
+export function foldKey(value: string): string {
+  return normalizeText(value).toLowerCase();
+}

@@ -1,0 +1,112 @@
+import { Exact } from "./exact";
+import { foldKey, msg, Msg, normalizeText } from "./text";
+
+/**
+ * Reading what a cell holds. Excel gives numbers, booleans, strings ("" when blank) and, through
+ * ExcelJS, also null, Date, error and formula objects. A value that cannot be read is an error
+ * with a message, never a silent 0.
+ */
+export type Parse<T> = { ok: true; value: T } | { ok: false; message: Msg };
+
+const ok = <T>(value: T): Parse<T> => ({ ok: true, value });
+const fail = <T>(zh: string, en: string): Parse<T> => ({ ok: false, message: msg(zh, en) });
+
+/** Largest magnitude accepted for any score or amount: far above any real figure, well below float trouble. */
+export const ABSURD_LIMIT = 1e9;
+
+export function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return normalizeText(value) === "";
+  return false;
+}
+
+/** Text shown in messages for a cell value. */
+export function showValue(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === null || value === undefined) return "";
+  return JSON.stringify(value) ?? String(value);
+}
+
+const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BUSY!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"]);
+
+/** An Excel error value as a cell gives it ("#N/A" text from Office.js, `{ error }` from ExcelJS); null otherwise. */
+export function excelError(value: unknown): string | null {
+  if (typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase())) return value.trim().toUpperCase();
+  if (value && typeof value === "object" && "error" in value) return String((value as { error: unknown }).error);
+  return null;
+}
+
+const YES = ["是", "对", "有", "√", "✓", "✔", "y", "yes", "true", "1"];
+const NO = ["否", "错", "无", "×", "✗", "✘", "n", "no", "false", "0"];
+const YES_SET = new Set(YES.map(foldKey));
+const NO_SET = new Set(NO.map(foldKey));
+
+/** SPEC §1 yes/no words; blank gives the column's default. */
+export function parseYesNo(value: unknown, fallback: boolean): Parse<boolean> {
+  if (isBlank(value)) return ok(fallback);
+  if (typeof value === "boolean") return ok(value);
+  if (typeof value === "number") {
+    if (value === 1) return ok(true);
+    if (value === 0) return ok(false);
+  }
+  if (typeof value === "string") {
+    const key = foldKey(value);
+    if (YES_SET.has(key)) return ok(true);
+    if (NO_SET.has(key)) return ok(false);
+  }
+  const err = excelError(value);
+  const shown = err ?? showValue(value);
+  return fail(
+    `无法识别“${shown}”：应填 是/否（也可用 对/错、有/无、√/×、Y/N、1/0）`,
+    `Cannot read "${shown}" as yes/no: use 是/否, yes/no, Y/N, TRUE/FALSE or 1/0`
+  );
+}
+
+/**
+ * SPEC §1 numbers: Excel numbers and numeric text, full-width digits (`８５．５`) and surrounding
+ * spaces included. Dates, booleans, error values, NaN/Infinity and absurd magnitudes are refused.
+ */
+export function parseNumber(value: unknown): Parse<Exact> {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return fail(`“${value}”不是有效数字`, `"${value}" is not a valid number`);
+    if (Math.abs(value) > ABSURD_LIMIT)
+      return fail(`数值 ${value} 过大，请检查是否填错`, `${value} is far too large: check the cell`);
+    return ok(Exact.fromNumber(value));
+  }
+  const err = excelError(value);
+  if (err) return fail(`单元格是错误值 ${err}：请先修正其来源`, `The cell holds the error ${err}: fix its source first`);
+  if (value instanceof Date)
+    return fail(
+      `这里应填数字，却是日期 ${showValue(value)}：请把单元格格式改为“常规”或“数值”后重填`,
+      `A number belongs here, not the date ${showValue(value)}: set the cell format to General or Number and re-enter it`
+    );
+  if (typeof value === "boolean")
+    return fail(`这里应填数字，却是 ${value ? "TRUE" : "FALSE"}`, `A number belongs here, not ${value ? "TRUE" : "FALSE"}`);
+  if (typeof value === "string") {
+    // NFKC folds full-width digits, point and minus; the ideographic full stop "。" is not a point.
+    const text = normalizeText(value).replace(/\s/g, "").replace(/[−–]/g, "-");
+    const parsed = Exact.parseDecimal(text);
+    if (parsed) {
+      if (Math.abs(parsed.toNumber()) > ABSURD_LIMIT)
+        return fail(`数值 ${value.trim()} 过大，请检查是否填错`, `${value.trim()} is far too large: check the cell`);
+      return ok(parsed);
+    }
+    return fail(`“${value.trim()}”不是数字：请填写数字（如 85 或 85.5）`, `"${value.trim()}" is not a number: enter a number such as 85 or 85.5`);
+  }
+  return fail(`“${showValue(value)}”不是数字`, `"${showValue(value)}" is not a number`);
+}
+
+/** Cell text for names and keys: numbers become their text, blanks become "". */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return normalizeText(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object" && "richText" in value) {
+    const parts = (value as { richText: { text: string }[] }).richText;
+    return normalizeText(parts.map((p) => p.text).join(""));
+  }
+  return normalizeText(showValue(value));
+}

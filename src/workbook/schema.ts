@@ -1,0 +1,315 @@
+import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH } from "../scoring";
+
+/**
+ * The one schema of the workbook (SPEC §6). The template, the reader, the validation messages,
+ * the generated sheets, the task pane and the CLI all take sheet and column names from here;
+ * nothing else spells a header.
+ */
+export type ColumnType =
+  | "text"
+  | "number"
+  | "yesno"
+  | "level"
+  | "communityType"
+  | "communityList"
+  | "status"
+  | "date";
+
+export interface ColumnSchema {
+  /** Stable key; for input sheets it is the engine's field name (EngineIssue.field). */
+  key: string;
+  zh: string;
+  en: string;
+  type: ColumnType;
+  required: boolean;
+  /** Value a blank cell takes (yes/no columns, type). */
+  fallback?: boolean | string;
+  /** Drop-down list for the template. */
+  choices?: readonly string[];
+  /** Column width in characters. */
+  width: number;
+  /** Excel number format for the template/generated column. */
+  numberFormat?: string;
+}
+
+export type InputSheetKey =
+  | "communities"
+  | "targets"
+  | "honors"
+  | "basicPublicity"
+  | "publicity"
+  | "contributions"
+  | "staff"
+  | "settings"
+  | "workplan";
+
+export type GeneratedSheetKey = "ranking" | "individuals" | "details" | "issues" | "workplanSummary";
+
+export type SheetKey = InputSheetKey | GeneratedSheetKey;
+
+export interface SheetSchema {
+  key: SheetKey;
+  zh: string;
+  en: string;
+  generated: boolean;
+  /** A missing required input sheet is an error; a missing optional one means "no records". */
+  required: boolean;
+  columns: readonly ColumnSchema[];
+}
+
+export const YES_NO_CHOICES = ["是", "否"] as const;
+export const COMMUNITY_TYPES = ["社区", "村改居"] as const;
+export const WORKPLAN_STATUSES = ["未启动", "推进中", "已完成", "已调整"] as const;
+export type WorkplanStatus = (typeof WORKPLAN_STATUSES)[number];
+
+const col = (
+  key: string,
+  zh: string,
+  en: string,
+  type: ColumnType,
+  width: number,
+  extra: Partial<ColumnSchema> = {}
+): ColumnSchema => ({
+  key,
+  zh,
+  en,
+  type,
+  width,
+  required: false,
+  ...(type === "level" ? { choices: LEVEL_CHOICES_ZH } : {}),
+  ...(type === "yesno" ? { choices: YES_NO_CHOICES } : {}),
+  ...(type === "number" ? { numberFormat: "0.00" } : {}),
+  ...extra,
+});
+const req = { required: true };
+
+const CATEGORY_HEADERS: Record<CategoryKey, [string, string]> = {
+  foundation: ["社区基础", "Foundation"],
+  service: ["社区服务", "Service"],
+  culture: ["社区文化", "Culture"],
+  environment: ["社区环境卫生", "Environment"],
+  brand: ["一居一品", "Brand"],
+  admin: ["行政事务", "Admin"],
+};
+const categoryColumns = CATEGORIES.map((c) => col(c, CATEGORY_HEADERS[c][0], CATEGORY_HEADERS[c][1], "number", 12));
+
+export const SHEETS: Record<SheetKey, SheetSchema> = {
+  communities: {
+    key: "communities",
+    zh: "社区",
+    en: "Communities",
+    generated: false,
+    required: true,
+    columns: [
+      col("name", "社区", "Community", "text", 16, req),
+      col("type", "类型", "Type", "communityType", 10, { fallback: "社区", choices: COMMUNITY_TYPES }),
+      col("code", "编号", "Code", "text", 10),
+    ],
+  },
+  targets: {
+    key: "targets",
+    zh: "目标管理",
+    en: "Targets",
+    generated: false,
+    required: true,
+    columns: [col("community", "社区", "Community", "text", 16, req), ...categoryColumns],
+  },
+  honors: {
+    key: "honors",
+    zh: "荣誉",
+    en: "Honors",
+    generated: false,
+    required: false,
+    columns: [
+      col("community", "社区", "Community", "text", 16, req),
+      col("honor", "荣誉名称", "Honor", "text", 30, req),
+      col("kind", "荣誉类别", "HonorKind", "text", 16),
+      col("level", "级别", "Level", "level", 10, req),
+      col("lineDept", "条线表彰", "LineDept", "yesno", 10, { fallback: false }),
+      col("issuer", "发文单位", "Issuer", "text", 20),
+      col("docNo", "文号", "DocNo", "text", 20),
+      col("approved", "考核组认可", "Approved", "yesno", 12, { fallback: false }),
+    ],
+  },
+  basicPublicity: {
+    key: "basicPublicity",
+    zh: "基础宣传",
+    en: "BasicPublicity",
+    generated: false,
+    required: false,
+    columns: [col("community", "社区", "Community", "text", 16, req), col("score", "得分", "Score", "number", 10, req)],
+  },
+  publicity: {
+    key: "publicity",
+    zh: "宣传报道",
+    en: "Publicity",
+    generated: false,
+    required: false,
+    columns: [
+      col("communities", "社区", "Community", "communityList", 24, req),
+      col("title", "标题", "Title", "text", 36, req),
+      col("contentKey", "同稿标识", "ContentKey", "text", 12),
+      col("level", "级别", "Level", "level", 10, req),
+      col("media", "媒体", "Media", "text", 16),
+      col("communityBuilding", "以社区建设为主", "CommunityBuilding", "yesno", 14, { fallback: true }),
+      col("authorIsStaff", "作者为本社区工作人员", "AuthorIsStaff", "yesno", 18, { fallback: true }),
+      col("communityIsSubject", "以社区为主体", "CommunityIsSubject", "yesno", 12, { fallback: true }),
+      col("countedInTargets", "计入目标管理任务", "CountedInTargets", "yesno", 16, { fallback: false }),
+    ],
+  },
+  contributions: {
+    key: "contributions",
+    zh: "重要贡献",
+    en: "Contributions",
+    generated: false,
+    required: false,
+    columns: [
+      col("community", "社区", "Community", "text", 16, req),
+      col("line", "条线", "Line", "text", 12, req),
+      col("matter", "事项", "Matter", "text", 30),
+      col("points", "加分", "Points", "number", 8, req),
+      col("leaderAgreed", "分管领导意见", "LeaderAgreed", "yesno", 14, { fallback: false }),
+    ],
+  },
+  staff: {
+    key: "staff",
+    zh: "人员",
+    en: "Staff",
+    generated: false,
+    required: false,
+    columns: [
+      col("name", "姓名", "Name", "text", 12, req),
+      col("community", "社区", "Community", "text", 16, req),
+      col("score", "个人考核得分", "Score", "number", 14, req),
+    ],
+  },
+  settings: {
+    key: "settings",
+    zh: "设置",
+    en: "Settings",
+    generated: false,
+    required: false,
+    columns: [col("key", "项目", "Key", "text", 28, req), col("value", "值", "Value", "text", 40), col("note", "说明", "Note", "text", 60)],
+  },
+  workplan: {
+    key: "workplan",
+    zh: "工作要点",
+    en: "WorkPlan",
+    generated: false,
+    required: false,
+    columns: [
+      col("no", "序号", "No", "number", 6, { numberFormat: "0" }),
+      col("section", "部分", "Section", "text", 30, req),
+      col("point", "要点", "Point", "text", 30, req),
+      col("detail", "内容", "Detail", "text", 60),
+      col("owner", "责任单位", "Owner", "text", 16),
+      col("due", "完成时限", "Due", "date", 12, { numberFormat: "yyyy-mm-dd" }),
+      col("status", "状态", "Status", "status", 10, { fallback: "未启动", choices: WORKPLAN_STATUSES }),
+      col("evidence", "进展与佐证", "Evidence", "text", 40),
+      col("note", "备注", "Note", "text", 20),
+    ],
+  },
+  ranking: {
+    key: "ranking",
+    zh: "排名",
+    en: "Ranking",
+    generated: true,
+    required: false,
+    columns: [
+      col("rank", "名次", "Rank", "number", 6, { numberFormat: "0" }),
+      col("community", "社区", "Community", "text", 16),
+      col("type", "类型", "Type", "text", 8),
+      ...categoryColumns,
+      col("target", "目标管理得分", "Target", "number", 12),
+      col("honor", "业绩优秀奖", "Honors", "number", 10),
+      col("basicPublicity", "基础宣传", "BasicPublicity", "number", 10),
+      col("externalPublicity", "对外宣传", "ExternalPublicity", "number", 10),
+      col("contribution", "重要贡献奖", "Contributions", "number", 10),
+      col("rewards", "单项奖励", "Rewards", "number", 10),
+      col("total", "综合得分", "Total", "number", 10),
+      col("converted", "折算分", "Converted", "number", 10),
+      col("advanced", "先进社区", "Advanced", "text", 10),
+      col("money", "奖金（元）", "Money (yuan)", "number", 12),
+    ],
+  },
+  individuals: {
+    key: "individuals",
+    zh: "先进个人",
+    en: "Individuals",
+    generated: true,
+    required: false,
+    columns: [
+      col("rank", "名次", "Rank", "number", 6, { numberFormat: "0" }),
+      col("name", "姓名", "Name", "text", 12),
+      col("community", "社区", "Community", "text", 16),
+      col("score", "个人考核得分", "Score", "number", 14),
+      col("advanced", "先进个人", "Advanced", "text", 10),
+      col("money", "奖金（元）", "Money (yuan)", "number", 12),
+    ],
+  },
+  details: {
+    key: "details",
+    zh: "计分明细",
+    en: "Details",
+    generated: true,
+    required: false,
+    columns: [
+      col("sheet", "来源表", "Sheet", "text", 10),
+      col("row", "行号", "Row", "number", 6, { numberFormat: "0" }),
+      col("community", "社区", "Community", "text", 16),
+      col("item", "项目", "Item", "text", 36),
+      col("points", "得分", "Points", "number", 8),
+      col("reason", "计分依据", "Reason", "text", 70),
+    ],
+  },
+  issues: {
+    key: "issues",
+    zh: "校验结果",
+    en: "Issues",
+    generated: true,
+    required: false,
+    columns: [
+      col("severity", "级别", "Severity", "text", 8),
+      col("sheet", "工作表", "Sheet", "text", 10),
+      col("row", "行号", "Row", "number", 6, { numberFormat: "0" }),
+      col("column", "列", "Column", "text", 14),
+      col("message", "问题与修改办法", "Message", "text", 80),
+    ],
+  },
+  workplanSummary: {
+    key: "workplanSummary",
+    zh: "工作要点汇总",
+    en: "WorkPlanSummary",
+    generated: true,
+    required: false,
+    columns: [
+      col("section", "部分", "Section", "text", 40),
+      col("total", "要点数", "Total", "number", 8, { numberFormat: "0" }),
+      col("done", "已完成", "Done", "number", 8, { numberFormat: "0" }),
+      col("inProgress", "推进中", "InProgress", "number", 8, { numberFormat: "0" }),
+      col("notStarted", "未启动", "NotStarted", "number", 8, { numberFormat: "0" }),
+      col("adjusted", "已调整", "Adjusted", "number", 8, { numberFormat: "0" }),
+      col("percent", "完成率", "Completion", "number", 8, { numberFormat: "0.0%" }),
+    ],
+  },
+};
+
+export const INPUT_SHEETS: readonly InputSheetKey[] = [
+  "communities",
+  "targets",
+  "honors",
+  "basicPublicity",
+  "publicity",
+  "contributions",
+  "staff",
+  "settings",
+  "workplan",
+];
+
+export const GENERATED_SHEETS: readonly GeneratedSheetKey[] = ["ranking", "individuals", "details", "issues", "workplanSummary"];
+
+export function column(sheet: SheetKey, key: string): ColumnSchema {
+  const found = SHEETS[sheet].columns.find((c) => c.key === key);
+  if (!found) throw new Error(`schema: no column ${key} on ${sheet}`);
+  return found;
+}

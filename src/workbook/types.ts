@@ -1,0 +1,55 @@
+import { Msg, Severity } from "../scoring";
+import { SheetKey } from "./schema";
+
+/** A sheet's cells as Excel's `range.values` gives them (row-major, first row = the sheet's row 1 unless `origin` says otherwise). */
+export type Grid = unknown[][];
+
+/** What a host reads: every sheet by its tab name, with the Excel row/column of the grid's top-left cell. */
+export interface SheetGrid {
+  name: string;
+  values: Grid;
+  /** 1-based Excel row of values[0] (used ranges may start below row 1). */
+  firstRow: number;
+  /** 1-based Excel column of values[0][0]. */
+  firstColumn: number;
+}
+
+export type WorkbookGrids = SheetGrid[];
+
+/** A located problem, in the words of SPEC §6: sheet, Excel row, column header, severity, message. */
+export interface Issue {
+  severity: Severity;
+  /** Tab name as it is in the workbook (or the schema's zh name when the sheet is missing). */
+  sheet: string;
+  /** Excel row number, when the problem is in a row. */
+  row?: number;
+  /** Column header as the user wrote it (or the schema's zh name when missing). */
+  column?: string;
+  /** A1 address of the cell when known, for "click to select". */
+  cell?: string;
+  message: Msg;
+}
+
+/** A cell of a generated sheet: plain values only — never a formula of this add-in. */
+export type OutputValue = string | number | boolean | null;
+
+/**
+ * A generated sheet as data (no API calls): the hosts (Office.js, ExcelJS) write it.
+ * Row 0 is the header line (time, fingerprint, settings), row `headerRow` the column headers.
+ */
+export interface OutputSheet {
+  key: SheetKey;
+  /** Tab name to write (the schema's zh name, or another when a person's sheet holds that name). */
+  name: string;
+  rows: OutputValue[][];
+  /** 0-based index of the column-header row within `rows`. */
+  headerRow: number;
+  /** Per column: Excel number format ("@" for text that must stay text, "0.00", …). */
+  numberFormats: string[];
+  /** Per column: width in characters. */
+  widths: number[];
+  /** 0-based indices (within `rows`) of rows to highlight (advanced, ties). */
+  highlight: { row: number; color: string }[];
+  /** Rows above and including the column headers stay visible. */
+  freezeRows: number;
+}
