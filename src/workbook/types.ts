@@ -52,4 +52,6 @@ export interface OutputSheet {
   highlight: { row: number; color: string }[];
   /** Rows above and including the column headers stay visible. */
   freezeRows: number;
+  /** Drop-down lists (template): 0-based column, the choices, applied below the header row. */
+  validations?: { column: number; choices: readonly string[] }[];
 }
