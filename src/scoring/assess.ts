@@ -20,7 +20,9 @@ import { scoreTargets } from "./targets";
 import { msg } from "./text";
 
 /** Ranking order of SPEC §4: by total then target, or (setting) by target then rewards. */
-export function compareCommunities(rules: Pick<Rules, "rankingMode">): (a: CommunityResult, b: CommunityResult) => number {
+export function compareCommunities(
+  rules: Pick<Rules, "rankingMode">
+): (a: CommunityResult, b: CommunityResult) => number {
   return rules.rankingMode === "targetFirst"
     ? (a, b) => b.target.cmp(a.target) || b.rewards.cmp(a.rewards)
     : (a, b) => b.total.cmp(a.total) || b.target.cmp(a.target);
@@ -41,7 +43,16 @@ export function assess(input: AssessmentInput, rules: Rules): AssessmentResult {
   for (const c of input.communities) {
     const earlier = firstRow.get(c.name);
     if (earlier !== undefined) {
-      issues.push({ severity: "error", source: "communities", row: c.row, field: "name", message: msg(`社区“${c.name}”与第 ${earlier} 行重复：社区名称必须唯一`, `Community "${c.name}" repeats row ${earlier}: names must be unique`) });
+      issues.push({
+        severity: "error",
+        source: "communities",
+        row: c.row,
+        field: "name",
+        message: msg(
+          `社区“${c.name}”与第 ${earlier} 行重复：社区名称必须唯一`,
+          `Community "${c.name}" repeats row ${earlier}: names must be unique`
+        ),
+      });
       continue;
     }
     firstRow.set(c.name, c.row);
@@ -49,20 +60,42 @@ export function assess(input: AssessmentInput, rules: Rules): AssessmentResult {
   }
   const known = new Set(communities.map((c) => c.name));
   const unknown = (source: RecordSource, row: number, name: string, field = "community") =>
-    issues.push({ severity: "error", source, row, field, message: msg(`社区“${name}”不在社区表中：请核对名称或先在社区表中添加`, `Community "${name}" is not on the communities sheet: check the name or add it there`) });
+    issues.push({
+      severity: "error",
+      source,
+      row,
+      field,
+      message: msg(
+        `社区“${name}”不在社区表中：请核对名称或先在社区表中添加`,
+        `Community "${name}" is not on the communities sheet: check the name or add it there`
+      ),
+    });
   for (const r of input.targets) if (!known.has(r.community)) unknown("targets", r.row, r.community);
   for (const r of input.honors) if (!known.has(r.community)) unknown("honors", r.row, r.community);
-  for (const r of input.basicPublicity) if (!known.has(r.community)) unknown("basicPublicity", r.row, r.community);
-  for (const r of input.publicity) for (const name of r.communities) if (!known.has(name)) unknown("publicity", r.row, name, "communities");
-  for (const r of input.contributions) if (!known.has(r.community)) unknown("contributions", r.row, r.community);
+  for (const r of input.basicPublicity)
+    if (!known.has(r.community)) unknown("basicPublicity", r.row, r.community);
+  for (const r of input.publicity)
+    for (const name of r.communities) if (!known.has(name)) unknown("publicity", r.row, name, "communities");
+  for (const r of input.contributions)
+    if (!known.has(r.community)) unknown("contributions", r.row, r.community);
   for (const r of input.staff) if (!known.has(r.community)) unknown("staff", r.row, r.community);
 
-  const targets = scoreTargets(communities, input.targets.filter((r) => known.has(r.community)), rules);
+  const targets = scoreTargets(
+    communities,
+    input.targets.filter((r) => known.has(r.community)),
+    rules
+  );
   const honors = scoreHonors(input.honors, rules);
   const basic = scoreBasicPublicity(input.basicPublicity, rules);
   const external = scorePublicity(input.publicity, rules);
   const contributions = scoreContributions(input.contributions, rules);
-  issues.push(...targets.issues, ...honors.issues, ...basic.issues, ...external.issues, ...contributions.issues);
+  issues.push(
+    ...targets.issues,
+    ...honors.issues,
+    ...basic.issues,
+    ...external.issues,
+    ...contributions.issues
+  );
 
   const zero = () => Object.fromEntries(CATEGORIES.map((c) => [c, Exact.ZERO])) as Record<CategoryKey, Exact>;
   const results: CommunityResult[] = communities.map((c) => {
@@ -114,12 +147,31 @@ export function assess(input: AssessmentInput, rules: Rules): AssessmentResult {
     .filter((s) => known.has(s.community))
     .map((s) => {
       if (s.score.isNegative())
-        issues.push({ severity: "error", source: "staff", row: s.row, field: "score", message: msg(`个人考核得分 ${pts(s.score)} 为负数`, `Individual score ${pts(s.score)} is negative`) });
-      return { name: s.name, community: s.community, row: s.row, score: s.score, eligible: eligibleCommunity.get(s.community) ?? false, rank: 0, advanced: false as Advanced };
+        issues.push({
+          severity: "error",
+          source: "staff",
+          row: s.row,
+          field: "score",
+          message: msg(`个人考核得分 ${pts(s.score)} 为负数`, `Individual score ${pts(s.score)} is negative`),
+        });
+      return {
+        name: s.name,
+        community: s.community,
+        row: s.row,
+        score: s.score,
+        eligible: eligibleCommunity.get(s.community) ?? false,
+        rank: 0,
+        advanced: false as Advanced,
+      };
     });
   const staffRanked = [...individuals].sort(compareIndividuals);
   competitionRanks(staffRanked, compareIndividuals).forEach((rank, i) => (staffRanked[i].rank = rank));
-  const staffAdv = markAdvanced(staffRanked, (s) => s.eligible, rules.advancedIndividuals, compareIndividuals);
+  const staffAdv = markAdvanced(
+    staffRanked,
+    (s) => s.eligible,
+    rules.advancedIndividuals,
+    compareIndividuals
+  );
   staffAdv.marks.forEach((m, i) => (staffRanked[i].advanced = m));
   if (staffAdv.tied.length > 0)
     issues.push({
@@ -134,7 +186,13 @@ export function assess(input: AssessmentInput, rules: Rules): AssessmentResult {
   const hasMoney = rules.bonusPool !== null || rules.bonusPerPoint !== null;
   if (hasMoney) issues.push(...shareMoney(ranked, staffRanked, rules));
 
-  const details = [...targets.details, ...honors.details, ...basic.details, ...external.details, ...contributions.details];
+  const details = [
+    ...targets.details,
+    ...honors.details,
+    ...basic.details,
+    ...external.details,
+    ...contributions.details,
+  ];
   return { communities: ranked, individuals: staffRanked, details, issues, hasMoney };
 }
 
@@ -155,13 +213,31 @@ function shareMoney(communities: CommunityResult[], staff: IndividualResult[], r
   for (const c of communities) {
     const people = staff.filter((s) => s.community === c.name);
     if (people.length === 0) {
-      issues.push({ severity: "warning", source: "staff", message: msg(`社区“${c.name}”没有人员记录：奖金留在社区层面`, `Community "${c.name}" has no staff: its money stays at community level`) });
+      issues.push({
+        severity: "warning",
+        source: "staff",
+        message: msg(
+          `社区“${c.name}”没有人员记录：奖金留在社区层面`,
+          `Community "${c.name}" has no staff: its money stays at community level`
+        ),
+      });
       continue;
     }
     const weights = people.map((p) => (p.score.isNegative() ? Exact.ZERO : p.score));
     if (weights.every((w) => w.isZero()))
-      issues.push({ severity: "warning", source: "staff", message: msg(`社区“${c.name}”人员得分均为 0：奖金平均分配`, `All staff of "${c.name}" score 0: money split equally`) });
-    const split = largestRemainder(c.moneyCents ?? 0n, weights, people.map((p) => `${p.name}\u0000${p.row}`));
+      issues.push({
+        severity: "warning",
+        source: "staff",
+        message: msg(
+          `社区“${c.name}”人员得分均为 0：奖金平均分配`,
+          `All staff of "${c.name}" score 0: money split equally`
+        ),
+      });
+    const split = largestRemainder(
+      c.moneyCents ?? 0n,
+      weights,
+      people.map((p) => `${p.name}\u0000${p.row}`)
+    );
     people.forEach((p, i) => (p.moneyCents = split[i]));
   }
   return issues;

@@ -21,7 +21,11 @@ export interface CapOutcome {
  * `lineCap`, the community at most `totalCap`. The community's total is min-of-sums and so does
  * not depend on the order; the order only decides which row shows the cut.
  */
-export function applyContributionCaps(items: readonly CapItem[], lineCap: Exact, totalCap: Exact): CapOutcome[] {
+export function applyContributionCaps(
+  items: readonly CapItem[],
+  lineCap: Exact,
+  totalCap: Exact
+): CapOutcome[] {
   const usedByLine = new Map<string, Exact>();
   let usedTotal = Exact.ZERO;
   return items.map((item) => {
@@ -49,14 +53,26 @@ export function scoreContributions(records: readonly ContributionRecord[], rules
   const byCommunity = new Map<string, ContributionRecord[]>();
   for (const r of records) {
     if (r.points.isNegative())
-      issues.push({ severity: "error", source: "contributions", row: r.row, field: "points", message: msg(`加分 ${pts(r.points)} 为负数：重要贡献只能加分`, `Points ${pts(r.points)} are negative: contributions only add points`) });
+      issues.push({
+        severity: "error",
+        source: "contributions",
+        row: r.row,
+        field: "points",
+        message: msg(
+          `加分 ${pts(r.points)} 为负数：重要贡献只能加分`,
+          `Points ${pts(r.points)} are negative: contributions only add points`
+        ),
+      });
     if (rules.lines.length > 0 && !knownLines.has(foldKey(r.line)))
       issues.push({
         severity: "warning",
         source: "contributions",
         row: r.row,
         field: "line",
-        message: msg(`条线“${r.line}”不在设置的条线清单中（${rules.lines.join("、")}）：若是笔误，会绕过单条线上限`, `Line "${r.line}" is not in the settings' list (${rules.lines.join(", ")}): a typo would dodge the per-line cap`),
+        message: msg(
+          `条线“${r.line}”不在设置的条线清单中（${rules.lines.join("、")}）：若是笔误，会绕过单条线上限`,
+          `Line "${r.line}" is not in the settings' list (${rules.lines.join(", ")}): a typo would dodge the per-line cap`
+        ),
       });
     const list = byCommunity.get(r.community) ?? [];
     list.push(r);
@@ -74,22 +90,50 @@ export function scoreContributions(records: readonly ContributionRecord[], rules
     );
     ordered.forEach((r, i) => {
       const o = outcomes[i];
-      const reasons: Reason[] = [{ rule: "contribution.points", text: msg(`${r.line}条线酌情加 ${pts(r.points)} 分`, `${r.line}: ${pts(r.points)} discretionary points`) }];
-      if (r.points.isNegative()) reasons.push({ rule: "contribution.negative", text: msg("加分为负数，不计分", "Negative points: not counted") });
+      const reasons: Reason[] = [
+        {
+          rule: "contribution.points",
+          text: msg(
+            `${r.line}条线酌情加 ${pts(r.points)} 分`,
+            `${r.line}: ${pts(r.points)} discretionary points`
+          ),
+        },
+      ];
+      if (r.points.isNegative())
+        reasons.push({
+          rule: "contribution.negative",
+          text: msg("加分为负数，不计分", "Negative points: not counted"),
+        });
       else if (!r.leaderAgreed)
-        reasons.push({ rule: "contribution.noLeader", text: msg("没有分管领导同意意见，不计分", "No agreement of the line's leader: no points") });
+        reasons.push({
+          rule: "contribution.noLeader",
+          text: msg("没有分管领导同意意见，不计分", "No agreement of the line's leader: no points"),
+        });
       if (!o.cutByLine.isZero())
         reasons.push({
           rule: "contribution.lineCap",
-          text: msg(`超过单条线上限 ${pts(rules.contributionLineCap)} 分，核减 ${pts(o.cutByLine)} 分`, `Above the per-line cap of ${pts(rules.contributionLineCap)}: ${pts(o.cutByLine)} cut`),
+          text: msg(
+            `超过单条线上限 ${pts(rules.contributionLineCap)} 分，核减 ${pts(o.cutByLine)} 分`,
+            `Above the per-line cap of ${pts(rules.contributionLineCap)}: ${pts(o.cutByLine)} cut`
+          ),
         });
       if (!o.cutByTotal.isZero())
         reasons.push({
           rule: "contribution.totalCap",
-          text: msg(`超过累计上限 ${pts(rules.contributionTotalCap)} 分，核减 ${pts(o.cutByTotal)} 分`, `Above the total cap of ${pts(rules.contributionTotalCap)}: ${pts(o.cutByTotal)} cut`),
+          text: msg(
+            `超过累计上限 ${pts(rules.contributionTotalCap)} 分，核减 ${pts(o.cutByTotal)} 分`,
+            `Above the total cap of ${pts(rules.contributionTotalCap)}: ${pts(o.cutByTotal)} cut`
+          ),
         });
       const label = r.matter ? `${r.line}：${r.matter}` : r.line;
-      details.push({ source: "contributions", row: r.row, community: r.community, label, points: o.counted, reasons });
+      details.push({
+        source: "contributions",
+        row: r.row,
+        community: r.community,
+        label,
+        points: o.counted,
+        reasons,
+      });
     });
   }
   details.sort((a, b) => a.row - b.row);

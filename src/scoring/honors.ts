@@ -15,7 +15,13 @@ export function honorPoints(
   const name = LEVEL_NAMES[level];
   if (!lineDept) {
     const points = rules.honorPoints[level];
-    return { points, reason: { rule: "honor.level", text: msg(`${name.zh}荣誉 ${pts(points)} 分`, `${name.en} honor: ${pts(points)} points`) } };
+    return {
+      points,
+      reason: {
+        rule: "honor.level",
+        text: msg(`${name.zh}荣誉 ${pts(points)} 分`, `${name.en} honor: ${pts(points)} points`),
+      },
+    };
   }
   const lower = levelBelow(level, rules.lineDeptLevelsDown);
   if (lower === null) {
@@ -24,7 +30,10 @@ export function honorPoints(
       points,
       reason: {
         rule: "honor.lineDept.lowest",
-        text: msg(`${name.zh}条线表彰，计 ${pts(points)} 分`, `${name.en} line-department commendation: ${pts(points)} points`),
+        text: msg(
+          `${name.zh}条线表彰，计 ${pts(points)} 分`,
+          `${name.en} line-department commendation: ${pts(points)} points`
+        ),
       },
     };
   }
@@ -60,11 +69,26 @@ export function scoreHonors(records: readonly HonorRecord[], rules: Rules): Hono
     const base = honorPoints(r.level, r.lineDept, rules);
     const refusals: Reason[] = [];
     if (!r.approved)
-      refusals.push({ rule: "honor.notApproved", text: msg("未经考核组认可，不计分", "Not approved by the assessment group: no points") });
+      refusals.push({
+        rule: "honor.notApproved",
+        text: msg("未经考核组认可，不计分", "Not approved by the assessment group: no points"),
+      });
     if (!r.docNo || r.docNo.trim() === "")
-      refusals.push({ rule: "honor.noDocNo", text: msg("缺少文号（以发文单位文件为准），不计分", "No document number (the issuing document decides): no points") });
+      refusals.push({
+        rule: "honor.noDocNo",
+        text: msg(
+          "缺少文号（以发文单位文件为准），不计分",
+          "No document number (the issuing document decides): no points"
+        ),
+      });
     for (const refusal of refusals)
-      issues.push({ severity: "warning", source: "honors", row: r.row, field: refusal.rule === "honor.notApproved" ? "approved" : "docNo", message: msg(`“${r.honor}”${refusal.text.zh}`, `"${r.honor}": ${refusal.text.en}`) });
+      issues.push({
+        severity: "warning",
+        source: "honors",
+        row: r.row,
+        field: refusal.rule === "honor.notApproved" ? "approved" : "docNo",
+        message: msg(`“${r.honor}”${refusal.text.zh}`, `"${r.honor}": ${refusal.text.en}`),
+      });
     return { r, base, refusals, points: refusals.length > 0 ? Exact.ZERO : base.points };
   });
 
@@ -89,7 +113,10 @@ export function scoreHonors(records: readonly HonorRecord[], rules: Rules): Hono
       points = Exact.ZERO;
       reasons.push({
         rule: "honor.sameKind",
-        text: msg(`同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`, `Same kind of honor already counted at a higher level (row ${higherRow}): no points`),
+        text: msg(
+          `同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`,
+          `Same kind of honor already counted at a higher level (row ${higherRow}): no points`
+        ),
       });
     }
     return { source: "honors", row: s.r.row, community: s.r.community, label: s.r.honor, points, reasons };

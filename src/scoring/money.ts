@@ -6,7 +6,11 @@ import { Exact, sum } from "./exact";
  * the largest fractional remainders; equal remainders go by `tieKeys` order, so the result does
  * not depend on the order of the input. All-zero weights split equally.
  */
-export function largestRemainder(totalCents: bigint, weights: readonly Exact[], tieKeys: readonly string[]): bigint[] {
+export function largestRemainder(
+  totalCents: bigint,
+  weights: readonly Exact[],
+  tieKeys: readonly string[]
+): bigint[] {
   if (weights.length === 0) return [];
   const allZero = weights.every((w) => w.isZero());
   const used = allZero ? weights.map(() => Exact.ONE) : weights;
@@ -17,7 +21,10 @@ export function largestRemainder(totalCents: bigint, weights: readonly Exact[], 
   let left = totalCents - floors.reduce((a, b) => a + b, 0n);
   const order = shares
     .map((s, i) => ({ i, rest: s.sub(Exact.int(floors[i])) }))
-    .sort((a, b) => b.rest.cmp(a.rest) || (tieKeys[a.i] < tieKeys[b.i] ? -1 : tieKeys[a.i] > tieKeys[b.i] ? 1 : a.i - b.i));
+    .sort(
+      (a, b) =>
+        b.rest.cmp(a.rest) || (tieKeys[a.i] < tieKeys[b.i] ? -1 : tieKeys[a.i] > tieKeys[b.i] ? 1 : a.i - b.i)
+    );
   for (const { i } of order) {
     if (left <= 0n) break;
     floors[i] += 1n;

@@ -24,19 +24,37 @@ export function articleShare(level: Level, sharing: number, rules: Pick<Rules, "
 
 /** The four conditions an article must meet; each one failed is a reason for 0 points. */
 export function publicityRefusals(
-  r: Pick<PublicityRecord, "communityBuilding" | "authorIsStaff" | "communityIsSubject" | "countedInTargets" | "level">,
+  r: Pick<
+    PublicityRecord,
+    "communityBuilding" | "authorIsStaff" | "communityIsSubject" | "countedInTargets" | "level"
+  >,
   rules: Pick<Rules, "subjectRuleScope">
 ): Reason[] {
   const out: Reason[] = [];
   if (!r.communityBuilding)
-    out.push({ rule: "publicity.notCommunityBuilding", text: msg("内容不是以社区建设为主，不计分", "Not mainly about community building: no points") });
+    out.push({
+      rule: "publicity.notCommunityBuilding",
+      text: msg("内容不是以社区建设为主，不计分", "Not mainly about community building: no points"),
+    });
   if (!r.authorIsStaff)
-    out.push({ rule: "publicity.authorNotStaff", text: msg("作者不是本社区工作人员，不计分", "Author is not staff of the community: no points") });
+    out.push({
+      rule: "publicity.authorNotStaff",
+      text: msg("作者不是本社区工作人员，不计分", "Author is not staff of the community: no points"),
+    });
   const subjectApplies = rules.subjectRuleScope === "all" || r.level === "national";
   if (subjectApplies && !r.communityIsSubject)
-    out.push({ rule: "publicity.notSubject", text: msg("未以社区为主体报道，不计分", "Does not report the community as the subject: no points") });
+    out.push({
+      rule: "publicity.notSubject",
+      text: msg("未以社区为主体报道，不计分", "Does not report the community as the subject: no points"),
+    });
   if (r.countedInTargets)
-    out.push({ rule: "publicity.countedInTargets", text: msg("已计入目标管理任务，不重复计分", "Already counted toward a target-management task: no points") });
+    out.push({
+      rule: "publicity.countedInTargets",
+      text: msg(
+        "已计入目标管理任务，不重复计分",
+        "Already counted toward a target-management task: no points"
+      ),
+    });
   return out;
 }
 
@@ -60,14 +78,29 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
   for (const r of records) {
     const listed = [...new Set(r.communities)];
     if (listed.length < r.communities.length)
-      issues.push({ severity: "warning", source: "publicity", row: r.row, field: "communities", message: msg("同一社区在联合报道中列了两次，只算一次", "A community is listed twice in the joint article: counted once") });
+      issues.push({
+        severity: "warning",
+        source: "publicity",
+        row: r.row,
+        field: "communities",
+        message: msg(
+          "同一社区在联合报道中列了两次，只算一次",
+          "A community is listed twice in the joint article: counted once"
+        ),
+      });
     const sharing = Math.max(1, listed.length);
     const full = rules.publicityPoints[r.level];
     const share = articleShare(r.level, sharing, rules);
     const name = LEVEL_NAMES[r.level];
     const base: Reason =
       sharing === 1
-        ? { rule: "publicity.level", text: msg(`${name.zh}媒体每篇 ${pts(full)} 分`, `${name.en} outlet: ${pts(full)} points per article`) }
+        ? {
+            rule: "publicity.level",
+            text: msg(
+              `${name.zh}媒体每篇 ${pts(full)} 分`,
+              `${name.en} outlet: ${pts(full)} points per article`
+            ),
+          }
         : {
             rule: "publicity.joint",
             text: msg(
@@ -77,13 +110,22 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
           };
     const refusals = publicityRefusals(r, rules);
     for (const community of listed)
-      shares.push({ r, community, points: refusals.length ? Exact.ZERO : share, reasons: [base, ...refusals], counts: refusals.length === 0 });
+      shares.push({
+        r,
+        community,
+        points: refusals.length ? Exact.ZERO : share,
+        reasons: [base, ...refusals],
+        counts: refusals.length === 0,
+      });
   }
 
   const counted = shares.filter((s) => s.counts);
   const instead = keepHighestPerKey(
     counted,
-    (s) => s.community + "\u0000" + foldKey(s.r.contentKey && s.r.contentKey.trim() !== "" ? s.r.contentKey : s.r.title),
+    (s) =>
+      s.community +
+      "\u0000" +
+      foldKey(s.r.contentKey && s.r.contentKey.trim() !== "" ? s.r.contentKey : s.r.title),
     (s) => s.points,
     (s) => s.r.row
   );
@@ -93,7 +135,10 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
     s.points = Exact.ZERO;
     s.reasons.push({
       rule: "publicity.sameContent",
-      text: msg(`同一篇内容已按更高得分计分（第 ${counted[j].r.row} 行），本条不计分`, `Same content already counted at a higher share (row ${counted[j].r.row}): no points`),
+      text: msg(
+        `同一篇内容已按更高得分计分（第 ${counted[j].r.row} 行），本条不计分`,
+        `Same content already counted at a higher share (row ${counted[j].r.row}): no points`
+      ),
     });
   });
 
@@ -109,13 +154,20 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
 }
 
 /** SPEC §3.2 basic publicity: 0 (none) or [min, max]; returns an error message when outside. */
-export function checkBasicPublicity(score: Exact, rules: Pick<Rules, "basicPublicityMin" | "basicPublicityMax">): Reason | null {
-  if (score.isZero() || (!score.lt(rules.basicPublicityMin) && !score.gt(rules.basicPublicityMax))) return null;
+export function checkBasicPublicity(
+  score: Exact,
+  rules: Pick<Rules, "basicPublicityMin" | "basicPublicityMax">
+): Reason | null {
+  if (score.isZero() || (!score.lt(rules.basicPublicityMin) && !score.gt(rules.basicPublicityMax)))
+    return null;
   const lo = pts(rules.basicPublicityMin);
   const hi = pts(rules.basicPublicityMax);
   return {
     rule: "basicPublicity.range",
-    text: msg(`基础宣传得分 ${pts(score)} 不在 ${lo}–${hi} 分之间（0 或空白表示没有）`, `Basic publicity score ${pts(score)} is outside ${lo}–${hi} (0 or blank means none)`),
+    text: msg(
+      `基础宣传得分 ${pts(score)} 不在 ${lo}–${hi} 分之间（0 或空白表示没有）`,
+      `Basic publicity score ${pts(score)} is outside ${lo}–${hi} (0 or blank means none)`
+    ),
   };
 }
 
@@ -125,21 +177,43 @@ export function scoreBasicPublicity(records: readonly BasicPublicityRecord[], ru
   const details: RecordScore[] = records.map((r) => {
     const problem = checkBasicPublicity(r.score, rules);
     const earlier = seen.get(r.community);
-    if (problem) issues.push({ severity: "error", source: "basicPublicity", row: r.row, field: "score", message: problem.text });
+    if (problem)
+      issues.push({
+        severity: "error",
+        source: "basicPublicity",
+        row: r.row,
+        field: "score",
+        message: problem.text,
+      });
     if (earlier !== undefined)
       issues.push({
         severity: "error",
         source: "basicPublicity",
         row: r.row,
         field: "community",
-        message: msg(`“${r.community}”已在第 ${earlier} 行有基础宣传得分：每个社区只填一行`, `"${r.community}" already has a basic publicity score on row ${earlier}: one row per community`),
+        message: msg(
+          `“${r.community}”已在第 ${earlier} 行有基础宣传得分：每个社区只填一行`,
+          `"${r.community}" already has a basic publicity score on row ${earlier}: one row per community`
+        ),
       });
     else seen.set(r.community, r.row);
     const points = problem || earlier !== undefined ? Exact.ZERO : r.score;
     const reasons: Reason[] = problem
       ? [problem]
-      : [{ rule: "basicPublicity.score", text: msg(`基础宣传视效果评 ${pts(r.score)} 分`, `Basic publicity rated ${pts(r.score)} points`) }];
-    return { source: "basicPublicity", row: r.row, community: r.community, label: "基础宣传", points, reasons };
+      : [
+          {
+            rule: "basicPublicity.score",
+            text: msg(`基础宣传视效果评 ${pts(r.score)} 分`, `Basic publicity rated ${pts(r.score)} points`),
+          },
+        ];
+    return {
+      source: "basicPublicity",
+      row: r.row,
+      community: r.community,
+      label: "基础宣传",
+      points,
+      reasons,
+    };
   });
   return { details, byCommunity: totalsByCommunity(details), issues };
 }

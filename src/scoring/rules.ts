@@ -69,7 +69,14 @@ export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
   contributionLineCap: n(5),
   contributionTotalCap: n(20),
   // 目标管理考核实行百分制 — the split among six items is in an attachment the seed lacks [I]
-  categoryMax: { foundation: n(20), service: n(20), culture: n(15), environment: n(15), brand: n(15), admin: n(15) },
+  categoryMax: {
+    foundation: n(20),
+    service: n(20),
+    culture: n(15),
+    environment: n(15),
+    brand: n(15),
+    admin: n(15),
+  },
   // 按20%折算并入……计发奖金
   conversionRate: n(0.2),
   // 确定8个先进社区和8个先进个人

@@ -27,7 +27,10 @@ export function checkCategoryMaxima(rules: Pick<Rules, "categoryMax">): EngineIs
     {
       severity: "error",
       source: "settings",
-      message: msg(`目标管理六项满分合计为 ${pts(total)}，应为 100（${list}）：请在设置表中调整`, `The six category maxima add up to ${pts(total)}, not 100: adjust them on the settings sheet`),
+      message: msg(
+        `目标管理六项满分合计为 ${pts(total)}，应为 100（${list}）：请在设置表中调整`,
+        `The six category maxima add up to ${pts(total)}, not 100: adjust them on the settings sheet`
+      ),
     },
   ];
 }
@@ -50,7 +53,10 @@ export function scoreTargets(
         source: "targets",
         row: r.row,
         field: "community",
-        message: msg(`“${r.community}”在第 ${earlier} 行已有目标管理得分：每个社区只能有一行`, `"${r.community}" already has a target row (row ${earlier}): exactly one row per community`),
+        message: msg(
+          `“${r.community}”在第 ${earlier} 行已有目标管理得分：每个社区只能有一行`,
+          `"${r.community}" already has a target row (row ${earlier}): exactly one row per community`
+        ),
       });
       continue;
     }
@@ -60,7 +66,16 @@ export function scoreTargets(
       const value = r.scores[c];
       const max = rules.categoryMax[c];
       if (value === undefined) {
-        issues.push({ severity: "warning", source: "targets", row: r.row, field: c, message: msg(`${CATEGORY_NAMES[c].zh}得分空白，按 0 分计`, `${CATEGORY_NAMES[c].en} is blank: counted as 0`) });
+        issues.push({
+          severity: "warning",
+          source: "targets",
+          row: r.row,
+          field: c,
+          message: msg(
+            `${CATEGORY_NAMES[c].zh}得分空白，按 0 分计`,
+            `${CATEGORY_NAMES[c].en} is blank: counted as 0`
+          ),
+        });
         categories[c] = Exact.ZERO;
       } else if (value.isNegative() || value.gt(max)) {
         issues.push({
@@ -68,7 +83,10 @@ export function scoreTargets(
           source: "targets",
           row: r.row,
           field: c,
-          message: msg(`${CATEGORY_NAMES[c].zh}得分 ${pts(value)} 不在 0–${pts(max)} 分之间`, `${CATEGORY_NAMES[c].en} score ${pts(value)} is outside 0–${pts(max)}`),
+          message: msg(
+            `${CATEGORY_NAMES[c].zh}得分 ${pts(value)} 不在 0–${pts(max)} 分之间`,
+            `${CATEGORY_NAMES[c].en} score ${pts(value)} is outside 0–${pts(max)}`
+          ),
         });
         categories[c] = Exact.ZERO;
       } else categories[c] = value;
@@ -81,7 +99,12 @@ export function scoreTargets(
       community: r.community,
       label: "目标管理",
       points: target,
-      reasons: [{ rule: "target.sum", text: msg(`六项得分合计 ${pts(target)} 分`, `Six categories add up to ${pts(target)}`) }],
+      reasons: [
+        {
+          rule: "target.sum",
+          text: msg(`六项得分合计 ${pts(target)} 分`, `Six categories add up to ${pts(target)}`),
+        },
+      ],
     });
   }
   for (const c of communities)
@@ -90,7 +113,10 @@ export function scoreTargets(
         severity: "error",
         source: "targets",
         field: "community",
-        message: msg(`社区“${c.name}”没有目标管理得分行：请在目标管理表中为它加一行`, `Community "${c.name}" has no target row: add one on the targets sheet`),
+        message: msg(
+          `社区“${c.name}”没有目标管理得分行：请在目标管理表中为它加一行`,
+          `Community "${c.name}" has no target row: add one on the targets sheet`
+        ),
       });
   return { byCommunity, details, issues };
 }

@@ -29,12 +29,30 @@ export function showValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BUSY!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"]);
+const EXCEL_ERRORS = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BUSY!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+]);
 
 /** An Excel error value as a cell gives it ("#N/A" text from Office.js, `{ error }` from ExcelJS); null otherwise. */
 export function excelError(value: unknown): string | null {
-  if (typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase())) return value.trim().toUpperCase();
-  if (value && typeof value === "object" && "error" in value) return String((value as { error: unknown }).error);
+  if (typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase()))
+    return value.trim().toUpperCase();
+  if (value && typeof value === "object" && "error" in value)
+    return String((value as { error: unknown }).error);
   return null;
 }
 
@@ -76,24 +94,37 @@ export function parseNumber(value: unknown): Parse<Exact> {
     return ok(Exact.fromNumber(value));
   }
   const err = excelError(value);
-  if (err) return fail(`单元格是错误值 ${err}：请先修正其来源`, `The cell holds the error ${err}: fix its source first`);
+  if (err)
+    return fail(
+      `单元格是错误值 ${err}：请先修正其来源`,
+      `The cell holds the error ${err}: fix its source first`
+    );
   if (value instanceof Date)
     return fail(
       `这里应填数字，却是日期 ${showValue(value)}：请把单元格格式改为“常规”或“数值”后重填`,
       `A number belongs here, not the date ${showValue(value)}: set the cell format to General or Number and re-enter it`
     );
   if (typeof value === "boolean")
-    return fail(`这里应填数字，却是 ${value ? "TRUE" : "FALSE"}`, `A number belongs here, not ${value ? "TRUE" : "FALSE"}`);
+    return fail(
+      `这里应填数字，却是 ${value ? "TRUE" : "FALSE"}`,
+      `A number belongs here, not ${value ? "TRUE" : "FALSE"}`
+    );
   if (typeof value === "string") {
     // NFKC folds full-width digits, point and minus; the ideographic full stop "。" is not a point.
     const text = normalizeText(value).replace(/\s/g, "").replace(/[−–]/g, "-");
     const parsed = Exact.parseDecimal(text);
     if (parsed) {
       if (Math.abs(parsed.toNumber()) > ABSURD_LIMIT)
-        return fail(`数值 ${value.trim()} 过大，请检查是否填错`, `${value.trim()} is far too large: check the cell`);
+        return fail(
+          `数值 ${value.trim()} 过大，请检查是否填错`,
+          `${value.trim()} is far too large: check the cell`
+        );
       return ok(parsed);
     }
-    return fail(`“${value.trim()}”不是数字：请填写数字（如 85 或 85.5）`, `"${value.trim()}" is not a number: enter a number such as 85 or 85.5`);
+    return fail(
+      `“${value.trim()}”不是数字：请填写数字（如 85 或 85.5）`,
+      `"${value.trim()}" is not a number: enter a number such as 85 or 85.5`
+    );
   }
   return fail(`“${showValue(value)}”不是数字`, `"${showValue(value)}" is not a number`);
 }

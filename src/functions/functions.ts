@@ -1,0 +1,303 @@
+import { applyContributionCaps } from "../scoring/contributions";
+import { Exact, sum } from "../scoring/exact";
+import { keepHighestPerKey } from "../scoring/highest";
+import { honorPoints } from "../scoring/honors";
+import { checkBasicPublicity } from "../scoring/publicity";
+import { cellScoreKey } from "../scoring/ranking";
+import { DEFAULT_RULES } from "../scoring/rules";
+import { foldKey } from "../scoring/text";
+import { isBlank } from "../scoring/values";
+import {
+  ArgumentError,
+  cellsOf,
+  ErrorKind,
+  levelArg,
+  numberArg,
+  omitted,
+  optionalCells,
+  rowLabel,
+  sameHeight,
+  textArg,
+  yesNoArg,
+} from "./cells";
+
+/*
+ * The eight custom functions of SPEC §7.1, namespace KH. Thin wrappers over src/scoring: the
+ * rules are the defaults of SPEC (the 设置 sheet applies to the task pane's ranking, not to cells).
+ * JSDoc here is the only source of dist/functions.json; Chinese names come from functions.zh-CN.json.
+ */
+
+// Outside Excel (the browser preview loads this bundle too) there is no functions runtime, but
+// the build appends CustomFunctions.associate calls: give them a harmless stand-in there.
+if (typeof CustomFunctions === "undefined")
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { associate: () => undefined };
+
+const CODES: Record<ErrorKind, CustomFunctions.ErrorCode> = {
+  value: "#VALUE!" as CustomFunctions.ErrorCode,
+  num: "#NUM!" as CustomFunctions.ErrorCode,
+  na: "#N/A" as CustomFunctions.ErrorCode,
+};
+
+/** Runs a function body, turning our argument errors into the Excel error with its message. */
+function guarded(body: () => number): number {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof ArgumentError) throw new CustomFunctions.Error(CODES[e.kind], e.message);
+    throw new CustomFunctions.Error(CODES.value, e instanceof Error ? e.message : String(e));
+  }
+}
+
+function nonNegative(value: Exact, what: string, whatEn: string): Exact {
+  if (value.isNegative())
+    throw new ArgumentError("num", {
+      zh: `${what}不能为负数（${value.toFixed(2)}）`,
+      en: `${whatEn} cannot be negative (${value.toFixed(2)})`,
+    });
+  return value;
+}
+
+/**
+ * Points of one honor by its level; a line-department commendation counts one level lower (0.5 at town level).
+ * @customfunction HONOR_POINTS
+ * @param level Level of the honor: 区镇, 区级, 市级, 省级 or 全国 (aliases accepted).
+ * @param [lineDept] TRUE when the honor is a line-department commendation (default FALSE).
+ * @returns The honor's points.
+ */
+export function honorPointsFn(level: unknown, lineDept?: unknown): number {
+  return guarded(() =>
+    honorPoints(levelArg(level), yesNoArg(lineDept, false), DEFAULT_RULES).points.toNumber()
+  );
+}
+
+/**
+ * Honor points of one community's rows: the same kind counts once at its highest; rows not approved count 0.
+ * @customfunction HONOR_TOTAL
+ * @param levels Levels, one row per honor; blank rows are skipped.
+ * @param [lineDepts] Line-department flags, same height as levels.
+ * @param [kinds] Honor kinds, same height; omitted means every row is its own kind.
+ * @param [approved] Approved by the assessment group, same height; omitted means every row counts.
+ * @returns The community's honor points.
+ */
+export function honorTotalFn(
+  levels: unknown[][],
+  lineDepts?: unknown[][],
+  kinds?: unknown[][],
+  approved?: unknown[][]
+): number {
+  return guarded(() => {
+    const levelCells = cellsOf(levels);
+    const lineCells = optionalCells(lineDepts);
+    const kindCells = optionalCells(kinds);
+    const approvedCells = optionalCells(approved);
+    sameHeight("lineDepts", lineCells, levelCells.length, "levels");
+    sameHeight("kinds", kindCells, levelCells.length, "levels");
+    sameHeight("approved", approvedCells, levelCells.length, "levels");
+    const rows: { key: string; points: Exact; row: number }[] = [];
+    levelCells.forEach((cell, i) => {
+      if (isBlank(cell)) return;
+      const where = rowLabel(i);
+      const counts = approvedCells ? yesNoArg(approvedCells[i], false, where) : true;
+      const points = honorPoints(
+        levelArg(cell, where),
+        lineCells ? yesNoArg(lineCells[i], false, where) : false,
+        DEFAULT_RULES
+      ).points;
+      const kind = kindCells ? textArg(kindCells[i]) : "";
+      if (counts) rows.push({ key: kind ? foldKey(kind) : `\u0000row${i}`, points, row: i });
+    });
+    const instead = keepHighestPerKey(
+      rows,
+      (r) => r.key,
+      (r) => r.points,
+      (r) => r.row
+    );
+    return sum(rows.filter((_, i) => instead[i] === null).map((r) => r.points)).toNumber();
+  });
+}
+
+function sharingArg(value: unknown, where = ""): number {
+  if (omitted(value) || isBlank(value)) return 1;
+  const n = numberArg(value, where);
+  if (!n.isInteger() || n.lt(Exact.ONE))
+    throw new ArgumentError("num", {
+      zh: `${where ? where + "：" : ""}联合报道社区数 ${n.toFixed(2)} 无效：应为不小于 1 的整数`,
+      en: `${where ? where + ": " : ""}communities sharing ${n.toFixed(2)} is invalid: expected a whole number ≥ 1`,
+    });
+  return Number(n.n);
+}
+
+/**
+ * One article's publicity points for one community: the level's points split equally among the communities sharing it.
+ * @customfunction PUBLICITY_POINTS
+ * @param level Level of the outlet: 区镇, 区级, 市级, 省级 or 全国.
+ * @param [communities] Number of communities sharing the article (default 1).
+ * @returns The community's share of the article's points.
+ */
+export function publicityPointsFn(level: unknown, communities?: unknown): number {
+  return guarded(() =>
+    DEFAULT_RULES.publicityPoints[levelArg(level)].div(Exact.int(sharingArg(communities))).toNumber()
+  );
+}
+
+/**
+ * One community's external publicity: the same content counts once, at its highest share.
+ * @customfunction PUBLICITY_TOTAL
+ * @param levels Levels of the outlets, one row per article; blank rows are skipped.
+ * @param [communities] Number of communities sharing each article, same height (default 1 each).
+ * @param [contentKeys] Same-content keys, same height; omitted means every row is its own content.
+ * @returns The community's external publicity points.
+ */
+export function publicityTotalFn(
+  levels: unknown[][],
+  communities?: unknown[][],
+  contentKeys?: unknown[][]
+): number {
+  return guarded(() => {
+    const levelCells = cellsOf(levels);
+    const shareCells = optionalCells(communities);
+    const keyCells = optionalCells(contentKeys);
+    sameHeight("communities", shareCells, levelCells.length, "levels");
+    sameHeight("contentKeys", keyCells, levelCells.length, "levels");
+    const rows: { key: string; points: Exact; row: number }[] = [];
+    levelCells.forEach((cell, i) => {
+      if (isBlank(cell)) return;
+      const where = rowLabel(i);
+      const points = DEFAULT_RULES.publicityPoints[levelArg(cell, where)].div(
+        Exact.int(sharingArg(shareCells ? shareCells[i] : null, where))
+      );
+      const key = keyCells ? textArg(keyCells[i]) : "";
+      rows.push({ key: key ? foldKey(key) : `\u0000row${i}`, points, row: i });
+    });
+    const instead = keepHighestPerKey(
+      rows,
+      (r) => r.key,
+      (r) => r.points,
+      (r) => r.row
+    );
+    return sum(rows.filter((_, i) => instead[i] === null).map((r) => r.points)).toNumber();
+  });
+}
+
+/**
+ * Basic publicity score, checked: 0 (none) or between 1 and 5.
+ * @customfunction BASIC_PUBLICITY
+ * @param score The reviewers' score for bulletin boards and blackboards; blank means none.
+ * @returns The score when it is valid.
+ */
+export function basicPublicityFn(score: unknown): number {
+  return guarded(() => {
+    if (omitted(score) || isBlank(score)) return 0;
+    const value = numberArg(score);
+    const problem = checkBasicPublicity(value, DEFAULT_RULES);
+    if (problem) throw new ArgumentError("num", problem.text);
+    return value.toNumber();
+  });
+}
+
+/**
+ * One community's contribution points: at most 5 per line and 20 in all (defaults).
+ * @customfunction CONTRIBUTION_TOTAL
+ * @param lines Line (条线) of each contribution; blank rows are skipped.
+ * @param points Points of each contribution, same height.
+ * @param [lineCap] Cap per line (default 5).
+ * @param [totalCap] Cap for the community (default 20).
+ * @returns The capped contribution points.
+ */
+export function contributionTotalFn(
+  lines: unknown[][],
+  points: unknown[][],
+  lineCap?: unknown,
+  totalCap?: unknown
+): number {
+  return guarded(() => {
+    const lineCells = cellsOf(lines);
+    const pointCells = cellsOf(points);
+    sameHeight("points", pointCells, lineCells.length, "lines");
+    const perLine = omitted(lineCap)
+      ? DEFAULT_RULES.contributionLineCap
+      : nonNegative(numberArg(lineCap, "lineCap"), "单条线上限", "lineCap");
+    const all = omitted(totalCap)
+      ? DEFAULT_RULES.contributionTotalCap
+      : nonNegative(numberArg(totalCap, "totalCap"), "累计上限", "totalCap");
+    const items: { line: string; points: Exact }[] = [];
+    lineCells.forEach((cell, i) => {
+      if (isBlank(cell) && isBlank(pointCells[i])) return;
+      const where = rowLabel(i);
+      if (isBlank(cell))
+        throw new ArgumentError("value", {
+          zh: `${where}：有加分但条线为空`,
+          en: `Row ${i + 1}: points without a line`,
+        });
+      items.push({
+        line: textArg(cell),
+        points: nonNegative(numberArg(pointCells[i], where), `${where}加分`, `Row ${i + 1} points`),
+      });
+    });
+    return sum(applyContributionCaps(items, perLine, all).map((o) => o.counted)).toNumber();
+  });
+}
+
+/**
+ * The score converted for the cadre bonus scheme: total × rate.
+ * @customfunction CONVERTED_SCORE
+ * @param total The community's total score.
+ * @param [rate] Conversion rate (default 0.2, i.e. 20 %).
+ * @returns The converted score.
+ */
+export function convertedScoreFn(total: unknown, rate?: unknown): number {
+  return guarded(() => {
+    const value = nonNegative(numberArg(total, "total"), "综合得分", "total");
+    const r = omitted(rate) ? DEFAULT_RULES.conversionRate : numberArg(rate, "rate");
+    if (r.isNegative() || r.gt(Exact.ONE))
+      throw new ArgumentError("num", {
+        zh: `折算比例 ${r.toFixed(4)} 无效：应在 0 到 1 之间（如 0.2）`,
+        en: `Rate ${r.toFixed(4)} is invalid: expected 0 to 1 (e.g. 0.2)`,
+      });
+    return value.mul(r).toNumber();
+  });
+}
+
+/**
+ * Competition rank (1, 2, 2, 4) of a value among values, descending; values equal to 9 significant digits tie.
+ * @customfunction RANK_EXACT
+ * @param value The score to rank.
+ * @param values All the scores; blank cells are skipped.
+ * @param [tieBreak] The value's tie-break score (e.g. its target score).
+ * @param [tieBreaks] Tie-break scores, same height as values.
+ * @returns The rank.
+ */
+export function rankExactFn(
+  value: unknown,
+  values: unknown[][],
+  tieBreak?: unknown,
+  tieBreaks?: unknown[][]
+): number {
+  return guarded(() => {
+    const key = cellScoreKey(numberArg(value, "value").toNumber());
+    const cells = cellsOf(values);
+    const breakCells = optionalCells(tieBreaks);
+    sameHeight("tieBreaks", breakCells, cells.length, "values");
+    const ownBreak = omitted(tieBreak) ? null : cellScoreKey(numberArg(tieBreak, "tieBreak").toNumber());
+    if (breakCells && ownBreak === null)
+      throw new ArgumentError("value", {
+        zh: "给了 tieBreaks 区域却没有本行的 tieBreak 值",
+        en: "tieBreaks given without the value's own tieBreak",
+      });
+    let better = 0;
+    let found = false;
+    cells.forEach((cell, i) => {
+      if (isBlank(cell)) return;
+      const v = cellScoreKey(numberArg(cell, rowLabel(i)).toNumber());
+      const b =
+        breakCells && ownBreak !== null
+          ? cellScoreKey(numberArg(breakCells[i], rowLabel(i)).toNumber())
+          : null;
+      if (v === key && (b === null || b === ownBreak)) found = true;
+      if (v > key || (v === key && b !== null && ownBreak !== null && b > ownBreak)) better += 1;
+    });
+    if (!found)
+      throw new ArgumentError("na", { zh: `${key} 不在排名区域中`, en: `${key} is not among the values` });
+    return better + 1;
+  });
+}
