@@ -80,6 +80,8 @@ export function scoreContributions(records: readonly ContributionRecord[], rules
   }
 
   const details: RecordScore[] = [];
+  // The same line and points recur across many rows: one reason object each.
+  const givenReasons = new Map<string, Reason>();
   for (const list of byCommunity.values()) {
     const ordered = [...list].sort((a, b) => a.row - b.row);
     const eligible = ordered.map((r) => r.leaderAgreed && !r.points.isNegative());
@@ -90,15 +92,19 @@ export function scoreContributions(records: readonly ContributionRecord[], rules
     );
     ordered.forEach((r, i) => {
       const o = outcomes[i];
-      const reasons: Reason[] = [
-        {
+      const reasonKey = `${r.line}\u0000${r.points.toString()}`;
+      let given = givenReasons.get(reasonKey);
+      if (!given) {
+        given = {
           rule: "contribution.points",
           text: msg(
             `${r.line}条线酌情加 ${pts(r.points)} 分`,
             `${r.line}: ${pts(r.points)} discretionary points`
           ),
-        },
-      ];
+        };
+        givenReasons.set(reasonKey, given);
+      }
+      const reasons: Reason[] = [given];
       if (r.points.isNegative())
         reasons.push({
           rule: "contribution.negative",

@@ -1,41 +1,60 @@
 /**
  * Exact scores. Points in the seed are decimals (0.2, 0.5) and joint articles are split among any
  * number of communities (0.2 / 3), so binary floating point would make 80.4 + 0.2 + 0.2 + 0.2
- * differ from 81 and break ties. Every score is therefore an exact rational number: a BigInt
- * numerator over a positive BigInt denominator, always in lowest terms, so equal values have
- * equal representations and comparisons are exact whatever the order of addition.
+ * differ from 81 and break ties. Every score is therefore an exact rational number in lowest
+ * terms (so equal values have equal representations and comparisons are exact whatever the
+ * order of addition).
+ *
+ * Speed: numerator and denominator are kept as plain JS integers while they are safe integers
+ * (|x| < 2^53, where integer arithmetic on doubles is exact) and as BigInt only beyond that.
+ * Every fast-path result is checked with Number.isSafeInteger before it is trusted.
  *
  * This is the one place where precision is handled: rounding for display (half-up) and the
  * conversion from spreadsheet numbers live here and nowhere else.
  */
-export class Exact {
-  /** Numerator, carries the sign. */
-  readonly n: bigint;
-  /** Denominator, always > 0, coprime with n. */
-  readonly d: bigint;
+type Int = number | bigint;
 
-  private constructor(n: bigint, d: bigint) {
-    this.n = n;
-    this.d = d;
+export class Exact {
+  /** Numerator (carries the sign) and denominator (> 0), coprime; both numbers or both bigints. */
+  private readonly num: Int;
+  private readonly den: Int;
+
+  private constructor(num: Int, den: Int) {
+    this.num = num;
+    this.den = den;
   }
 
-  static readonly ZERO = new Exact(0n, 1n);
-  static readonly ONE = new Exact(1n, 1n);
+  static readonly ZERO = new Exact(0, 1);
+  static readonly ONE = new Exact(1, 1);
 
-  static ratio(numerator: bigint | number, denominator: bigint | number = 1n): Exact {
-    let n = BigInt(numerator);
-    let d = BigInt(denominator);
-    if (d === 0n) throw new RangeError("Exact: denominator is zero");
-    if (d < 0n) {
-      n = -n;
-      d = -d;
-    }
-    const g = gcd(n, d);
-    return g === 1n ? new Exact(n, d) : new Exact(n / g, d / g);
+  /** Numerator and denominator as plain numbers when they are safe integers, else null. */
+  smallParts(): [number, number] | null {
+    return typeof this.num === "number" && typeof this.den === "number" ? [this.num, this.den] : null;
+  }
+
+  /** Numerator as BigInt. */
+  get n(): bigint {
+    return BigInt(this.num);
+  }
+
+  /** Denominator as BigInt (> 0). */
+  get d(): bigint {
+    return BigInt(this.den);
+  }
+
+  static ratio(numerator: bigint | number, denominator: bigint | number = 1): Exact {
+    if (
+      typeof numerator === "number" &&
+      typeof denominator === "number" &&
+      Number.isSafeInteger(numerator) &&
+      Number.isSafeInteger(denominator)
+    )
+      return reduceSmall(numerator, denominator);
+    return reduceBig(BigInt(numerator), BigInt(denominator));
   }
 
   static int(value: number | bigint): Exact {
-    return new Exact(BigInt(value), 1n);
+    return Exact.ratio(value, 1);
   }
 
   /**
@@ -45,7 +64,7 @@ export class Exact {
    */
   static fromNumber(value: number): Exact {
     if (!Number.isFinite(value)) throw new RangeError(`Exact: not a finite number: ${value}`);
-    if (Number.isInteger(value) && Number.isSafeInteger(value)) return new Exact(BigInt(value), 1n);
+    if (Number.isSafeInteger(value)) return new Exact(value === 0 ? 0 : value, 1);
     const parsed = Exact.parseDecimal(String(value));
     if (!parsed) throw new RangeError(`Exact: cannot read ${value}`);
     return parsed;
@@ -55,21 +74,42 @@ export class Exact {
   static parseDecimal(text: string): Exact | null {
     const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
     if (!m || (m[2] === "" && (m[3] ?? "") === "")) return null;
-    const sign = m[1] === "-" ? -1n : 1n;
-    const whole = m[2] || "0";
-    const frac = m[3] ?? "";
-    const exp = m[4] ? Number(m[4]) : 0;
-    if (!Number.isFinite(exp) || Math.abs(exp) > 400) return null;
-    let n = BigInt(whole + frac) * sign;
-    let d = 10n ** BigInt(frac.length);
+    const negative = m[1] === "-";
+    const digits = (m[2] || "0") + (m[3] ?? "");
+    const exp = (m[4] ? Number(m[4]) : 0) - (m[3] ?? "").length;
+    if (Math.abs(exp) > 400) return null;
+    let n = BigInt(digits);
+    let d = 1n;
     if (exp > 0) n *= 10n ** BigInt(exp);
-    else if (exp < 0) d *= 10n ** BigInt(-exp);
-    return Exact.ratio(n, d);
+    else if (exp < 0) d = 10n ** BigInt(-exp);
+    return reduceBig(negative ? -n : n, d);
   }
 
   add(o: Exact): Exact {
-    if (this.d === o.d) return Exact.ratio(this.n + o.n, this.d);
-    return Exact.ratio(this.n * o.d + o.n * this.d, this.d * o.d);
+    const a = this.num,
+      b = this.den,
+      c = o.num,
+      d = o.den;
+    if (typeof a === "number" && typeof b === "number" && typeof c === "number" && typeof d === "number") {
+      if (b === d) {
+        const s = a + c;
+        if (Number.isSafeInteger(s)) return reduceSmall(s, b);
+      } else {
+        const l = a * d,
+          r = c * b,
+          den = b * d,
+          s = l + r;
+        if (
+          Number.isSafeInteger(l) &&
+          Number.isSafeInteger(r) &&
+          Number.isSafeInteger(den) &&
+          Number.isSafeInteger(s)
+        )
+          return reduceSmall(s, den);
+      }
+    }
+    const [A, B, C, D] = [BigInt(a), BigInt(b), BigInt(c), BigInt(d)];
+    return reduceBig(A * D + C * B, B * D);
   }
 
   sub(o: Exact): Exact {
@@ -77,27 +117,58 @@ export class Exact {
   }
 
   neg(): Exact {
-    return new Exact(-this.n, this.d);
+    return typeof this.num === "number"
+      ? new Exact(this.num === 0 ? 0 : -this.num, this.den)
+      : new Exact(-this.num, this.den);
   }
 
   mul(o: Exact): Exact {
-    return Exact.ratio(this.n * o.n, this.d * o.d);
+    const a = this.num,
+      b = this.den,
+      c = o.num,
+      d = o.den;
+    if (typeof a === "number" && typeof b === "number" && typeof c === "number" && typeof d === "number") {
+      const n = a * c,
+        den = b * d;
+      if (Number.isSafeInteger(n) && Number.isSafeInteger(den)) return reduceSmall(n, den);
+    }
+    return reduceBig(BigInt(a) * BigInt(c), BigInt(b) * BigInt(d));
   }
 
   div(o: Exact): Exact {
-    if (o.n === 0n) throw new RangeError("Exact: division by zero");
-    return Exact.ratio(this.n * o.d, this.d * o.n);
+    if (o.isZero()) throw new RangeError("Exact: division by zero");
+    const a = this.num,
+      b = this.den,
+      c = o.num,
+      d = o.den;
+    if (typeof a === "number" && typeof b === "number" && typeof c === "number" && typeof d === "number") {
+      const n = a * d,
+        den = b * c;
+      if (Number.isSafeInteger(n) && Number.isSafeInteger(den)) return reduceSmall(n, den);
+    }
+    return reduceBig(BigInt(a) * BigInt(d), BigInt(b) * BigInt(c));
   }
 
   /** -1, 0 or 1. */
   cmp(o: Exact): number {
-    const l = this.n * o.d;
-    const r = o.n * this.d;
+    const a = this.num,
+      b = this.den,
+      c = o.num,
+      d = o.den;
+    if (typeof a === "number" && typeof b === "number" && typeof c === "number" && typeof d === "number") {
+      if (b === d) return a < c ? -1 : a > c ? 1 : 0;
+      const l = a * d,
+        r = c * b;
+      if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r ? -1 : l > r ? 1 : 0;
+    }
+    const l = BigInt(a) * BigInt(d),
+      r = BigInt(c) * BigInt(b);
     return l < r ? -1 : l > r ? 1 : 0;
   }
 
   eq(o: Exact): boolean {
-    return this.n === o.n && this.d === o.d;
+    // Lowest terms and one representation per range make equality a field comparison.
+    return this.num === o.num && this.den === o.den;
   }
 
   lt(o: Exact): boolean {
@@ -109,15 +180,15 @@ export class Exact {
   }
 
   isZero(): boolean {
-    return this.n === 0n;
+    return this.num === 0 || this.num === 0n;
   }
 
   isNegative(): boolean {
-    return this.n < 0n;
+    return this.num < 0;
   }
 
   isInteger(): boolean {
-    return this.d === 1n;
+    return this.den === 1 || this.den === 1n;
   }
 
   min(o: Exact): Exact {
@@ -130,35 +201,33 @@ export class Exact {
 
   /** Largest integer ≤ this. */
   floor(): bigint {
-    const q = this.n / this.d;
-    return this.n < 0n && q * this.d !== this.n ? q - 1n : q;
+    const n = this.n,
+      d = this.d;
+    const q = n / d;
+    return n < 0n && q * d !== n ? q - 1n : q;
   }
 
   /** Rounded half away from zero to `decimals` places, as an exact value. */
   roundHalfUp(decimals: number): Exact {
-    const scale = 10n ** BigInt(decimals);
-    const scaled = this.mul(Exact.int(scale));
-    const abs = scaled.n < 0n ? scaled.neg() : scaled;
-    const twice = (abs.n * 2n + abs.d) / (abs.d * 2n); // floor(abs + 1/2)
-    return Exact.ratio(scaled.n < 0n ? -twice : twice, scale);
+    const units = roundedUnits(this, decimals);
+    return typeof units === "number"
+      ? Exact.ratio(units, 10 ** decimals)
+      : Exact.ratio(units, 10n ** BigInt(decimals));
   }
 
   /** Display text: half-up to `decimals` places from the exact value, trailing zeros kept. */
   toFixed(decimals = 2): string {
-    const r = this.roundHalfUp(decimals);
-    const scale = 10n ** BigInt(decimals);
-    const units = (r.n * scale) / r.d;
-    const neg = units < 0n;
-    const digits = (neg ? -units : units).toString().padStart(decimals + 1, "0");
+    const units = roundedUnits(this, decimals);
+    const negative = units < 0;
+    const digits = (negative ? -units : units).toString().padStart(decimals + 1, "0");
     const head = digits.slice(0, digits.length - decimals);
     const tail = decimals > 0 ? "." + digits.slice(digits.length - decimals) : "";
-    return (neg ? "-" : "") + head + tail;
+    return (negative ? "-" : "") + head + tail;
   }
 
   /** Nearest double; used only at the edges (cells, JSON), never to compare scores. */
   toNumber(): number {
-    if (this.d === 1n) return Number(this.n);
-    // Dividing two bigints loses nothing before the final rounding when done on scaled integers.
+    if (typeof this.num === "number" && typeof this.den === "number") return this.num / this.den; // one correctly rounded division
     const scale = 10n ** 20n;
     return Number((this.n * scale) / this.d) / 1e20;
   }
@@ -169,19 +238,79 @@ export class Exact {
   }
 
   toString(): string {
-    return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
+    return this.isInteger() ? this.num.toString() : `${this.num}/${this.den}`;
   }
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
+/** |value| × 10^decimals rounded half away from zero, signed: a number when safe, else a bigint. */
+function roundedUnits(x: Exact, decimals: number): number | bigint {
+  const small = x.smallParts();
+  if (small) {
+    // Safe-integer path: floor((2·|n|·10^k + d) / 2d), the quotient corrected so it is exact.
+    const [sn, sd] = small;
+    const top = 2 * Math.abs(sn) * 10 ** decimals + sd;
+    const bottom = 2 * sd;
+    if (Number.isSafeInteger(top) && Number.isSafeInteger(bottom)) {
+      let q = Math.floor(top / bottom);
+      if (q * bottom > top) q -= 1;
+      else if ((q + 1) * bottom <= top) q += 1;
+      return sn < 0 ? -q : q;
+    }
+  }
+  const n = x.n,
+    d = x.d;
+  const scaled = (n < 0n ? -n : n) * 10n ** BigInt(decimals);
+  const units = (scaled * 2n + d) / (d * 2n); // floor(|x|·10^k + 1/2)
+  const signed = n < 0n ? -units : units;
+  return signed >= BigInt(Number.MIN_SAFE_INTEGER) && signed <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(signed)
+    : signed;
+}
+
+function gcdSmall(a: number, b: number): number {
+  a = Math.abs(a);
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+function reduceSmall(n: number, d: number): Exact {
+  if (d === 0) throw new RangeError("Exact: denominator is zero");
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  if (n === 0) return Exact.ZERO;
+  const g = gcdSmall(n, d);
+  return make(g === 1 ? n : n / g, g === 1 ? d : d / g);
+}
+
+function reduceBig(n: bigint, d: bigint): Exact {
+  if (d === 0n) throw new RangeError("Exact: denominator is zero");
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  let a = n < 0n ? -n : n,
+    b = d;
   while (b !== 0n) {
     const t = a % b;
     a = b;
     b = t;
   }
-  return a === 0n ? 1n : a;
+  const g = a === 0n ? d : a;
+  n /= g;
+  d /= g;
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  if (n <= limit && n >= -limit && d <= limit) return make(Number(n), Number(d));
+  return make(n, d);
 }
+
+// The constructor is private; the reducers above are the only way in, so every value is normalized.
+const make = (n: Int, d: Int): Exact => new (Exact as unknown as new (n: Int, d: Int) => Exact)(n, d);
 
 export function sum(values: Iterable<Exact>): Exact {
   let total = Exact.ZERO;

@@ -1,4 +1,4 @@
-import { Exact, sum } from "./exact";
+import { Exact } from "./exact";
 import { pts } from "./format";
 import { keepHighestPerKey } from "./highest";
 import { Level, LEVEL_NAMES, levelBelow } from "./levels";
@@ -6,11 +6,28 @@ import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
 import { foldKey, msg } from "./text";
 
+type HonorRules = Pick<Rules, "honorPoints" | "lineDeptLevelsDown" | "lineDeptTownPoints">;
+// Ten possible outcomes per rules object: computed once, not once per row.
+const honorCache = new WeakMap<HonorRules, Map<string, { points: Exact; reason: Reason }>>();
+
 /** SPEC §3.1: points of one honor, with the reason. */
 export function honorPoints(
   level: Level,
   lineDept: boolean,
-  rules: Pick<Rules, "honorPoints" | "lineDeptLevelsDown" | "lineDeptTownPoints">
+  rules: HonorRules
+): { points: Exact; reason: Reason } {
+  let cache = honorCache.get(rules);
+  if (!cache) honorCache.set(rules, (cache = new Map()));
+  const key = level + (lineDept ? "+" : "");
+  let hit = cache.get(key);
+  if (!hit) cache.set(key, (hit = computeHonorPoints(level, lineDept, rules)));
+  return hit;
+}
+
+function computeHonorPoints(
+  level: Level,
+  lineDept: boolean,
+  rules: HonorRules
 ): { points: Exact; reason: Reason } {
   const name = LEVEL_NAMES[level];
   if (!lineDept) {
@@ -56,6 +73,18 @@ export function honorKind(record: Pick<HonorRecord, "kind" | "honor">): string {
   return foldKey(record.kind && record.kind.trim() !== "" ? record.kind : record.honor);
 }
 
+const NOT_APPROVED: Reason = {
+  rule: "honor.notApproved",
+  text: msg("未经考核组认可，不计分", "Not approved by the assessment group: no points"),
+};
+const NO_DOC_NO: Reason = {
+  rule: "honor.noDocNo",
+  text: msg(
+    "缺少文号（以发文单位文件为准），不计分",
+    "No document number (the issuing document decides): no points"
+  ),
+};
+
 export interface HonorScores {
   details: RecordScore[];
   byCommunity: Map<string, Exact>;
@@ -68,19 +97,8 @@ export function scoreHonors(records: readonly HonorRecord[], rules: Rules): Hono
   const scored = records.map((r) => {
     const base = honorPoints(r.level, r.lineDept, rules);
     const refusals: Reason[] = [];
-    if (!r.approved)
-      refusals.push({
-        rule: "honor.notApproved",
-        text: msg("未经考核组认可，不计分", "Not approved by the assessment group: no points"),
-      });
-    if (!r.docNo || r.docNo.trim() === "")
-      refusals.push({
-        rule: "honor.noDocNo",
-        text: msg(
-          "缺少文号（以发文单位文件为准），不计分",
-          "No document number (the issuing document decides): no points"
-        ),
-      });
+    if (!r.approved) refusals.push(NOT_APPROVED);
+    if (!r.docNo || r.docNo.trim() === "") refusals.push(NO_DOC_NO);
     for (const refusal of refusals)
       issues.push({
         severity: "warning",
@@ -126,11 +144,7 @@ export function scoreHonors(records: readonly HonorRecord[], rules: Rules): Hono
 }
 
 export function totalsByCommunity(details: readonly RecordScore[]): Map<string, Exact> {
-  const groups = new Map<string, Exact[]>();
-  for (const d of details) {
-    const list = groups.get(d.community) ?? [];
-    list.push(d.points);
-    groups.set(d.community, list);
-  }
-  return new Map([...groups].map(([k, v]) => [k, sum(v)]));
+  const totals = new Map<string, Exact>();
+  for (const d of details) totals.set(d.community, (totals.get(d.community) ?? Exact.ZERO).add(d.points));
+  return totals;
 }

@@ -23,6 +23,24 @@ export function articleShare(level: Level, sharing: number, rules: Pick<Rules, "
 }
 
 /** The four conditions an article must meet; each one failed is a reason for 0 points. */
+const NOT_COMMUNITY_BUILDING: Reason = {
+  rule: "publicity.notCommunityBuilding",
+  text: msg("内容不是以社区建设为主，不计分", "Not mainly about community building: no points"),
+};
+const AUTHOR_NOT_STAFF: Reason = {
+  rule: "publicity.authorNotStaff",
+  text: msg("作者不是本社区工作人员，不计分", "Author is not staff of the community: no points"),
+};
+const NOT_SUBJECT: Reason = {
+  rule: "publicity.notSubject",
+  text: msg("未以社区为主体报道，不计分", "Does not report the community as the subject: no points"),
+};
+const COUNTED_IN_TARGETS: Reason = {
+  rule: "publicity.countedInTargets",
+  text: msg("已计入目标管理任务，不重复计分", "Already counted toward a target-management task: no points"),
+};
+
+/** The four conditions an article must meet; each one failed is a reason for 0 points. */
 export function publicityRefusals(
   r: Pick<
     PublicityRecord,
@@ -31,31 +49,31 @@ export function publicityRefusals(
   rules: Pick<Rules, "subjectRuleScope">
 ): Reason[] {
   const out: Reason[] = [];
-  if (!r.communityBuilding)
-    out.push({
-      rule: "publicity.notCommunityBuilding",
-      text: msg("内容不是以社区建设为主，不计分", "Not mainly about community building: no points"),
-    });
-  if (!r.authorIsStaff)
-    out.push({
-      rule: "publicity.authorNotStaff",
-      text: msg("作者不是本社区工作人员，不计分", "Author is not staff of the community: no points"),
-    });
+  if (!r.communityBuilding) out.push(NOT_COMMUNITY_BUILDING);
+  if (!r.authorIsStaff) out.push(AUTHOR_NOT_STAFF);
   const subjectApplies = rules.subjectRuleScope === "all" || r.level === "national";
-  if (subjectApplies && !r.communityIsSubject)
-    out.push({
-      rule: "publicity.notSubject",
-      text: msg("未以社区为主体报道，不计分", "Does not report the community as the subject: no points"),
-    });
-  if (r.countedInTargets)
-    out.push({
-      rule: "publicity.countedInTargets",
-      text: msg(
-        "已计入目标管理任务，不重复计分",
-        "Already counted toward a target-management task: no points"
-      ),
-    });
+  if (subjectApplies && !r.communityIsSubject) out.push(NOT_SUBJECT);
+  if (r.countedInTargets) out.push(COUNTED_IN_TARGETS);
   return out;
+}
+
+/** The reason for an article's points at a level shared by `sharing` communities. */
+function articleReason(level: Level, sharing: number, rules: Pick<Rules, "publicityPoints">): Reason {
+  const name = LEVEL_NAMES[level];
+  const full = rules.publicityPoints[level];
+  if (sharing === 1)
+    return {
+      rule: "publicity.level",
+      text: msg(`${name.zh}媒体每篇 ${pts(full)} 分`, `${name.en} outlet: ${pts(full)} points per article`),
+    };
+  const share = articleShare(level, sharing, rules);
+  return {
+    rule: "publicity.joint",
+    text: msg(
+      `${name.zh}媒体每篇 ${pts(full)} 分，${sharing} 个社区联合报道平分，每个 ${pts(share)} 分`,
+      `${name.en} outlet: ${pts(full)} points shared by ${sharing} communities, ${pts(share)} each`
+    ),
+  };
 }
 
 export interface PublicityScores {
@@ -75,6 +93,7 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
     counts: boolean;
   }
   const shares: Share[] = [];
+  const reasonCache = new Map<string, { reason: Reason; share: Exact }>();
   for (const r of records) {
     const listed = [...new Set(r.communities)];
     if (listed.length < r.communities.length)
@@ -89,32 +108,25 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
         ),
       });
     const sharing = Math.max(1, listed.length);
-    const full = rules.publicityPoints[r.level];
-    const share = articleShare(r.level, sharing, rules);
-    const name = LEVEL_NAMES[r.level];
-    const base: Reason =
-      sharing === 1
-        ? {
-            rule: "publicity.level",
-            text: msg(
-              `${name.zh}媒体每篇 ${pts(full)} 分`,
-              `${name.en} outlet: ${pts(full)} points per article`
-            ),
-          }
-        : {
-            rule: "publicity.joint",
-            text: msg(
-              `${name.zh}媒体每篇 ${pts(full)} 分，${sharing} 个社区联合报道平分，每个 ${pts(share)} 分`,
-              `${name.en} outlet: ${pts(full)} points shared by ${sharing} communities, ${pts(share)} each`
-            ),
-          };
+    // Few (level, sharing) pairs occur: build each reason and share once.
+    const cacheKey = `${r.level}/${sharing}`;
+    let base = reasonCache.get(cacheKey);
+    if (!base)
+      reasonCache.set(
+        cacheKey,
+        (base = {
+          reason: articleReason(r.level, sharing, rules),
+          share: articleShare(r.level, sharing, rules),
+        })
+      );
+    const share = base.share;
     const refusals = publicityRefusals(r, rules);
     for (const community of listed)
       shares.push({
         r,
         community,
         points: refusals.length ? Exact.ZERO : share,
-        reasons: [base, ...refusals],
+        reasons: [base.reason, ...refusals],
         counts: refusals.length === 0,
       });
   }

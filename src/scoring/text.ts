@@ -27,5 +27,13 @@ export function normalizeText(value: string): string {
 
 /** The form used to compare names and keys: normalized and case-folded. */
 export function foldKey(value: string): string {
-  return normalizeText(value).toLowerCase();
+  // Names and keys repeat across thousands of rows; NFKC is the costly part, so remember results.
+  let key = foldCache.get(value);
+  if (key === undefined) {
+    key = normalizeText(value).toLowerCase();
+    if (foldCache.size > 100000) foldCache.clear();
+    foldCache.set(value, key);
+  }
+  return key;
 }
+const foldCache = new Map<string, string>();
