@@ -1,6 +1,6 @@
 import { Exact } from "../scoring/exact";
 import { parseLevel, Level } from "../scoring/levels";
-import { Msg } from "../scoring/text";
+import { foldKey, Msg } from "../scoring/text";
 import { isBlank, parseNumber, parseYesNo, showValue } from "../scoring/values";
 
 /**
@@ -49,8 +49,9 @@ export function numberArg(value: unknown, where = ""): Exact {
   return parsed.value;
 }
 
-export function textArg(value: unknown): string {
-  return isBlank(value) ? "" : showValue(value).normalize("NFKC").replace(/\s+/g, " ").trim();
+/** A cell as a comparison key (folded like every name and key). */
+export function keyArg(value: unknown): string {
+  return isBlank(value) ? "" : foldKey(showValue(value));
 }
 
 function prefix(text: Msg, where: string): Msg {

@@ -17,7 +17,7 @@ import {
   optionalCells,
   rowLabel,
   sameHeight,
-  textArg,
+  keyArg,
   yesNoArg,
 } from "./cells";
 
@@ -103,8 +103,8 @@ export function honorTotalFn(
         lineCells ? yesNoArg(lineCells[i], false, where) : false,
         DEFAULT_RULES
       ).points;
-      const kind = kindCells ? textArg(kindCells[i]) : "";
-      if (counts) rows.push({ key: kind ? foldKey(kind) : `\u0000row${i}`, points, row: i });
+      const kind = kindCells ? keyArg(kindCells[i]) : "";
+      if (counts) rows.push({ key: kind ? kind : `\u0000row${i}`, points, row: i });
     });
     const instead = keepHighestPerKey(
       rows,
@@ -166,8 +166,8 @@ export function publicityTotalFn(
       const points = DEFAULT_RULES.publicityPoints[levelArg(cell, where)].div(
         Exact.int(sharingArg(shareCells ? shareCells[i] : null, where))
       );
-      const key = keyCells ? textArg(keyCells[i]) : "";
-      rows.push({ key: key ? foldKey(key) : `\u0000row${i}`, points, row: i });
+      const key = keyCells ? keyArg(keyCells[i]) : "";
+      rows.push({ key: key ? key : `\u0000row${i}`, points, row: i });
     });
     const instead = keepHighestPerKey(
       rows,
@@ -230,7 +230,7 @@ export function contributionTotalFn(
           en: `Row ${i + 1}: points without a line`,
         });
       items.push({
-        line: textArg(cell),
+        line: keyArg(cell),
         points: nonNegative(numberArg(pointCells[i], where), `${where}加分`, `Row ${i + 1} points`),
       });
     });

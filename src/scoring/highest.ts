@@ -12,8 +12,9 @@ export function keepHighestPerKey<T>(
   rowOf: (item: T) => number
 ): (number | null)[] {
   const best = new Map<string, number>();
+  const keys = items.map(keyOf); // built once: keys are composed strings
   items.forEach((item, i) => {
-    const key = keyOf(item);
+    const key = keys[i];
     const j = best.get(key);
     if (j === undefined) {
       best.set(key, i);
@@ -22,8 +23,8 @@ export function keepHighestPerKey<T>(
     const c = pointsOf(item).cmp(pointsOf(items[j]));
     if (c > 0 || (c === 0 && rowOf(item) < rowOf(items[j]))) best.set(key, i);
   });
-  return items.map((item, i) => {
-    const j = best.get(keyOf(item)) as number;
+  return keys.map((key, i) => {
+    const j = best.get(key) as number;
     return j === i ? null : j;
   });
 }

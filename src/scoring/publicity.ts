@@ -95,7 +95,7 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
   const shares: Share[] = [];
   const reasonCache = new Map<string, { reason: Reason; share: Exact }>();
   for (const r of records) {
-    const listed = [...new Set(r.communities)];
+    const listed = r.communities.length === 1 ? r.communities : [...new Set(r.communities)];
     if (listed.length < r.communities.length)
       issues.push({
         severity: "warning",

@@ -16,7 +16,8 @@ export const ABSURD_LIMIT = 1e9;
 
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === "string") return normalizeText(value) === "";
+  // String.prototype.trim removes every Unicode space, U+3000 included.
+  if (typeof value === "string") return value.trim() === "";
   return false;
 }
 
