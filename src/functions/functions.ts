@@ -5,7 +5,6 @@ import { honorPoints } from "../scoring/honors";
 import { checkBasicPublicity } from "../scoring/publicity";
 import { cellScoreKey } from "../scoring/ranking";
 import { DEFAULT_RULES } from "../scoring/rules";
-import { foldKey } from "../scoring/text";
 import { isBlank } from "../scoring/values";
 import {
   ArgumentError,
