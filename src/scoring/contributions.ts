@@ -82,6 +82,31 @@ export function scoreContributions(records: readonly ContributionRecord[], rules
   const details: RecordScore[] = [];
   // The same line and points recur across many rows: one reason object each.
   const givenReasons = new Map<string, Reason>();
+  const cutReasons = new Map<string, Reason>();
+  const cutReason = (cap: "line" | "total", cut: Exact): Reason => {
+    const key = cap + cut.toString();
+    let reason = cutReasons.get(key);
+    if (!reason) {
+      reason =
+        cap === "line"
+          ? {
+              rule: "contribution.lineCap",
+              text: msg(
+                `超过单条线上限 ${pts(rules.contributionLineCap)} 分，核减 ${pts(cut)} 分`,
+                `Above the per-line cap of ${pts(rules.contributionLineCap)}: ${pts(cut)} cut`
+              ),
+            }
+          : {
+              rule: "contribution.totalCap",
+              text: msg(
+                `超过累计上限 ${pts(rules.contributionTotalCap)} 分，核减 ${pts(cut)} 分`,
+                `Above the total cap of ${pts(rules.contributionTotalCap)}: ${pts(cut)} cut`
+              ),
+            };
+      cutReasons.set(key, reason);
+    }
+    return reason;
+  };
   for (const list of byCommunity.values()) {
     const ordered = [...list].sort((a, b) => a.row - b.row);
     const eligible = ordered.map((r) => r.leaderAgreed && !r.points.isNegative());
@@ -115,22 +140,8 @@ export function scoreContributions(records: readonly ContributionRecord[], rules
           rule: "contribution.noLeader",
           text: msg("没有分管领导同意意见，不计分", "No agreement of the line's leader: no points"),
         });
-      if (!o.cutByLine.isZero())
-        reasons.push({
-          rule: "contribution.lineCap",
-          text: msg(
-            `超过单条线上限 ${pts(rules.contributionLineCap)} 分，核减 ${pts(o.cutByLine)} 分`,
-            `Above the per-line cap of ${pts(rules.contributionLineCap)}: ${pts(o.cutByLine)} cut`
-          ),
-        });
-      if (!o.cutByTotal.isZero())
-        reasons.push({
-          rule: "contribution.totalCap",
-          text: msg(
-            `超过累计上限 ${pts(rules.contributionTotalCap)} 分，核减 ${pts(o.cutByTotal)} 分`,
-            `Above the total cap of ${pts(rules.contributionTotalCap)}: ${pts(o.cutByTotal)} cut`
-          ),
-        });
+      if (!o.cutByLine.isZero()) reasons.push(cutReason("line", o.cutByLine));
+      if (!o.cutByTotal.isZero()) reasons.push(cutReason("total", o.cutByTotal));
       const label = r.matter ? `${r.line}：${r.matter}` : r.line;
       details.push({
         source: "contributions",
