@@ -1,0 +1,228 @@
+import ExcelJS from "exceljs";
+import { msg, Msg } from "../../scoring";
+import { sampleSheets } from "../../workbook/pipeline";
+import { SHEETS } from "../../workbook/schema";
+import { columnLetters, foldName } from "../../workbook/sheet-reader";
+import { OutputSheet, SheetGrid } from "../../workbook/types";
+import { existingSheets, gridOf, gridsOf, loadXlsx, plainValue, saveXlsx, writeOutputSheets } from "../xlsx";
+
+/**
+ * The browser preview's host: a workbook held in the page (ExcelJS, in memory), so the same task
+ * pane runs outside Office — the built-in sample at first, then any .xlsx the user opens, with
+ * the result offered as a download. Nothing leaves the page. This is how people without Excel
+ * (WPS, LibreOffice) use the product.
+ */
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A KH. formula as ExcelJS gives it (no leading "="), or as Excel stores a custom function in a file. */
+export function isKhFormulaText(formula: unknown): boolean {
+  return typeof formula === "string" && /(^|[^A-Za-z0-9_.])(KH\.[A-Za-z_]|_xldudf_KH_)/i.test(formula);
+}
+
+const NO_CHART: Msg = msg(
+  "柱状图（浏览器预览生成的文件不含图表；在 Excel 中排名时会添加）",
+  "the bar chart (files made in the preview have none; ranking in Excel adds it)"
+);
+const NO_TABLES: Msg = msg(
+  "Excel 表格样式（预览中为普通区域）",
+  "Excel table styling (plain ranges in the preview)"
+);
+
+/** Offers bytes as a file download (an object URL on a temporary link). */
+export function browserSave(bytes: Uint8Array, fileName: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: XLSX_TYPE });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export interface XlsxHostOptions {
+  /** Where downloads go (default: the browser's download). */
+  save?: (bytes: Uint8Array, fileName: string) => void;
+  /** File name shown for the built-in sample. */
+  sampleName?: string;
+}
+
+function shownValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object")
+    return "formula" in value ? `=${String((value as { formula: unknown }).formula)}` : "";
+  return String(value);
+}
+
+export class XlsxHost {
+  private wb: ExcelJS.Workbook;
+  private name: string;
+  private readonly options: XlsxHostOptions;
+
+  constructor(wb: ExcelJS.Workbook, name: string, options: XlsxHostOptions = {}) {
+    this.wb = wb;
+    this.name = name;
+    this.options = options;
+  }
+
+  /** The built-in sample (12 communities, every rule at work) as an in-page workbook. */
+  static sampleWorkbook(): ExcelJS.Workbook {
+    const wb = new ExcelJS.Workbook();
+    writeOutputSheets(wb, sampleSheets());
+    return wb;
+  }
+
+  static withSample(options: XlsxHostOptions = {}): XlsxHost {
+    return new XlsxHost(XlsxHost.sampleWorkbook(), options.sampleName ?? "sample.xlsx", options);
+  }
+
+  capabilities() {
+    return { kind: "browser" as const, autoOpen: false, download: true, open: true, missing: [] as Msg[] };
+  }
+
+  fileName(): string {
+    return this.name;
+  }
+
+  /** The workbook as ExcelJS holds it (tests). */
+  workbook(): ExcelJS.Workbook {
+    return this.wb;
+  }
+
+  async open(data: ArrayBuffer, fileName: string): Promise<void> {
+    this.wb = await loadXlsx(data);
+    this.name = fileName;
+  }
+
+  async openSample(): Promise<void> {
+    this.wb = XlsxHost.sampleWorkbook();
+    this.name = this.options.sampleName ?? "sample.xlsx";
+  }
+
+  async read(): Promise<{ grids: SheetGrid[]; sheets: { name: string; generated: boolean }[] }> {
+    return { grids: gridsOf(this.wb), sheets: existingSheets(this.wb) };
+  }
+
+  /** Writes generated sheets into the in-page workbook; only this product's earlier sheets are replaced. */
+  async writeGenerated(
+    sheets: readonly OutputSheet[],
+    options: { replace: readonly string[]; activate?: string; chart?: { sheet: string } }
+  ) {
+    const before = new Set(
+      existingSheets(this.wb)
+        .filter((s) => s.generated)
+        .map((s) => foldName(s.name))
+    );
+    const written = writeOutputSheets(this.wb, sheets);
+    if (options.activate) {
+      const index = this.wb.worksheets.findIndex(
+        (ws) => foldName(ws.name) === foldName(options.activate ?? "")
+      );
+      if (index >= 0) {
+        this.wb.views = [
+          { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" },
+        ];
+        this.wb.worksheets.forEach((ws, i) => {
+          ws.views = (ws.views.length > 0 ? ws.views : [{}]).map((v) => ({ ...v, tabSelected: i === index }));
+        });
+      }
+    }
+    return {
+      written,
+      replaced: written.filter((name) => before.has(foldName(name))),
+      chart: false,
+      degraded: options.chart ? [NO_CHART] : [],
+      syncs: 0,
+    };
+  }
+
+  /** Adds the template's missing sheets; a sheet already there (zh or en name) is never touched. */
+  async createTemplate(sheets: readonly OutputSheet[]) {
+    const present = new Set(this.wb.worksheets.map((ws) => foldName(ws.name)));
+    const isPresent = (s: OutputSheet) =>
+      [s.name, SHEETS[s.key].zh, SHEETS[s.key].en].some((n) => present.has(foldName(n)));
+    const missing = sheets.filter((s) => !isPresent(s));
+    const created = missing.length > 0 ? writeOutputSheets(this.wb, missing) : [];
+    return {
+      created,
+      skipped: sheets.filter(isPresent).map((s) => s.name),
+      degraded: created.length > 0 ? [NO_TABLES] : [],
+    };
+  }
+
+  /** No grid to select in a page: a window of the sheet (its header row and the rows around the cell). */
+  async selectCell(sheet: string, cell: string) {
+    const ws = this.wb.worksheets.find((w) => foldName(w.name) === foldName(sheet));
+    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(cell);
+    if (!ws || !m) throw new Error(`no cell ${sheet}!${cell}`);
+    let column = 0;
+    for (const ch of m[1].toUpperCase()) column = column * 26 + ch.charCodeAt(0) - 64;
+    const row = Number(m[2]);
+    const grid = gridOf(ws).values;
+    const firstColumn = Math.max(1, column - 2);
+    const lastColumn = Math.max(column + 2, Math.min(firstColumn + 5, grid[0]?.length ?? column));
+    const wanted = [1, ...Array.from({ length: 5 }, (_, i) => row - 2 + i)].filter(
+      (r, i, all) => r >= 1 && all.indexOf(r) === i
+    );
+    const rows = wanted.map((r) => ({
+      row: r,
+      cells: Array.from({ length: lastColumn - firstColumn + 1 }, (_, j) =>
+        shownValue(grid[r - 1]?.[firstColumn - 1 + j])
+      ),
+    }));
+    return {
+      sheet: ws.name,
+      cell: `${columnLetters(column)}${row}`,
+      firstColumn,
+      rows,
+      at: { row: wanted.indexOf(row), column: column - firstColumn },
+    };
+  }
+
+  private khCells(): { sheet: string; cell: ExcelJS.Cell }[] {
+    const out: { sheet: string; cell: ExcelJS.Cell }[] = [];
+    for (const ws of this.wb.worksheets)
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula && isKhFormulaText(cell.formula))
+            out.push({ sheet: ws.name, cell });
+        })
+      );
+    return out;
+  }
+
+  async countFunctionCells() {
+    const counts = new Map<string, number>();
+    for (const c of this.khCells()) counts.set(c.sheet, (counts.get(c.sheet) ?? 0) + 1);
+    const bySheet = [...counts].map(([sheet, count]) => ({ sheet, count }));
+    return { total: bySheet.reduce((n, s) => n + s.count, 0), bySheet };
+  }
+
+  /** Replaces KH. formulas by the values saved in the file (a formula never calculated is left as it is). */
+  async convertFunctionCells(): Promise<number> {
+    let converted = 0;
+    for (const { cell } of this.khCells()) {
+      const result = plainValue((cell.value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+      if (result === null || result === undefined || typeof result === "object") continue;
+      cell.value = result as ExcelJS.CellValue;
+      converted++;
+    }
+    return converted;
+  }
+
+  async setAutoOpen(): Promise<boolean> {
+    return false;
+  }
+
+  /** The workbook (inputs plus generated sheets) as an .xlsx download; returns the file name. */
+  async download(fileName?: string): Promise<string> {
+    const name = fileName ?? this.name;
+    const bytes = await saveXlsx(this.wb);
+    (this.options.save ?? browserSave)(bytes, name);
+    return name;
+  }
+}

@@ -1,0 +1,269 @@
+import { OutputSheet, OutputValue } from "../../workbook/types";
+
+/**
+ * How generated sheets are cut into Office.js writes — pure arithmetic, no Office.js, so the
+ * plan can be tested and benchmarked without Excel. excel-host.ts applies it.
+ *
+ * Excel on the web rejects a request (one context.sync) above 5 MB. Writes are whole ranges
+ * ("blocks" of rows) of at most BLOCK_BYTES each, packed into requests of at most REQUEST_BYTES,
+ * which leaves room for the request envelope and the structural commands of the same batch.
+ */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+export const REQUEST_BYTES = 4_000_000;
+export const BLOCK_BYTES = 1_000_000;
+/** Bars in the chart of totals: beyond this a bar chart is unreadable; the top ones are shown. */
+export const CHART_MAX_BARS = 40;
+
+export type CellValue = string | number | boolean;
+
+/** "A", …, "Z", "AA", … for a 1-based column number. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A1 address of a rectangle given 1-based Excel rows and columns. */
+export function address(row1: number, col1: number, row2: number = row1, col2: number = col1): string {
+  const a = `${columnLetters(col1)}${row1}`;
+  const b = `${columnLetters(col2)}${row2}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** 1-based row and column of an A1 cell reference ("$D$5" too); null when it is not one. */
+export function parseCell(ref: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) return null;
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), column };
+}
+
+const MONTH_START = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/**
+ * True when Excel would not keep `text` as the text it is if it were written to `range.values`:
+ * a formula (`=1+1`), a number, date, time, percentage, boolean or error literal. Such text is
+ * written with a leading apostrophe, Excel's "this is text" prefix, which is not part of the value.
+ */
+export function needsTextPrefix(text: string): boolean {
+  const s = text.normalize("NFKC").trim();
+  if (s === "") return false;
+  if (/^[=+\-@'#.(]/.test(s)) return true;
+  if (/^[\d$¥€£]/.test(s)) return true;
+  if (/^(true|false)$/i.test(s)) return true;
+  return MONTH_START.test(s);
+}
+
+/** A value of a generated sheet as Office.js takes it: text kept as text, blank as "". */
+export function toCell(value: OutputValue): CellValue {
+  if (value === null) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? value : "";
+  if (typeof value === "boolean") return value;
+  return needsTextPrefix(value) ? `'${value}` : value;
+}
+
+/** UTF-8 bytes of `text` as it travels in a JSON request (quotes and escapes included). */
+export function jsonBytes(text: string): number {
+  let bytes = 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) bytes += 2;
+    else if (c < 0x20) bytes += 6;
+    else if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdfff) bytes += 2;
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+export function cellBytes(value: CellValue): number {
+  if (typeof value === "string") return jsonBytes(value) + 1;
+  return String(value).length + 1;
+}
+
+/** A whole-range write: the values of `rowCount` rows starting at Excel row `firstRow`, all columns. */
+export interface Block {
+  sheet: string;
+  address: string;
+  firstRow: number;
+  rowCount: number;
+  columnCount: number;
+  values: CellValue[][];
+  bytes: number;
+}
+
+/** A number-format write of one column over a run of data rows. */
+export interface FormatBlock {
+  sheet: string;
+  address: string;
+  formats: string[][];
+  bytes: number;
+}
+
+export function columnCount(sheet: OutputSheet): number {
+  return Math.max(sheet.numberFormats.length, ...sheet.rows.map((r) => r.length), 1);
+}
+
+/** Cuts a sheet's rows into blocks of at most `blockBytes` (a single row is never cut). */
+export function valueBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTES): Block[] {
+  const width = columnCount(sheet);
+  const blocks: Block[] = [];
+  let rows: CellValue[][] = [];
+  let bytes = 0;
+  let first = 1;
+  const flush = () => {
+    if (rows.length === 0) return;
+    blocks.push({
+      sheet: sheet.name,
+      address: address(first, 1, first + rows.length - 1, width),
+      firstRow: first,
+      rowCount: rows.length,
+      columnCount: width,
+      values: rows,
+      bytes,
+    });
+    first += rows.length;
+    rows = [];
+    bytes = 0;
+  };
+  for (const source of sheet.rows) {
+    const row: CellValue[] = [];
+    let rowBytes = 2;
+    for (let c = 0; c < width; c++) {
+      const v = toCell(c < source.length ? source[c] : null);
+      row.push(v);
+      rowBytes += cellBytes(v);
+    }
+    if (rows.length > 0 && bytes + rowBytes > blockBytes) flush();
+    rows.push(row);
+    bytes += rowBytes;
+  }
+  flush();
+  return blocks;
+}
+
+const GENERAL = /^(general|)$/i;
+
+/**
+ * Number formats of the data rows (below the header row), one column at a time, cut like the
+ * values. Columns in the General format are left alone (that is what a new sheet has).
+ */
+export function formatBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTES): FormatBlock[] {
+  const firstData = sheet.headerRow + 2; // Excel row below the header row
+  const lastRow = sheet.rows.length;
+  const out: FormatBlock[] = [];
+  if (lastRow < firstData) return out;
+  sheet.numberFormats.forEach((format, i) => {
+    if (GENERAL.test(format)) return;
+    const perRow = jsonBytes(format) + 3;
+    const rowsPerBlock = Math.max(1, Math.floor(blockBytes / perRow));
+    for (let start = firstData; start <= lastRow; start += rowsPerBlock) {
+      const end = Math.min(lastRow, start + rowsPerBlock - 1);
+      const count = end - start + 1;
+      out.push({
+        sheet: sheet.name,
+        address: address(start, i + 1, end, i + 1),
+        formats: Array.from({ length: count }, () => [format]),
+        bytes: count * perRow,
+      });
+    }
+  });
+  return out;
+}
+
+/** Packs items into requests of at most `budget` bytes, in order; an item is never split. */
+export function pack<T extends { bytes: number }>(
+  items: readonly T[],
+  budget: number = REQUEST_BYTES
+): T[][] {
+  const requests: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    if (current.length > 0 && size + item.bytes > budget) {
+      requests.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += item.bytes;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
+}
+
+/** Where the bar chart of totals takes its data: community names and totals of the top rows. */
+export interface ChartSource {
+  names: string;
+  totals: string;
+  bars: number;
+  /** Cells where the chart is placed (to the right of the table). */
+  topLeft: string;
+  bottomRight: string;
+}
+
+function headerIndex(header: readonly OutputValue[], names: readonly string[]): number {
+  return header.findIndex((v) => typeof v === "string" && names.includes(v.trim()));
+}
+
+/**
+ * The chart data of a ranking sheet: the 社区 and 综合得分 columns (found by their header, zh or
+ * en, as the schema names them) over the data rows, at most `maxBars` of them.
+ */
+export function chartSource(
+  sheet: OutputSheet,
+  communityHeaders: readonly string[],
+  totalHeaders: readonly string[],
+  maxBars: number = CHART_MAX_BARS
+): ChartSource | null {
+  const header = sheet.rows[sheet.headerRow] ?? [];
+  const nameCol = headerIndex(header, communityHeaders);
+  const totalCol = headerIndex(header, totalHeaders);
+  if (nameCol < 0 || totalCol < 0) return null;
+  let bars = 0;
+  for (let r = sheet.headerRow + 1; r < sheet.rows.length && bars < maxBars; r++) {
+    const row = sheet.rows[r];
+    if (typeof row[totalCol] !== "number" || row[nameCol] === null || row[nameCol] === "") break;
+    bars++;
+  }
+  if (bars === 0) return null;
+  const first = sheet.headerRow + 2;
+  const last = first + bars - 1;
+  const width = columnCount(sheet);
+  const heightRows = Math.max(16, Math.ceil(bars * 1.2) + 4);
+  return {
+    names: address(first, nameCol + 1, last, nameCol + 1),
+    totals: address(first, totalCol + 1, last, totalCol + 1),
+    bars,
+    topLeft: address(first, width + 2),
+    bottomRight: address(first + heightRows, width + 9),
+  };
+}
+
+/** Column width in points (Office.js) from a width in characters (the schema's unit). */
+export function widthPoints(chars: number): number {
+  return Math.round(chars * 6 + 6);
+}
+
+/** Whole-range writes of a template sheet's drop-downs: rows below the header, down to `lastRow`. */
+export function validationRanges(
+  sheet: OutputSheet,
+  lastRow: number
+): { address: string; source: string; choices: readonly string[] }[] {
+  const first = sheet.headerRow + 2;
+  return (sheet.validations ?? []).map((v) => ({
+    address: address(first, v.column + 1, lastRow, v.column + 1),
+    source: v.choices.join(","),
+    choices: v.choices,
+  }));
+}
+
+/** The number of rows a template sheet prepares (formats and drop-downs) below its header. */
+export const TEMPLATE_ROWS = 500;

@@ -1,0 +1,563 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+  Tooltip,
+} from "@fluentui/react-components";
+import { AssessmentResult, Locale } from "../scoring";
+import { Issue } from "../workbook/types";
+import {
+  applyRank,
+  countIssues,
+  createTemplate,
+  localDate,
+  planRank,
+  settingsView,
+  SettingsView,
+  validate,
+  workplanView,
+  WorkplanView,
+  writeWorkplanSummary,
+} from "./controller";
+import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
+import { CellPeek, FunctionCells, Handler, PaneHost, Progress } from "./host";
+import { I18n, I18nContext, makeI18n, StringKey, useI18n } from "./i18n";
+import { IssueList } from "./IssueList";
+import { PreviewBar } from "./PreviewBar";
+import { RankingView } from "./RankingView";
+import { SettingsPanel } from "./SettingsPanel";
+import { SharePanel } from "./SharePanel";
+import { WorkplanPanel } from "./WorkplanPanel";
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    maxWidth: "760px",
+    margin: "0 auto",
+    padding: "12px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+  },
+  header: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
+  actions: { display: "flex", flexWrap: "wrap", gap: "6px" },
+  panel: { paddingTop: "8px" },
+  hint: { color: tokens.colorNeutralForeground3, display: "block", margin: "4px 0 8px" },
+  peek: { borderCollapse: "collapse", margin: "4px 0 12px", fontSize: tokens.fontSizeBase200 },
+  peekCell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "2px 6px",
+    maxWidth: "140px",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  peekHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3 },
+  peekHit: {
+    outline: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+  },
+  list: { margin: "4px 0 0", paddingLeft: "18px" },
+  tabs: { flexWrap: "wrap" },
+});
+
+type TabValue = "ranking" | "issues" | "workplan" | "settings" | "share";
+
+interface Note {
+  intent: "success" | "warning" | "error" | "info";
+  title?: string;
+  text: string;
+  items?: string[];
+}
+
+const PROGRESS_WORDS: Record<Progress["step"], StringKey> = {
+  read: "progressRead",
+  compute: "progressCompute",
+  write: "progressWrite",
+  format: "progressFormat",
+};
+
+export interface AppProps {
+  host: PaneHost;
+  locale: Locale;
+  /** Preview only: switch the language without reloading. */
+  onLocaleChange?: Handler<[Locale]>;
+  now?: () => Date;
+}
+
+/** The task pane (Excel) and the browser preview: the same component over a PaneHost. */
+export function App(props: AppProps): React.JSX.Element {
+  const i18n = React.useMemo(() => makeI18n(props.locale), [props.locale]);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Pane {...props} i18n={i18n} />
+    </I18nContext.Provider>
+  );
+}
+
+function CellPeekView({ peek }: { peek: CellPeek }): React.JSX.Element {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const letters = (n: number) => {
+    let s = "";
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    return s;
+  };
+  return (
+    <div data-testid="cell-peek">
+      <Caption1>{t("peekTitle", { sheet: peek.sheet, cell: peek.cell })}</Caption1>
+      <table className={styles.peek}>
+        <thead>
+          <tr>
+            <th className={mergeClasses(styles.peekCell, styles.peekHead)} />
+            {(peek.rows[0]?.cells ?? []).map((_, j) => (
+              <th key={j} className={mergeClasses(styles.peekCell, styles.peekHead)}>
+                {letters(peek.firstColumn + j)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {peek.rows.map((line, i) => (
+            <tr key={line.row}>
+              <th className={mergeClasses(styles.peekCell, styles.peekHead)}>{line.row}</th>
+              {line.cells.map((v, j) => (
+                <td
+                  key={j}
+                  className={mergeClasses(
+                    styles.peekCell,
+                    i === peek.at.row && j === peek.at.column && styles.peekHit
+                  )}
+                  title={v}
+                >
+                  {v}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: AppProps & { i18n: I18n }) {
+  const styles = useStyles();
+  const { t, say, list } = i18n;
+  const capabilities = React.useMemo(() => host.capabilities(), [host]);
+  const preview = capabilities.kind === "browser";
+
+  const [busy, setBusy] = React.useState<{ label: string; value?: number } | null>(null);
+  const [note, setNote] = React.useState<Note | null>(null);
+  const [tab, setTab] = React.useState<TabValue>("ranking");
+  const [issues, setIssues] = React.useState<Issue[] | null>(null);
+  const [validatedAt, setValidatedAt] = React.useState<Date | null>(null);
+  const [result, setResult] = React.useState<AssessmentResult | null>(null);
+  const [peek, setPeek] = React.useState<CellPeek | null>(null);
+  const [workplan, setWorkplan] = React.useState<WorkplanView | null>(null);
+  const [settings, setSettings] = React.useState<SettingsView | null>(null);
+  const [cells, setCells] = React.useState<FunctionCells | null>(null);
+  const [confirm, setConfirm] = React.useState<ConfirmRequest | null>(null);
+  const [fileName, setFileName] = React.useState(() => host.fileName?.() ?? "");
+
+  const ask = (title: string, body: string) =>
+    new Promise<boolean>((resolve) =>
+      setConfirm({
+        title,
+        body,
+        resolve: (yes) => {
+          setConfirm(null);
+          resolve(yes);
+        },
+      })
+    );
+
+  const progress = (p: Progress) => setBusy({ label: t(PROGRESS_WORDS[p.step]), value: p.done / p.total });
+  const degradedItems = (degraded: readonly { zh: string; en: string }[]) =>
+    degraded.length > 0
+      ? [t(preview ? "degradedPreview" : "degradedNote", { list: list(degraded.map(say)) })]
+      : [];
+
+  /** Runs an action with the progress bar up and turns a failure into a message. */
+  const running = React.useRef(false);
+  const run = async (label: StringKey, action: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy({ label: t(label) });
+    try {
+      await action();
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      const words = (e as { words?: { zh: string; en: string } }).words;
+      setNote({ intent: "error", text: t("errorUnexpected", { why: words ? say(words) : why }) });
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  };
+
+  const forget = () => {
+    setIssues(null);
+    setResult(null);
+    setPeek(null);
+    setWorkplan(null);
+    setSettings(null);
+    setCells(null);
+  };
+
+  const loadTab = async (value: TabValue) => {
+    if (value === "workplan") {
+      const snap = await host.read();
+      setWorkplan(workplanView(snap.grids, localDate(now())));
+    } else if (value === "settings") {
+      const snap = await host.read();
+      setSettings(settingsView(snap.grids));
+    } else if (value === "share") {
+      setCells(await host.countFunctionCells());
+    }
+  };
+
+  const onTab = (value: TabValue) => {
+    setTab(value);
+    if (value === "workplan" || value === "settings" || value === "share")
+      void run("progressRead", () => loadTab(value));
+  };
+
+  const onValidate = () =>
+    run("progressRead", async () => {
+      const { issues: found } = await validate(host);
+      setIssues(found);
+      setValidatedAt(now());
+      setPeek(null);
+      const c = countIssues(found);
+      setNote(
+        found.length === 0
+          ? { intent: "success", text: t("issuesNone") }
+          : { intent: c.errors > 0 ? "error" : "warning", text: t("issuesSummary", c) }
+      );
+      setTab("issues");
+    });
+
+  const onRank = () =>
+    run("progressRead", async () => {
+      const plan = await planRank(host, { now: now(), locale, onProgress: progress });
+      setIssues(plan.issues);
+      setValidatedAt(now());
+      if (!plan.ok) {
+        const errors = plan.issues.filter((i) => i.severity === "error");
+        setResult(null);
+        setNote({
+          intent: "error",
+          text: t("rankRefused", { errors: errors.length }),
+          items: errors
+            .slice(0, 8)
+            .map(
+              (i) =>
+                `${i.sheet}${i.cell ? "!" + i.cell : i.row ? " " + t("issueRow", { row: i.row }) : ""}：${say(i.message)}`
+            )
+            .concat(errors.length > 8 ? ["…"] : []),
+        });
+        setTab("issues");
+        return;
+      }
+      if (plan.replace.length > 0) {
+        const yes = await ask(
+          t("confirmReplaceTitle"),
+          t("confirmReplaceBody", { list: list(plan.replace) })
+        );
+        if (!yes) {
+          setNote({ intent: "info", text: t("cancelled") });
+          return;
+        }
+      }
+      const report = await applyRank(host, plan, { chartTitle: t("chartTitle"), onProgress: progress });
+      setResult(plan.outcome.result);
+      const { warnings } = countIssues(plan.issues);
+      setNote({
+        intent: "success",
+        text: t("rankDone", { list: list(report.written) }),
+        items: [
+          ...plan.kept.map((k) => t("rankKept", { name: k.name, other: k.other })),
+          ...(warnings > 0 ? [t("rankWarningsAllowed", { warnings })] : []),
+          ...degradedItems(report.degraded),
+        ],
+      });
+      setTab("ranking");
+    });
+
+  const onTemplate = () =>
+    run("progressWrite", async () => {
+      const report = await createTemplate(host);
+      setNote({
+        intent: report.created.length > 0 ? "success" : "info",
+        text:
+          report.created.length > 0
+            ? t("templateCreated", { list: list(report.created) })
+            : t("templateNothing"),
+        items: [
+          ...(report.skipped.length > 0 && report.created.length > 0
+            ? [t("templateSkipped", { list: list(report.skipped) })]
+            : []),
+          ...degradedItems(report.degraded),
+        ],
+      });
+      if (report.created.length > 0) forget();
+    });
+
+  const onSelect = (issue: Issue, cell: string) => {
+    host.selectCell(issue.sheet, cell).then(
+      (p) => setPeek(p),
+      () => setNote({ intent: "warning", text: t("selectFailed", { sheet: issue.sheet, cell }) })
+    );
+  };
+
+  const onShare = () =>
+    run("progressRead", async () => {
+      setTab("share");
+      const found = await host.countFunctionCells();
+      setCells(found);
+      const items: string[] = [];
+      if (found.total > 0) {
+        const yes = await ask(
+          t("shareConfirmTitle"),
+          t("shareConfirmBody", {
+            n: found.total,
+            sheets: list(found.bySheet.map((s) => `${s.sheet} ${s.count}`)),
+          })
+        );
+        if (!yes) {
+          setNote({ intent: "info", text: t("cancelled") });
+          return;
+        }
+        const converted = await host.convertFunctionCells();
+        items.push(t("shareConverted", { n: converted }));
+        setCells(await host.countFunctionCells());
+      } else items.push(t("shareCountNone"));
+      if (capabilities.autoOpen) {
+        try {
+          await host.setAutoOpen();
+          items.push(t("shareAutoOpen"));
+        } catch (e) {
+          items.push(t("shareAutoOpenFailed", { why: e instanceof Error ? e.message : String(e) }));
+        }
+      } else items.push(t("sharePreviewNote"));
+      setNote({ intent: "success", text: t("actionShare"), items });
+    });
+
+  const onGenerateWorkplan = () =>
+    run("progressWrite", async () => {
+      const out = await writeWorkplanSummary(host, {
+        now: now(),
+        confirm: (names) => ask(t("confirmReplaceTitle"), t("confirmReplaceBody", { list: list(names) })),
+      });
+      setWorkplan(out.view);
+      if (out.cancelled) setNote({ intent: "info", text: t("cancelled") });
+      else if (out.report)
+        setNote({ intent: "success", text: t("workplanGenerated", { name: out.report.written.join("") }) });
+    });
+
+  const onOpenFile = (file: File) =>
+    run("progressRead", async () => {
+      if (!host.open) return;
+      try {
+        await host.open(await file.arrayBuffer(), file.name);
+      } catch (e) {
+        const words = (e as { words?: { zh: string; en: string } }).words;
+        setNote({
+          intent: "error",
+          text: t("previewOpenFailed", { name: file.name, why: words ? say(words) : String(e) }),
+        });
+        return;
+      }
+      forget();
+      setFileName(host.fileName?.() ?? file.name);
+      setNote({ intent: "info", text: t("previewOpened", { name: file.name }) });
+      setTab("ranking");
+    });
+
+  const onSample = () =>
+    run("progressRead", async () => {
+      await host.openSample?.();
+      forget();
+      setFileName(host.fileName?.() ?? "");
+      setNote(null);
+      setTab("ranking");
+    });
+
+  const onDownload = () =>
+    run("progressWrite", async () => {
+      const base = fileName.replace(/\.xlsx$/i, "") || "workbook";
+      const name = await host.download?.(t("downloadName", { base }));
+      if (name) setNote({ intent: "success", text: t("previewDownloaded", { name }) });
+    });
+
+  const counts = issues ? countIssues(issues) : null;
+  const disabled = busy !== null;
+
+  const action = (key: StringKey, hint: StringKey, onClick: () => void, id: string, primary = false) => (
+    <Tooltip content={t(hint)} relationship="description" withArrow>
+      <Button
+        appearance={primary ? "primary" : "secondary"}
+        disabled={disabled}
+        onClick={onClick}
+        data-testid={id}
+      >
+        {t(key)}
+      </Button>
+    </Tooltip>
+  );
+
+  return (
+    <div className={styles.root} lang={locale} data-testid="pane" data-busy={busy ? "true" : "false"}>
+      <header className={styles.header}>
+        <Title3 as="h1">{t("appTitle")}</Title3>
+        <Badge appearance="tint" color={preview ? "informative" : "brand"} data-testid="mode">
+          {preview ? t("modePreview") : t("modeExcel")}
+        </Badge>
+      </header>
+      {preview && (
+        <>
+          <Caption1 className={styles.hint}>{t("previewIntro")}</Caption1>
+          <PreviewBar
+            fileName={fileName}
+            busy={disabled}
+            onOpen={onOpenFile}
+            onSample={onSample}
+            onDownload={onDownload}
+            onLanguage={() => onLocaleChange?.(locale === "en-US" ? "zh-CN" : "en-US")}
+          />
+        </>
+      )}
+      <div className={styles.actions}>
+        {action("actionRank", "actionRankHint", onRank, "action-rank", true)}
+        {action("actionValidate", "actionValidateHint", onValidate, "action-validate")}
+        {action("actionTemplate", "actionTemplateHint", onTemplate, "action-template")}
+        {action("actionShare", "actionShareHint", onShare, "action-share")}
+      </div>
+      {busy && (
+        <Field label={busy.label} data-testid="progress">
+          <ProgressBar value={busy.value} max={1} thickness="large" />
+        </Field>
+      )}
+      {note && (
+        <MessageBar intent={note.intent} layout="multiline" data-testid="note" data-intent={note.intent}>
+          <MessageBarBody>
+            {note.title && <MessageBarTitle>{note.title}</MessageBarTitle>}
+            {note.text}
+            {note.items && note.items.length > 0 && (
+              <ul className={styles.list}>
+                {note.items.map((item, i) => (
+                  <li key={i}>{item}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                size="small"
+                aria-label={t("dismiss")}
+                onClick={() => setNote(null)}
+              >
+                ✕
+              </Button>
+            }
+          />
+        </MessageBar>
+      )}
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => onTab(data.value as TabValue)}
+        size="small"
+      >
+        <Tab value="ranking" data-testid="tab-ranking">
+          {t("tabResults")}
+        </Tab>
+        <Tab value="issues" data-testid="tab-issues">
+          {t("tabIssues")}
+          {counts && counts.errors + counts.warnings > 0 ? ` (${counts.errors + counts.warnings})` : ""}
+        </Tab>
+        <Tab value="workplan" data-testid="tab-workplan">
+          {t("tabWorkplan")}
+        </Tab>
+        <Tab value="settings" data-testid="tab-settings">
+          {t("tabSettings")}
+        </Tab>
+        <Tab value="share" data-testid="tab-share">
+          {t("tabShare")}
+        </Tab>
+      </TabList>
+      <div className={styles.panel} role="tabpanel" aria-label={t(tabWord(tab))}>
+        {tab === "ranking" &&
+          (result ? <RankingView result={result} /> : <Body1 as="p">{t("rankNone")}</Body1>)}
+        {tab === "issues" &&
+          (issues === null ? (
+            <Body1 as="p">{t("issuesNotYet")}</Body1>
+          ) : (
+            <>
+              <Body1 as="p" data-testid="issues-summary">
+                {issues.length === 0 ? t("issuesNone") : t("issuesSummary", countIssues(issues))}
+                {validatedAt
+                  ? ` · ${t("validatedAt", { time: validatedAt.toLocaleTimeString(locale) })}`
+                  : ""}
+              </Body1>
+              {issues.length > 0 && <Caption1 className={styles.hint}>{t("issuesClickHint")}</Caption1>}
+              {peek && <CellPeekView peek={peek} />}
+              <IssueList issues={issues} onSelect={onSelect} />
+            </>
+          ))}
+        {tab === "workplan" && (
+          <WorkplanPanel
+            view={workplan}
+            busy={disabled}
+            onRefresh={() => void run("progressRead", () => loadTab("workplan"))}
+            onGenerate={onGenerateWorkplan}
+            onSelect={onSelect}
+          />
+        )}
+        {tab === "settings" && <SettingsPanel view={settings} onSelect={onSelect} />}
+        {tab === "share" && (
+          <SharePanel
+            capabilities={capabilities}
+            cells={cells}
+            busy={disabled}
+            onCheck={() => void run("progressRead", () => loadTab("share"))}
+            onPrepare={onShare}
+          />
+        )}
+      </div>
+      <ConfirmDialog request={confirm} />
+    </div>
+  );
+}
+
+function tabWord(tab: TabValue): StringKey {
+  switch (tab) {
+    case "ranking":
+      return "tabResults";
+    case "issues":
+      return "tabIssues";
+    case "workplan":
+      return "tabWorkplan";
+    case "settings":
+      return "tabSettings";
+    default:
+      return "tabShare";
+  }
+}

@@ -1,0 +1,175 @@
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { Advanced, AssessmentResult } from "../scoring";
+import { useI18n } from "./i18n";
+
+const TOP = 12;
+
+const useStyles = makeStyles({
+  head: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  name: { whiteSpace: "nowrap" },
+  advanced: { backgroundColor: tokens.colorPaletteLightGreenBackground1 },
+  tie: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  table: { marginTop: "4px", marginBottom: "12px", tableLayout: "auto" },
+  rank: { width: "40px" },
+  score: { width: "64px" },
+  badgeCol: { width: "96px" },
+  badge: { whiteSpace: "nowrap" },
+});
+
+/** What the advanced column says: advanced, tie (并列待定), not eligible (村改居), or nothing. */
+export function advancedWord(
+  advanced: Advanced,
+  eligible: boolean
+): "advanced" | "tie" | "not-eligible" | "no" {
+  return advanced === true ? "advanced" : advanced === "tie" ? "tie" : eligible ? "no" : "not-eligible";
+}
+
+function AdvancedBadge({
+  advanced,
+  eligible,
+  person,
+}: {
+  advanced: Advanced;
+  eligible: boolean;
+  person: boolean;
+}): React.JSX.Element | null {
+  const styles = useStyles();
+  const { t } = useI18n();
+  switch (advancedWord(advanced, eligible)) {
+    case "advanced":
+      return (
+        <Badge className={styles.badge} color="success" appearance="filled" size="small">
+          {t(person ? "advancedPerson" : "advancedYes")}
+        </Badge>
+      );
+    case "tie":
+      return (
+        <Badge className={styles.badge} color="warning" appearance="filled" size="small" title={t("tieHint")}>
+          {t("advancedTie")}
+        </Badge>
+      );
+    case "not-eligible":
+      return (
+        <Badge
+          className={styles.badge}
+          color="informative"
+          appearance="outline"
+          size="small"
+          title={t("notEligibleHint")}
+        >
+          {t("notEligible")}
+        </Badge>
+      );
+    default:
+      return null;
+  }
+}
+
+/** The top of the ranking (all on request) and the advanced individuals, as the pane shows them after Rank. */
+export function RankingView({ result }: { result: AssessmentResult }): React.JSX.Element {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [all, setAll] = React.useState(false);
+  const shown = all ? result.communities : result.communities.slice(0, TOP);
+  const people = result.individuals.filter((p) => p.advanced !== false);
+  return (
+    <div data-testid="ranking-view">
+      <div className={styles.head}>
+        <Subtitle2>
+          {result.communities.length > TOP && !all
+            ? t("rankTop", { n: TOP })
+            : t("rankAll", { n: result.communities.length })}
+        </Subtitle2>
+        {result.communities.length > TOP && (
+          <Button size="small" appearance="subtle" onClick={() => setAll(!all)}>
+            {all ? t("showTop", { n: TOP }) : t("showAll")}
+          </Button>
+        )}
+      </div>
+      <Table size="small" className={styles.table} aria-label={t("tabResults")} data-testid="ranking-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.rank}>{t("colRank")}</TableHeaderCell>
+            <TableHeaderCell>{t("colCommunity")}</TableHeaderCell>
+            <TableHeaderCell className={styles.score}>{t("colTarget")}</TableHeaderCell>
+            <TableHeaderCell className={styles.score}>{t("colTotal")}</TableHeaderCell>
+            <TableHeaderCell className={styles.badgeCol}>{t("colAdvanced")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {shown.map((c) => (
+            <TableRow
+              key={c.name}
+              data-testid="ranking-row"
+              data-advanced={advancedWord(c.advanced, c.eligible)}
+              className={
+                c.advanced === true ? styles.advanced : c.advanced === "tie" ? styles.tie : undefined
+              }
+            >
+              <TableCell className={styles.number}>{c.rank}</TableCell>
+              <TableCell className={styles.name} data-testid="ranking-name">
+                {c.name}
+              </TableCell>
+              <TableCell className={styles.number}>{c.target.toFixed(2)}</TableCell>
+              <TableCell
+                className={styles.number}
+                data-testid="ranking-total"
+                title={`${t("colTarget")} ${c.target.toFixed(2)} + ${t("colRewards")} ${c.rewards.toFixed(2)}`}
+              >
+                {c.total.toFixed(2)}
+              </TableCell>
+              <TableCell>
+                <AdvancedBadge advanced={c.advanced} eligible={c.eligible} person={false} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {people.length > 0 && (
+        <>
+          <Subtitle2>{t("individualsTitle")}</Subtitle2>
+          <Table
+            size="small"
+            className={styles.table}
+            aria-label={t("individualsTitle")}
+            data-testid="individuals-table"
+          >
+            <TableBody>
+              {people.map((p) => (
+                <TableRow
+                  key={`${p.name}-${p.row}`}
+                  className={p.advanced === "tie" ? styles.tie : styles.advanced}
+                >
+                  <TableCell className={styles.rank}>{p.rank}</TableCell>
+                  <TableCell className={styles.name}>{p.name}</TableCell>
+                  <TableCell>
+                    <Caption1>{p.community}</Caption1>
+                  </TableCell>
+                  <TableCell className={styles.number}>{p.score.toFixed(2)}</TableCell>
+                  <TableCell>
+                    <AdvancedBadge advanced={p.advanced} eligible={p.eligible} person />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { OutputValue } from "../workbook/types";
+import { Issue } from "../workbook/types";
+import { SettingsView } from "./controller";
+import { Handler } from "./host";
+import { useI18n } from "./i18n";
+import { IssueList } from "./IssueList";
+
+const useStyles = makeStyles({
+  intro: { margin: "4px 0 8px" },
+  name: { display: "flex", flexDirection: "column", gap: "2px", padding: "4px 0" },
+  note: { color: tokens.colorNeutralForeground3 },
+  value: { fontVariantNumeric: "tabular-nums", wordBreak: "break-word" },
+  changed: { fontWeight: tokens.fontWeightSemibold },
+  source: { width: "84px" },
+});
+
+export interface SettingsPanelProps {
+  view: SettingsView | null;
+  onSelect: Handler<[Issue, string]>;
+}
+
+/** The rules in force: each key's value, whether it comes from the 设置 sheet (and which row) or the default. */
+export function SettingsPanel({ view, onSelect }: SettingsPanelProps): React.JSX.Element | null {
+  const styles = useStyles();
+  const { t, say } = useI18n();
+  if (!view) return null;
+  const shown = (v: OutputValue) => (v === null || v === "" ? t("settingsBlank") : String(v));
+  return (
+    <div data-testid="settings-panel">
+      <Subtitle2>{t("settingsTitle")}</Subtitle2>
+      <Body1 as="p" className={styles.intro}>
+        {t("settingsIntro")}
+      </Body1>
+      {!view.sheetName && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("settingsNoSheet")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Table size="small" aria-label={t("settingsTitle")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("settingsKey")}</TableHeaderCell>
+            <TableHeaderCell>{t("settingsValue")}</TableHeaderCell>
+            <TableHeaderCell className={styles.source}>{t("settingsSource")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {view.rows.map((r) => {
+            const differs = shown(r.value) !== shown(r.defaultValue);
+            return (
+              <TableRow
+                key={r.id}
+                data-testid="setting-row"
+                data-source={r.sheetRow === null ? "default" : "sheet"}
+              >
+                <TableCell>
+                  <div className={styles.name}>
+                    <Text weight="semibold">
+                      {say(r.name)}{" "}
+                      {r.interpretation && (
+                        <Badge size="small" appearance="outline">
+                          [I]
+                        </Badge>
+                      )}
+                    </Text>
+                    <Caption1 className={styles.note}>{say(r.note)}</Caption1>
+                  </div>
+                </TableCell>
+                <TableCell className={mergeClasses(styles.value, differs && styles.changed)}>
+                  {shown(r.value)}
+                  {differs && (
+                    <Caption1 className={styles.note} block>
+                      {t("settingsDefault")}: {shown(r.defaultValue)}
+                    </Caption1>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {r.sheetRow === null ? (
+                    <Badge size="small" appearance="tint" color="informative">
+                      {t("settingsFromDefault")}
+                    </Badge>
+                  ) : (
+                    <Badge size="small" appearance="filled" color="brand">
+                      {t("settingsFromSheet")} {t("issueRow", { row: r.sheetRow })}
+                    </Badge>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {view.issues.length > 0 && (
+        <>
+          <Subtitle2>{t("settingsIssues")}</Subtitle2>
+          <IssueList issues={view.issues} onSelect={onSelect} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import { cellText, defaultRules, Locale, Msg, say } from "../scoring";
+import { rankWorkbook, RankOutcome, templateSheets, validateWorkbook } from "../workbook/pipeline";
+import { chooseSheetNames } from "../workbook/report";
+import { INPUT_SHEETS, SHEETS } from "../workbook/schema";
+import { findSetting, readSettings, SETTINGS } from "../workbook/settings";
+import { findSheet, foldName, readRows } from "../workbook/sheet-reader";
+import { Issue, OutputValue, WorkbookGrids } from "../workbook/types";
+import { readWorkplan, summarizeWorkplan, WorkplanSummary, workplanSummarySheet } from "../workplan";
+import { PaneHost, Progress, TemplateReport, WorkbookSnapshot, WriteReport } from "./host";
+
+/**
+ * What the task pane does, without React: each action reads through the host, runs the
+ * workbook pipeline and writes back through the host. The components call these and show
+ * the results; tests and the bench call them with a mock host.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Issues
+
+export interface IssueGroup {
+  sheet: string;
+  errors: number;
+  warnings: number;
+  issues: Issue[];
+}
+
+/** Issues grouped by sheet, the sheets in the schema's order (others after), errors first within. */
+export function groupIssues(issues: readonly Issue[]): IssueGroup[] {
+  const order = (name: string) => {
+    const i = INPUT_SHEETS.findIndex(
+      (k) => foldName(SHEETS[k].zh) === foldName(name) || foldName(SHEETS[k].en) === foldName(name)
+    );
+    return i < 0 ? INPUT_SHEETS.length : i;
+  };
+  const groups = new Map<string, IssueGroup>();
+  for (const issue of issues) {
+    let g = groups.get(issue.sheet);
+    if (!g) {
+      g = { sheet: issue.sheet, errors: 0, warnings: 0, issues: [] };
+      groups.set(issue.sheet, g);
+    }
+    g.issues.push(issue);
+    if (issue.severity === "error") g.errors++;
+    else g.warnings++;
+  }
+  const bySeverity = (a: Issue, b: Issue) =>
+    (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0);
+  return [...groups.values()]
+    .map((g) => ({ ...g, issues: [...g.issues].sort(bySeverity) }))
+    .sort((a, b) => order(a.sheet) - order(b.sheet));
+}
+
+export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  return { errors, warnings: issues.length - errors };
+}
+
+export async function validate(host: PaneHost): Promise<{ issues: Issue[]; snapshot: WorkbookSnapshot }> {
+  const snapshot = await host.read();
+  return { issues: validateWorkbook(snapshot.grids), snapshot };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rank
+
+export type RankPlan =
+  | { ok: false; issues: Issue[]; snapshot: WorkbookSnapshot }
+  | {
+      ok: true;
+      outcome: RankOutcome;
+      issues: Issue[];
+      snapshot: WorkbookSnapshot;
+      /** Generated sheets of an earlier build that this one replaces (ask first). */
+      replace: string[];
+      /** People's sheets under a generated name: kept; the output went to `other`. */
+      kept: { name: string; other: string }[];
+    };
+
+/** Reads, validates and ranks; decides which earlier generated sheets the result replaces. Writes nothing. */
+export async function planRank(
+  host: PaneHost,
+  opts: { now: Date; locale: Locale; onProgress?: (p: Progress) => void }
+): Promise<RankPlan> {
+  opts.onProgress?.({ done: 0, total: 4, step: "read" });
+  const snapshot = await host.read();
+  opts.onProgress?.({ done: 2, total: 4, step: "compute" });
+  const outcome = rankWorkbook(snapshot.grids, {
+    now: opts.now,
+    locale: opts.locale,
+    existing: snapshot.sheets,
+  });
+  if (!outcome.ok) return { ok: false, issues: outcome.issues, snapshot };
+  const existing = new Map(snapshot.sheets.map((s) => [foldName(s.name), s]));
+  const replace: string[] = [];
+  for (const s of outcome.sheets) {
+    const there = existing.get(foldName(s.name));
+    if (!there) continue;
+    // A person's sheet is never replaced; the pipeline names around it, so this is a guard only.
+    if (!there.generated)
+      throw new Error(`refusing to overwrite the sheet "${there.name}", which a person made`);
+    replace.push(there.name);
+  }
+  const kept = outcome.sheets
+    .filter((s) => foldName(s.name) !== foldName(SHEETS[s.key].zh))
+    .map((s) => ({ name: SHEETS[s.key].zh, other: s.name }));
+  return { ok: true, outcome, issues: outcome.issues, snapshot, replace, kept };
+}
+
+/** Writes the planned sheets: values, highlights, chart of totals on the ranking; the ranking is activated. */
+export async function applyRank(
+  host: PaneHost,
+  plan: Extract<RankPlan, { ok: true }>,
+  opts: { chartTitle: string; onProgress?: (p: Progress) => void }
+): Promise<WriteReport> {
+  const ranking = plan.outcome.sheets.find((s) => s.key === "ranking");
+  return host.writeGenerated(plan.outcome.sheets, {
+    replace: plan.replace,
+    activate: ranking?.name,
+    chart: ranking ? { sheet: ranking.name, title: opts.chartTitle, maxBars: 40 } : undefined,
+    onProgress: (p) => opts.onProgress?.({ ...p, done: p.done + 2, total: p.total + 2 }),
+  });
+}
+
+/** The whole build without a person in the loop (tests, bench): read, rank, write if allowed. */
+export async function rankBuild(
+  host: PaneHost,
+  opts: { now: Date; locale?: Locale; confirm?: (replace: string[]) => Promise<boolean> }
+): Promise<{ plan: RankPlan; report: WriteReport | null }> {
+  const locale = opts.locale ?? "zh-CN";
+  const plan = await planRank(host, { now: opts.now, locale });
+  if (!plan.ok) return { plan, report: null };
+  if (plan.replace.length > 0 && opts.confirm && !(await opts.confirm(plan.replace)))
+    return { plan, report: null };
+  const report = await applyRank(host, plan, { chartTitle: locale === "en-US" ? "Total score" : "综合得分" });
+  return { plan, report };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Template
+
+export async function createTemplate(host: PaneHost): Promise<TemplateReport> {
+  return host.createTemplate(templateSheets());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings in force
+
+export interface SettingRow {
+  id: string;
+  name: Msg;
+  value: OutputValue;
+  defaultValue: OutputValue;
+  /** Excel row of the 设置 sheet the value comes from; null = the default. */
+  sheetRow: number | null;
+  interpretation: boolean;
+  note: Msg;
+}
+
+export interface SettingsView {
+  sheetName: string | null;
+  rows: SettingRow[];
+  issues: Issue[];
+}
+
+/** The rules in force and where each comes from (the 设置 sheet or the default), with the sheet's problems. */
+export function settingsView(grids: WorkbookGrids): SettingsView {
+  const sheet = findSheet(grids, SHEETS.settings);
+  const { rules, issues } = readSettings(sheet);
+  const defaults = defaultRules();
+  const rowOf = new Map<string, number>();
+  if (sheet) {
+    const problemRows = new Set(issues.map((i) => i.row));
+    for (const r of readRows(sheet, SHEETS.settings).rows) {
+      const def = findSetting(cellText(r.cells.key));
+      const value = r.cells.value;
+      const blank = value === null || value === undefined || cellText(value) === "";
+      if (def && !blank && !problemRows.has(r.row) && !rowOf.has(def.id)) rowOf.set(def.id, r.row);
+    }
+  }
+  return {
+    sheetName: sheet?.name ?? null,
+    rows: SETTINGS.map((s) => ({
+      id: s.id,
+      name: { zh: s.zh, en: s.en },
+      value: s.show(rules),
+      defaultValue: s.show(defaults),
+      sheetRow: rowOf.get(s.id) ?? null,
+      interpretation: s.interpretation,
+      note: s.note,
+    })),
+    issues,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Work plan
+
+/** The local calendar date as "YYYY-MM-DD" (overdue is judged against the reviewer's today). */
+export function localDate(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+export interface WorkplanView {
+  sheetName: string | null;
+  summary: WorkplanSummary | null;
+  issues: Issue[];
+  today: string;
+}
+
+export function workplanView(grids: WorkbookGrids, today: string): WorkplanView {
+  const sheet = findSheet(grids, SHEETS.workplan);
+  if (!sheet) return { sheetName: null, summary: null, issues: [], today };
+  const { records, issues } = readWorkplan(grids, { missingSheet: "ignore" });
+  return { sheetName: sheet.name, summary: summarizeWorkplan(records, today), issues, today };
+}
+
+/** Writes the 工作要点汇总 sheet (replacing only an earlier generated one). */
+export async function writeWorkplanSummary(
+  host: PaneHost,
+  opts: { now: Date; confirm?: (replace: string[]) => Promise<boolean> }
+): Promise<{ view: WorkplanView; report: WriteReport | null; cancelled: boolean }> {
+  const snapshot = await host.read();
+  const today = localDate(opts.now);
+  const view = workplanView(snapshot.grids, today);
+  if (!view.summary) return { view, report: null, cancelled: false };
+  const name = chooseSheetNames(["workplanSummary"], snapshot.sheets).workplanSummary;
+  const sheet = workplanSummarySheet(view.summary, { now: opts.now, name, today });
+  const there = snapshot.sheets.find((s) => foldName(s.name) === foldName(sheet.name));
+  if (there && !there.generated)
+    throw new Error(`refusing to overwrite the sheet "${there.name}", which a person made`);
+  const replace = there ? [there.name] : [];
+  if (replace.length > 0 && opts.confirm && !(await opts.confirm(replace)))
+    return { view, report: null, cancelled: true };
+  const report = await host.writeGenerated([sheet], { replace, activate: sheet.name });
+  return { view, report, cancelled: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+export function issueText(issue: Issue, locale: Locale): string {
+  return say(issue.message, locale);
+}

@@ -1,0 +1,116 @@
+import { Msg } from "../scoring";
+import { OutputSheet, WorkbookGrids } from "../workbook/types";
+
+/**
+ * The one door between the task pane and a workbook. React components never touch Office.js or
+ * ExcelJS: they call these methods. Two implementations:
+ *   - src/hosts/office/excel-host.ts — the open Excel workbook, through Office.js (all of it there);
+ *   - src/hosts/browser/xlsx-host.ts — a workbook held in the page (browser preview), through ExcelJS.
+ * The hosts implement this shape structurally (they do not import the pane: hosts sit below the
+ * front doors); index.tsx assigns them to `PaneHost`, so the compiler checks the fit.
+ */
+
+/** A tab of the workbook and whether this product generated it (its first cell carries the marker). */
+export interface SheetInfo {
+  name: string;
+  generated: boolean;
+}
+
+/** What one read gives: every sheet's used values, and the sheet list with the generated flags. */
+export interface WorkbookSnapshot {
+  grids: WorkbookGrids;
+  sheets: SheetInfo[];
+}
+
+/** A step of a long operation, for the progress bar: `done` of `total` steps, with a word of what runs. */
+export interface Progress {
+  done: number;
+  total: number;
+  step: "read" | "compute" | "write" | "format";
+}
+
+export interface WriteOptions {
+  /** Generated sheets (by name) that this write replaces; the user confirmed it. Nothing else is deleted. */
+  replace: readonly string[];
+  /** Sheet to activate (show) when done. */
+  activate?: string;
+  /** The bar chart of totals: on which sheet, its title, and how many bars at most (the top ones). */
+  chart?: { sheet: string; title: string; maxBars: number };
+  onProgress?: (p: Progress) => void;
+}
+
+export interface WriteReport {
+  written: string[];
+  replaced: string[];
+  chart: boolean;
+  /** Features left out because the host lacks them (an API requirement set, the preview). */
+  degraded: Msg[];
+  /** context.sync() calls the write took (Excel); 0 in the preview. */
+  syncs: number;
+}
+
+export interface TemplateReport {
+  created: string[];
+  /** Sheets that already existed: never touched. */
+  skipped: string[];
+  degraded: Msg[];
+}
+
+/** Cells whose formulas call this add-in's KH. functions. */
+export interface FunctionCells {
+  total: number;
+  bySheet: { sheet: string; count: number }[];
+}
+
+export interface HostCapabilities {
+  /** "excel": the open workbook in Excel; "browser": a workbook held in the page. */
+  kind: "excel" | "browser";
+  /** Can mark the document so the task pane opens with it (Excel only). */
+  autoOpen: boolean;
+  /** Can offer the workbook as a download (preview only). */
+  download: boolean;
+  /** Can load an .xlsx from disk (preview only). */
+  open: boolean;
+  /** Requirement sets that are missing, in words (for a note in the pane). */
+  missing: Msg[];
+}
+
+/** A window of a sheet around a cell, for the preview (which has no grid to select in). */
+export interface CellPeek {
+  sheet: string;
+  cell: string;
+  /** Excel column number of each row's first cell. */
+  firstColumn: number;
+  /** The header row and the rows around the cell, each with its Excel row number. */
+  rows: { row: number; cells: string[] }[];
+  /** Position of the selected cell: index into `rows`, index into `cells`. */
+  at: { row: number; column: number };
+}
+
+/** A callback prop. Parameter names live in the tuple type so .tsx files need none. */
+export type Handler<A extends unknown[] = []> = (...args: A) => void;
+
+export interface PaneHost {
+  capabilities(): HostCapabilities;
+  /** Every sheet's used values, plus the sheet list with generated flags (Excel: 2 syncs). */
+  read(): Promise<WorkbookSnapshot>;
+  /** Writes generated sheets as values; replaces only `options.replace`, never any other sheet. */
+  writeGenerated(sheets: readonly OutputSheet[], options: WriteOptions): Promise<WriteReport>;
+  /** Adds the template's sheets that are missing (as tables with headers, formats, drop-downs). */
+  createTemplate(sheets: readonly OutputSheet[]): Promise<TemplateReport>;
+  /** Selects a cell (Excel) or returns a window around it (preview). */
+  selectCell(sheet: string, cell: string): Promise<CellPeek | null>;
+  countFunctionCells(): Promise<FunctionCells>;
+  /** Replaces every KH. formula by its current value; returns how many cells changed. */
+  convertFunctionCells(): Promise<number>;
+  /** Marks the document so the task pane opens with it for colleagues who have the add-in. */
+  setAutoOpen(): Promise<boolean>;
+  /** Preview only: the workbook's file name. */
+  fileName?(): string;
+  /** Preview only: load a workbook from the bytes of an .xlsx file. */
+  open?(data: ArrayBuffer, fileName: string): Promise<void>;
+  /** Preview only: load the built-in sample. */
+  openSample?(): Promise<void>;
+  /** Preview only: offer the workbook (inputs plus generated sheets) as a download. */
+  download?(fileName?: string): Promise<string>;
+}

@@ -1,0 +1,474 @@
+// End-to-end test of the browser preview in a real browser: Debian's Chromium driven by
+// playwright-core against the built pages (dist/) served on localhost. Never downloads a browser.
+//
+//   npm run test:e2e        (builds dist/ first when it is missing)
+//
+// Prints one line per scenario and ends with "N passed, M failed"; exit code 1 on any failure.
+// Screenshots of the pane (zh-CN and en-US) go to test-output/screenshots/.
+import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { chromium } from "playwright-core";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DIST = join(ROOT, "dist");
+const SHOTS = join(ROOT, "test-output", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const TIMEOUT = 30_000;
+
+// ---------------------------------------------------------------------------------------------
+// Build and serve
+
+function ensureBuilt() {
+  if (existsSync(join(DIST, "taskpane.html")) && existsSync(join(DIST, "taskpane.js"))) return;
+  console.log("dist/ is missing: building it (webpack --mode production)…");
+  const r = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("the build failed");
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".css": "text/css; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+};
+
+/** A tiny static server for dist/ on a free port of 127.0.0.1. */
+function serve(root) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    let path = decodeURIComponent(url.pathname);
+    if (path === "/") path = "/taskpane.html";
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { "Content-Type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+/** The engine's own ranking of the sample, computed outside the browser. */
+function expectedSampleRanking() {
+  const r = spawnSync("npx", ["tsx", join(ROOT, "test", "e2e", "expected.ts")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`expected.ts failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** A small workbook with located mistakes: an unknown level, a score above its maximum, an unknown community. */
+async function workbookWithErrors(path) {
+  const wb = new ExcelJS.Workbook();
+  const add = (name, rows) => {
+    const ws = wb.addWorksheet(name);
+    for (const row of rows) ws.addRow(row);
+  };
+  add("社区", [
+    ["社区", "类型"],
+    ["东门社区", "社区"],
+    ["西城社区", "社区"],
+  ]);
+  add("目标管理", [
+    ["社区", "社区基础", "社区服务", "社区文化", "社区环境卫生", "一居一品", "行政事务"],
+    ["东门社区", 18, 18, 13, 13, 14, 13],
+    ["西城社区", 25, 17, 12, 12, 12, 12],
+  ]);
+  add("荣誉", [
+    ["社区", "荣誉名称", "荣誉类别", "级别", "条线表彰", "发文单位", "文号", "考核组认可"],
+    ["东门社区", "文明社区", "", "国际级", "否", "市文明办", "市文明〔2024〕1号", "是"],
+    ["北山社区", "平安社区", "", "市级", "否", "市政法委", "市政法〔2024〕2号", "是"],
+  ]);
+  await wb.xlsx.writeFile(path);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function openPane(context, base, lang) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e && e.message ? e.message : e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${base}/taskpane.html${lang ? `?lang=${lang}` : ""}`);
+  await page.getByTestId("pane").waitFor({ timeout: TIMEOUT });
+  return { page, errors };
+}
+
+async function rankedRows(page) {
+  await page.getByTestId("ranking-table").waitFor({ timeout: TIMEOUT });
+  const rows = page.getByTestId("ranking-row");
+  const count = await rows.count();
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const cells = await row.locator("td").allInnerTexts();
+    out.push({
+      rank: Number(cells[0].trim()),
+      name: (await row.getByTestId("ranking-name").innerText()).trim(),
+      total: Number((await row.getByTestId("ranking-total").innerText()).trim()),
+      advanced: await row.getAttribute("data-advanced"),
+    });
+  }
+  return out;
+}
+
+async function idle(page) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="pane"]')?.getAttribute("data-busy") === "false",
+    null,
+    {
+      timeout: TIMEOUT,
+    }
+  );
+}
+
+/** A clean pane for a screenshot: no focus ring or tooltip left over from the last click. */
+async function screenshot(page, file) {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+}
+
+async function activeTestId(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const owner = el && el.closest("[data-testid]");
+    return owner ? owner.getAttribute("data-testid") : null;
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element is inside [data-testid=id]. */
+async function tabTo(page, id, { back = false, max = 60 } = {}) {
+  for (let i = 0; i < max; i++) {
+    if ((await activeTestId(page)) === id) return;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`could not reach ${id} with the keyboard`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+async function main() {
+  ensureBuilt();
+  mkdirSync(SHOTS, { recursive: true });
+  const temp = mkdtempSync(join(tmpdir(), "kh-e2e-"));
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const offsite = [];
+  const expected = expectedSampleRanking();
+
+  const context = await chromium.launchPersistentContext(join(temp, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 420, height: 900 },
+    acceptDownloads: true,
+    locale: "zh-CN",
+  });
+  const isLocal = (raw) => {
+    const u = new URL(raw);
+    if (u.protocol === "data:" || u.protocol === "blob:" || u.protocol === "about:") return true;
+    return (
+      (u.protocol === "http:" || u.protocol === "ws:") &&
+      (u.hostname === "127.0.0.1" || u.hostname === "localhost")
+    );
+  };
+  // Record every request; anything bound outside localhost is recorded and never sent.
+  context.on("request", (req) => {
+    if (!isLocal(req.url())) offsite.push(req.url());
+  });
+  await context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
+
+  const results = [];
+  const scenario = async (name, fn) => {
+    const started = Date.now();
+    try {
+      await fn();
+      results.push(true);
+      console.log(`PASS  ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      results.push(false);
+      console.log(`FAIL  ${name}: ${e && e.message ? e.message.split("\n")[0] : e}`);
+    }
+  };
+
+  await scenario("the preview loads on the built-in sample with no request leaving localhost", async () => {
+    const before = offsite.length;
+    const { page, errors } = await openPane(context, base);
+    const mode = await page.getByTestId("mode").innerText();
+    check(mode.includes("浏览器预览"), `mode badge says "${mode}"`);
+    check((await page.getByTestId("preview-file").innerText()).includes("示例"), "the sample is not loaded");
+    await page.waitForLoadState("networkidle");
+    // office.js schedules its telemetry frame 3 s after loading: wait past that before judging.
+    await page.waitForTimeout(4000);
+    check(offsite.length === before, `requests left localhost: ${offsite.slice(before).join(", ")}`);
+    check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+    await page.close();
+  });
+
+  await scenario(
+    "Rank on the sample shows the 12 communities in the right order with the advanced marked (zh-CN)",
+    async () => {
+      const { page } = await openPane(context, base);
+      await page.getByTestId("action-rank").click();
+      await idle(page);
+      const rows = await rankedRows(page);
+      check(rows.length === 12, `${rows.length} rows shown`);
+      const names = rows.map((r) => r.name);
+      const want = expected.communities.map((c) => c.name);
+      check(JSON.stringify(names) === JSON.stringify(want), `order ${names.join(",")} ≠ ${want.join(",")}`);
+      check(
+        JSON.stringify(rows.map((r) => r.rank)) === JSON.stringify(expected.communities.map((c) => c.rank)),
+        "ranks differ"
+      );
+      for (let i = 1; i < rows.length; i++)
+        check(rows[i - 1].total >= rows[i].total, "totals are not descending");
+      const wantMarks = expected.communities.map((c) =>
+        c.advanced === true ? "advanced" : c.advanced === "tie" ? "tie" : c.eligible ? "no" : "not-eligible"
+      );
+      check(
+        JSON.stringify(rows.map((r) => r.advanced)) === JSON.stringify(wantMarks),
+        "advanced marks differ"
+      );
+      check(rows.filter((r) => r.advanced === "advanced").length === 8, "not 8 advanced communities");
+      const note = await page.getByTestId("note").innerText();
+      check(note.includes("排名") && note.includes("计分明细"), `note: ${note}`);
+      await screenshot(page, "pane-zh-CN.png");
+      await page.close();
+    }
+  );
+
+  await scenario("the pane in English (?lang=en-US) ranks the sample", async () => {
+    const { page } = await openPane(context, base, "en-US");
+    check(
+      (await page.getByTestId("action-rank").innerText()).trim() === "Rank",
+      "the Rank button is not in English"
+    );
+    check(
+      (await page.getByTestId("mode").innerText()).includes("Browser preview"),
+      "mode badge not in English"
+    );
+    await page.getByTestId("action-rank").click();
+    await idle(page);
+    const rows = await rankedRows(page);
+    check(rows.length === 12, `${rows.length} rows shown`);
+    check(
+      (await page.getByTestId("ranking-table").innerText()).includes("Advanced"),
+      "no English advanced badge"
+    );
+    await screenshot(page, "pane-en-US.png");
+    await page.close();
+  });
+
+  await scenario("an uploaded workbook with errors shows located issues, and Rank refuses", async () => {
+    const file = join(temp, "有错误的工作簿.xlsx");
+    await workbookWithErrors(file);
+    const { page } = await openPane(context, base);
+    await page.getByTestId("file-input").setInputFiles(file);
+    await idle(page);
+    check(
+      (await page.getByTestId("preview-file").innerText()).includes("有错误的工作簿.xlsx"),
+      "file not opened"
+    );
+    await page.getByTestId("action-validate").click();
+    await idle(page);
+    const items = page.getByTestId("issue-item");
+    const found = [];
+    for (let i = 0; i < (await items.count()); i++) {
+      const item = items.nth(i);
+      found.push({
+        severity: await item.getAttribute("data-severity"),
+        cell: await item.getAttribute("data-cell"),
+        sheet: await item.evaluate((el) =>
+          el.closest('[data-testid="issue-group"]')?.getAttribute("aria-label")
+        ),
+        text: await item.innerText(),
+      });
+    }
+    const has = (sheet, cell, word) =>
+      found.some(
+        (f) => f.severity === "error" && f.sheet === sheet && f.cell === cell && f.text.includes(word)
+      );
+    check(has("荣誉", "D2", "国际级"), `no located error for the level at 荣誉!D2: ${JSON.stringify(found)}`);
+    check(has("目标管理", "B3", "25"), "no located error for the score above its maximum at 目标管理!B3");
+    check(has("荣誉", "A3", "北山社区"), "no located error for the unknown community at 荣誉!A3");
+    // Clicking an issue shows where it is (the preview has no grid to select in).
+    await items.filter({ hasText: "国际级" }).first().click();
+    await page.getByTestId("cell-peek").waitFor({ timeout: TIMEOUT });
+    check(
+      (await page.getByTestId("cell-peek").innerText()).includes("国际级"),
+      "the cell window does not show the cell"
+    );
+    // Rank refuses with the list; nothing is generated.
+    await page.getByTestId("action-rank").click();
+    await idle(page);
+    check((await page.getByTestId("note").getAttribute("data-intent")) === "error", "Rank did not refuse");
+    check(
+      (await page.getByTestId("note").innerText()).includes("国际级"),
+      "the refusal does not list the errors"
+    );
+    await page.close();
+  });
+
+  await scenario("the downloaded workbook contains the generated sheets", async () => {
+    const { page } = await openPane(context, base);
+    await page.getByTestId("action-rank").click();
+    await idle(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("preview-download").click(),
+    ]);
+    const path = join(temp, "download.xlsx");
+    await download.saveAs(path);
+    check(download.suggestedFilename().endsWith(".xlsx"), `file name ${download.suggestedFilename()}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const names = wb.worksheets.map((ws) => ws.name);
+    for (const n of ["社区", "目标管理", "排名", "先进个人", "计分明细", "校验结果"])
+      check(names.includes(n), `sheet ${n} missing: ${names.join(",")}`);
+    const ranking = wb.getWorksheet("排名");
+    check(
+      String(ranking.getCell(1, 1).value).startsWith("【社区考核助手生成】"),
+      "排名!A1 lacks the generated marker"
+    );
+    let rows = 0;
+    let firstName = null;
+    ranking.eachRow((row) => {
+      const rank = row.getCell(1).value;
+      if (typeof rank === "number") {
+        rows++;
+        firstName ??= row.getCell(2).value;
+      }
+    });
+    check(rows === 12, `排名 has ${rows} ranked rows`);
+    check(firstName === expected.communities[0].name, `first place is ${firstName}`);
+    await page.close();
+  });
+
+  await scenario("the main buttons and the issues work from the keyboard", async () => {
+    const { page } = await openPane(context, base);
+    await page.locator("body").focus();
+    await tabTo(page, "action-validate");
+    await page.keyboard.press("Enter");
+    await idle(page);
+    await page.getByTestId("issues-summary").waitFor({ timeout: TIMEOUT });
+    await tabTo(page, "issue-item");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("cell-peek").waitFor({ timeout: TIMEOUT });
+    await tabTo(page, "action-rank", { back: true });
+    await page.keyboard.press("Space");
+    await idle(page);
+    check((await rankedRows(page)).length === 12, "Rank from the keyboard did not rank");
+    // The tab list is one tab stop (the selected tab); arrow keys move between tabs.
+    await tabTo(page, "tab-ranking");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    check((await activeTestId(page)) === "tab-workplan", "ArrowRight did not reach the work-plan tab");
+    await page.keyboard.press("Enter");
+    await idle(page);
+    await page.getByTestId("workplan-panel").waitFor({ timeout: TIMEOUT });
+    check(
+      (await page.getByTestId("workplan-panel").innerText()).includes("21"),
+      "the work plan does not show 21 points"
+    );
+    await page.close();
+  });
+
+  await scenario(
+    "the settings, work-plan and share tabs explain the rules, the plan and what recipients see",
+    async () => {
+      const { page, errors } = await openPane(context, base);
+      await page.getByTestId("tab-settings").click();
+      await idle(page);
+      const settings = page.getByTestId("setting-row");
+      check((await settings.count()) > 20, "fewer than 20 settings shown");
+      check(
+        (await page.locator('[data-testid="setting-row"][data-source="sheet"]').count()) > 0,
+        "no rule from the 设置 sheet"
+      );
+      check(
+        (await page.getByTestId("settings-panel").innerText()).includes("奖金总额"),
+        "the bonus pool is not shown"
+      );
+
+      await page.getByTestId("tab-workplan").click();
+      await idle(page);
+      const plan = await page.getByTestId("workplan-panel").innerText();
+      check(plan.includes("共 21 项要点"), "the work plan does not count 21 points");
+      check(
+        (await page.locator('[data-testid="workplan-panel"] [role="progressbar"]').count()) >= 7,
+        "no progress bar per section"
+      );
+      await page.getByTestId("workplan-generate").click();
+      await idle(page);
+      check(
+        (await page.getByTestId("note").innerText()).includes("工作要点汇总"),
+        "the summary sheet was not written"
+      );
+      await screenshot(page, "pane-workplan-zh-CN.png");
+
+      await page.getByTestId("tab-share").click();
+      await idle(page);
+      const share = await page.getByTestId("share-panel").innerText();
+      check(share.includes("#NAME?"), "the pane does not say what a recipient without the add-in sees");
+      await page.getByTestId("share-prepare").click();
+      await idle(page);
+      check(
+        (await page.getByTestId("note").innerText()).includes("只能在 Excel 中设置"),
+        "the preview does not explain auto-open"
+      );
+      check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+      await page.close();
+    }
+  );
+
+  await scenario("no request left localhost during the whole run", async () => {
+    check(offsite.length === 0, `requests left localhost: ${[...new Set(offsite)].join(", ")}`);
+  });
+
+  await context.close();
+  server.close();
+  rmSync(temp, { recursive: true, force: true });
+  const passed = results.filter(Boolean).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});

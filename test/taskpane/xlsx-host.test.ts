@@ -1,0 +1,123 @@
+import ExcelJS from "exceljs";
+import { isKhFormulaText, XlsxHost } from "../../src/hosts/browser/xlsx-host";
+import { loadXlsx } from "../../src/hosts/xlsx";
+import { applyRank, planRank, rankBuild } from "../../src/taskpane/controller";
+import { PaneHost } from "../../src/taskpane/host";
+import { GENERATED_MARKER, templateSheets } from "../../src/workbook/pipeline";
+import { INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
+
+const NOW = new Date(2025, 0, 15, 9, 30);
+
+function sampleHost(saved: { bytes?: Uint8Array; name?: string } = {}) {
+  const host = XlsxHost.withSample({
+    sampleName: "示例.xlsx",
+    save: (bytes, name) => Object.assign(saved, { bytes, name }),
+  });
+  const pane: PaneHost = host;
+  return { host, pane };
+}
+
+describe("XlsxHost (browser preview)", () => {
+  test("starts on the sample: every input sheet, nothing generated", async () => {
+    const { pane } = sampleHost();
+    const snap = await pane.read();
+    expect(snap.sheets.map((s) => s.name)).toEqual(INPUT_SHEETS.map((k) => SHEETS[k].zh));
+    expect(snap.sheets.every((s) => !s.generated)).toBe(true);
+    expect(pane.fileName?.()).toBe("示例.xlsx");
+    expect(pane.capabilities()).toMatchObject({
+      kind: "browser",
+      download: true,
+      open: true,
+      autoOpen: false,
+    });
+  });
+
+  test("rank writes the generated sheets; the download holds them, the ranking is the active tab", async () => {
+    const saved: { bytes?: Uint8Array; name?: string } = {};
+    const { host, pane } = sampleHost(saved);
+    const { report } = await rankBuild(pane, { now: NOW });
+    expect(report?.written).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+    expect(report?.degraded.map((m) => m.en)[0]).toMatch(/chart/);
+    expect(await pane.download?.("结果.xlsx")).toBe("结果.xlsx");
+    expect(saved.name).toBe("结果.xlsx");
+    const back = await loadXlsx(saved.bytes ?? new Uint8Array());
+    expect(back.worksheets.map((w) => w.name)).toEqual([
+      ...INPUT_SHEETS.map((k) => SHEETS[k].zh),
+      ...report!.written,
+    ]);
+    expect(String(back.getWorksheet("排名")?.getCell(1, 1).value)).toContain(GENERATED_MARKER);
+    expect(back.views[0]?.activeTab).toBe(host.workbook().worksheets.findIndex((w) => w.name === "排名"));
+  });
+
+  test("a second rank replaces only the generated sheets (after confirmation)", async () => {
+    const { host, pane } = sampleHost();
+    await rankBuild(pane, { now: NOW });
+    host.workbook().addWorksheet("先进个人 (备注)");
+    const plan = await planRank(pane, { now: NOW, locale: "zh-CN" });
+    if (!plan.ok) throw new Error("not ok");
+    expect(plan.replace).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+    const report = await applyRank(pane, plan, { chartTitle: "综合得分" });
+    expect(report.replaced).toEqual(plan.replace);
+    const names = host.workbook().worksheets.map((w) => w.name);
+    expect(names.filter((n) => n === "排名")).toHaveLength(1);
+    expect(names).toContain("先进个人 (备注)");
+  });
+
+  test("a person's sheet under a generated name is kept; the result goes beside it", async () => {
+    const { host, pane } = sampleHost();
+    host.workbook().addWorksheet("排名").getCell("A1").value = "我的排名草稿";
+    const plan = await planRank(pane, { now: NOW, locale: "zh-CN" });
+    if (!plan.ok) throw new Error("not ok");
+    expect(plan.replace).toEqual([]);
+    expect(plan.kept).toEqual([{ name: "排名", other: "排名 (2)" }]);
+    await applyRank(pane, plan, { chartTitle: "综合得分" });
+    expect(host.workbook().getWorksheet("排名")?.getCell("A1").value).toBe("我的排名草稿");
+    expect(String(host.workbook().getWorksheet("排名 (2)")?.getCell("A1").value)).toContain(GENERATED_MARKER);
+  });
+
+  test("the template adds only missing sheets", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Communities").getCell("A1").value = "Community";
+    const host = new XlsxHost(wb, "mine.xlsx");
+    const report = await host.createTemplate(templateSheets());
+    expect(report.skipped).toEqual(["社区"]);
+    expect(report.created).toHaveLength(INPUT_SHEETS.length - 1);
+    expect(wb.getWorksheet("Communities")?.getCell("A1").value).toBe("Community");
+  });
+
+  test("selecting a cell gives the header row and the rows around it, the cell marked", async () => {
+    const { pane } = sampleHost();
+    const peek = await pane.selectCell("荣誉", "D4");
+    expect(peek?.rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6]);
+    const at = peek!.at;
+    expect(peek!.rows[0].cells[at.column]).toBe("级别");
+    expect(peek!.rows[at.row].row).toBe(4);
+    await expect(pane.selectCell("没有", "A1")).rejects.toThrow();
+  });
+
+  test("KH. formula cells are counted and turned into their saved values", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("计算");
+    ws.getCell("A1").value = { formula: 'KH.HONOR_POINTS("省级")', result: 10 };
+    ws.getCell("A2").value = { formula: "SUM(A1,1)", result: 11 };
+    ws.getCell("A3").value = { formula: "KH.CONVERTED_SCORE(100)", result: undefined } as ExcelJS.CellValue;
+    const host = new XlsxHost(wb, "f.xlsx");
+    expect(await host.countFunctionCells()).toEqual({ total: 2, bySheet: [{ sheet: "计算", count: 2 }] });
+    expect(await host.convertFunctionCells()).toBe(1);
+    expect(ws.getCell("A1").value).toBe(10);
+    expect(await host.countFunctionCells()).toEqual({ total: 1, bySheet: [{ sheet: "计算", count: 1 }] });
+    expect(await host.setAutoOpen()).toBe(false);
+    expect(isKhFormulaText("_xldudf_KH_HONOR_POINTS(A1)")).toBe(true);
+    expect(isKhFormulaText("MYKH.X(1)")).toBe(false);
+  });
+
+  test("an unreadable file is refused with words, and the workbook held stays", async () => {
+    const { pane } = sampleHost();
+    await expect(
+      pane.open?.(new TextEncoder().encode("not a workbook").buffer, "x.xlsx")
+    ).rejects.toMatchObject({
+      reason: "notXlsx",
+    });
+    expect(pane.fileName?.()).toBe("示例.xlsx");
+  });
+});
