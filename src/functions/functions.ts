@@ -107,6 +107,7 @@ export function honorTotalFn(
     });
     const instead = keepHighestPerKey(
       rows,
+      () => "",
       (r) => r.key,
       (r) => r.points,
       (r) => r.row
@@ -170,6 +171,7 @@ export function publicityTotalFn(
     });
     const instead = keepHighestPerKey(
       rows,
+      () => "",
       (r) => r.key,
       (r) => r.points,
       (r) => r.row

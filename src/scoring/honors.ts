@@ -94,50 +94,54 @@ export interface HonorScores {
 /** Scores every honor record: level, line-department rule, approval and 文号, same kind once. */
 export function scoreHonors(records: readonly HonorRecord[], rules: Rules): HonorScores {
   const issues: EngineIssue[] = [];
-  const scored = records.map((r) => {
+  const details: RecordScore[] = [];
+  // The records that count so far, for 同一类荣誉就高不就低, with their kind.
+  const counted: { detail: RecordScore; kind: string }[] = [];
+  for (const r of records) {
     const base = honorPoints(r.level, r.lineDept, rules);
-    const refusals: Reason[] = [];
-    if (!r.approved) refusals.push(NOT_APPROVED);
-    if (!r.docNo || r.docNo.trim() === "") refusals.push(NO_DOC_NO);
-    for (const refusal of refusals)
+    const reasons: Reason[] = [base.reason];
+    if (!r.approved) reasons.push(NOT_APPROVED);
+    if (!r.docNo || r.docNo.trim() === "") reasons.push(NO_DOC_NO);
+    for (let k = 1; k < reasons.length; k++)
       issues.push({
         severity: "warning",
         source: "honors",
         row: r.row,
-        field: refusal.rule === "honor.notApproved" ? "approved" : "docNo",
-        message: msg(`“${r.honor}”${refusal.text.zh}`, `"${r.honor}": ${refusal.text.en}`),
+        field: reasons[k] === NOT_APPROVED ? "approved" : "docNo",
+        message: msg(`“${r.honor}”${reasons[k].text.zh}`, `"${r.honor}": ${reasons[k].text.en}`),
       });
-    return { r, base, refusals, points: refusals.length > 0 ? Exact.ZERO : base.points };
-  });
+    const refused = reasons.length > 1;
+    const detail: RecordScore = {
+      source: "honors",
+      row: r.row,
+      community: r.community,
+      label: r.honor,
+      points: refused ? Exact.ZERO : base.points,
+      reasons,
+    };
+    details.push(detail);
+    if (!refused) counted.push({ detail, kind: honorKind(r) });
+  }
 
-  const counted = scored.filter((s) => s.refusals.length === 0);
   const instead = keepHighestPerKey(
     counted,
-    (s) => s.r.community + "\u0000" + honorKind(s.r),
-    (s) => s.points,
-    (s) => s.r.row
+    (c) => c.detail.community,
+    (c) => c.kind,
+    (c) => c.detail.points,
+    (c) => c.detail.row
   );
-  const sameKind = new Map<(typeof scored)[number], number>();
-  counted.forEach((s, i) => {
+  counted.forEach(({ detail }, i) => {
     const j = instead[i];
-    if (j !== null) sameKind.set(s, counted[j].r.row);
-  });
-
-  const details: RecordScore[] = scored.map((s) => {
-    const reasons: Reason[] = [s.base.reason, ...s.refusals];
-    let points = s.points;
-    const higherRow = sameKind.get(s);
-    if (higherRow !== undefined) {
-      points = Exact.ZERO;
-      reasons.push({
-        rule: "honor.sameKind",
-        text: msg(
-          `同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`,
-          `Same kind of honor already counted at a higher level (row ${higherRow}): no points`
-        ),
-      });
-    }
-    return { source: "honors", row: s.r.row, community: s.r.community, label: s.r.honor, points, reasons };
+    if (j === null) return;
+    const higherRow = counted[j].detail.row;
+    detail.points = Exact.ZERO;
+    detail.reasons.push({
+      rule: "honor.sameKind",
+      text: msg(
+        `同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`,
+        `Same kind of honor already counted at a higher level (row ${higherRow}): no points`
+      ),
+    });
   });
 
   return { details, byCommunity: totalsByCommunity(details), issues };

@@ -134,10 +134,8 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
   const counted = shares.filter((s) => s.counts);
   const instead = keepHighestPerKey(
     counted,
-    (s) =>
-      s.community +
-      "\u0000" +
-      foldKey(s.r.contentKey && s.r.contentKey.trim() !== "" ? s.r.contentKey : s.r.title),
+    (s) => s.community,
+    (s) => foldKey(s.r.contentKey && s.r.contentKey.trim() !== "" ? s.r.contentKey : s.r.title),
     (s) => s.points,
     (s) => s.r.row
   );
