@@ -210,8 +210,15 @@ function shareMoney(communities: CommunityResult[], staff: IndividualResult[], r
     const rate = rules.bonusPerPoint;
     for (const c of communities) c.moneyCents = toCents(c.converted.mul(rate));
   }
+  // Staff grouped once by community: a filter per community would be quadratic in big workbooks.
+  const staffOf = new Map<string, IndividualResult[]>();
+  for (const s of staff) {
+    const list = staffOf.get(s.community);
+    if (list) list.push(s);
+    else staffOf.set(s.community, [s]);
+  }
   for (const c of communities) {
-    const people = staff.filter((s) => s.community === c.name);
+    const people = staffOf.get(c.name) ?? [];
     if (people.length === 0) {
       issues.push({
         severity: "warning",

@@ -1,0 +1,63 @@
+import { Locale, msg } from "../scoring";
+import { CliError } from "./errors";
+
+/** A parsed command line: the command, its positional arguments and its options. */
+export interface Args {
+  command: string;
+  positional: string[];
+  json: boolean;
+  out?: string;
+  today?: string;
+  locale: Locale;
+  help: boolean;
+}
+
+const VALUE_OPTIONS = new Set(["--out", "--today", "--lang"]);
+const FLAGS = new Set(["--json", "--help", "-h"]);
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { command: "", positional: [], json: false, locale: "zh-CN", help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (VALUE_OPTIONS.has(name)) {
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === "")
+        throw new CliError(msg(`选项 ${name} 后面需要一个值`, `The option ${name} needs a value`));
+      if (name === "--out") args.out = value;
+      else if (name === "--today") args.today = value;
+      else if (value === "en" || value === "en-US") args.locale = "en-US";
+      else if (value === "zh" || value === "zh-CN") args.locale = "zh-CN";
+      else
+        throw new CliError(
+          msg(`--lang 只接受 zh 或 en，而不是“${value}”`, `--lang takes zh or en, not "${value}"`)
+        );
+    } else if (FLAGS.has(name)) {
+      if (name === "--json") args.json = true;
+      else args.help = true;
+    } else if (a.startsWith("-") && a !== "-") {
+      throw new CliError(
+        msg(
+          `不认识的选项 ${a}（运行 scorecard help 查看用法）`,
+          `Unknown option ${a} (run scorecard help for usage)`
+        )
+      );
+    } else if (args.command === "") args.command = a;
+    else args.positional.push(a);
+  }
+  return args;
+}
+
+export const USAGE = `用法 / usage: npm run --silent scorecard -- <命令> …
+
+  template <out.xlsx>                              写出空白模板（各输入表、下拉选项、设置默认值、21 项工作要点）
+  sample <out.xlsx>                                写出内置示例（12 个社区，其中 2 个村改居）
+  validate <in.xlsx> [--json]                      检查工作簿，列出问题
+  rank <in.xlsx> [--out <out.xlsx>] [--json]       校验、计分、排名；--out 写出原工作簿加生成的结果表
+  workplan <in.xlsx> [--today YYYY-MM-DD] [--json] 工作要点汇总（逾期按 --today 判断，默认今天）
+  （validate、rank、workplan 不给文件时使用内置示例 / with no file: the built-in sample）
+
+  --lang en   messages in English
+
+退出码 / exit codes: 0 没有错误（可有警告） no errors · 1 有错误 errors · 2 无法执行（参数或文件） unusable call or file`;

@@ -1,0 +1,16 @@
+import { Msg } from "../scoring";
+
+/** Exit codes of `scorecard` (SPEC §7.2). */
+export const EXIT_OK = 0;
+export const EXIT_ISSUES = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** A call that cannot be carried out (bad arguments, unreadable or missing file): exit 2, one line. */
+export class CliError extends Error {
+  readonly words: Msg;
+  constructor(words: Msg) {
+    super(`${words.zh} / ${words.en}`);
+    this.name = "CliError";
+    this.words = words;
+  }
+}

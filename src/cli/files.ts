@@ -1,0 +1,61 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { openXlsx, UnreadableWorkbookError, XlsxPackage } from "../hosts/xlsx";
+import { msg } from "../scoring";
+import { CliError } from "./errors";
+
+/** File I/O of the CLI (the xlsx host itself does none, so it also runs in a browser). */
+
+function errno(e: unknown): string {
+  return e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
+}
+
+/** Opens an .xlsx file as a package (the fast path: parts read and patched directly). */
+export async function readWorkbookFile(file: string): Promise<XlsxPackage> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = errno(e);
+    if (code === "ENOENT") throw new CliError(msg(`找不到文件：${file}`, `File not found: ${file}`));
+    if (code === "EISDIR")
+      throw new CliError(msg(`${file} 是文件夹，不是 .xlsx 文件`, `${file} is a folder, not an .xlsx file`));
+    if (code === "EACCES" || code === "EPERM")
+      throw new CliError(msg(`没有权限读取文件：${file}`, `No permission to read ${file}`));
+    throw new CliError(
+      msg(
+        `无法读取文件 ${file}（${code || "未知原因"}）`,
+        `Cannot read ${file} (${code || "unknown reason"})`
+      )
+    );
+  }
+  try {
+    return await openXlsx(bytes);
+  } catch (e) {
+    if (e instanceof UnreadableWorkbookError)
+      throw new CliError(msg(`${file}：${e.words.zh}`, `${file}: ${e.words.en}`));
+    throw new CliError(msg(`${file}：无法作为 .xlsx 读取`, `${file}: cannot be read as .xlsx`));
+  }
+}
+
+/** Saves through a temporary file beside the target, so a failed write leaves no half file. */
+export async function writeWorkbookFile(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = errno(e);
+    if (code === "ENOENT")
+      throw new CliError(
+        msg(`无法写出 ${file}：文件夹不存在`, `Cannot write ${file}: the folder does not exist`)
+      );
+    if (code === "EACCES" || code === "EPERM")
+      throw new CliError(msg(`没有权限写出 ${file}`, `No permission to write ${file}`));
+    if (code === "EISDIR") throw new CliError(msg(`${file} 是文件夹`, `${file} is a folder`));
+    throw new CliError(
+      msg(`无法写出 ${file}（${code || "未知原因"}）`, `Cannot write ${file} (${code || "unknown reason"})`)
+    );
+  }
+}

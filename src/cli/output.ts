@@ -1,0 +1,37 @@
+import { Locale, say } from "../scoring";
+import { severityText } from "../workbook/report";
+import { Issue } from "../workbook/types";
+
+/** Lines printed to the terminal; tests capture them through `Io`. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const consoleIo: Io = {
+  out: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
+  err: (text) => process.stderr.write(text.endsWith("\n") ? text : text + "\n"),
+};
+
+export function printJson(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+/** "错误  荣誉 第 7 行 考核组认可：…" — one line per issue, where it is then what to do. */
+export function issueLine(issue: Issue, locale: Locale): string {
+  const en = locale === "en-US";
+  const where = [issue.sheet];
+  if (issue.row !== undefined) where.push(en ? `row ${issue.row}` : `第 ${issue.row} 行`);
+  if (issue.column !== undefined) where.push(issue.cell ? `${issue.column} (${issue.cell})` : issue.column);
+  return `${severityText(issue.severity, locale)}  ${where.join(" ")}${en ? ": " : "："}${say(issue.message, locale)}`;
+}
+
+export function issuesText(issues: readonly Issue[], locale: Locale): string {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
+  const head =
+    locale === "en-US"
+      ? `${errors} error(s), ${warnings} warning(s)`
+      : `校验结果：${errors} 个错误，${warnings} 个警告`;
+  return [head, ...issues.map((i) => issueLine(i, locale))].join("\n");
+}

@@ -1,0 +1,31 @@
+import { msg, Msg } from "../scoring";
+import { Args } from "./args";
+import { CliError } from "./errors";
+
+/** The one file argument of a command; none or several is a usage error. */
+export function onePath(args: Args, missing: Msg): string {
+  if (args.positional.length === 0) throw new CliError(missing);
+  if (args.positional.length > 1)
+    throw new CliError(
+      msg(
+        `多余的参数：${args.positional.slice(1).join(" ")}`,
+        `Unexpected arguments: ${args.positional.slice(1).join(" ")}`
+      )
+    );
+  return args.positional[0];
+}
+
+/** Options a command does not take are usage errors rather than silently ignored. */
+export function refuseOptions(
+  args: Args,
+  command: string,
+  allowed: readonly ("json" | "out" | "today")[]
+): void {
+  const given: ("json" | "out" | "today")[] = [];
+  if (args.json) given.push("json");
+  if (args.out !== undefined) given.push("out");
+  if (args.today !== undefined) given.push("today");
+  for (const g of given)
+    if (!allowed.includes(g))
+      throw new CliError(msg(`${command} 不接受选项 --${g}`, `${command} does not take --${g}`));
+}

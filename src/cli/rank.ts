@@ -1,0 +1,121 @@
+import { packageGrids, packXlsx, writePackageSheets } from "../hosts/xlsx";
+import { AssessmentResult, centsToYuan, Exact, Locale } from "../scoring";
+import { rankJson, rankWorkbook } from "../workbook/pipeline";
+import { column } from "../workbook/schema";
+import { Args } from "./args";
+import { EXIT_ISSUES, EXIT_OK } from "./errors";
+import { writeWorkbookFile } from "./files";
+import { Io, issuesText, printJson } from "./output";
+import { openInput } from "./input";
+import { refuseOptions } from "./paths";
+import { Align, formatTable } from "./table";
+
+const two = (e: Exact) => e.toFixed(2);
+const yuan = (cents: bigint | undefined) => (cents === undefined ? "" : centsToYuan(cents).toFixed(2));
+
+function advancedWord(a: boolean | "tie", eligible: boolean, locale: Locale): string {
+  const en = locale === "en-US";
+  if (!eligible) return en ? "not eligible" : "不参评";
+  if (a === "tie") return en ? "tie: decide" : "并列待定";
+  return a ? (en ? "advanced" : "先进") : "";
+}
+
+/** The ranking and the advanced individuals as aligned tables (Chinese counted double width). */
+export function rankingText(result: AssessmentResult, locale: Locale): string {
+  const h = (sheet: "ranking" | "individuals", key: string) => {
+    const c = column(sheet, key);
+    return locale === "en-US" ? c.en : c.zh;
+  };
+  const money = result.hasMoney;
+  const keys = ["rank", "community", "type", "target", "rewards", "total", "converted", "advanced"];
+  if (money) keys.push("money");
+  const align: Align[] = keys.map((k) => (["community", "type", "advanced"].includes(k) ? "left" : "right"));
+  const rows = result.communities.map((c) => {
+    const v: Record<string, string> = {
+      rank: String(c.rank),
+      community: c.name,
+      type: c.type,
+      target: two(c.target),
+      rewards: two(c.rewards),
+      total: two(c.total),
+      converted: two(c.converted),
+      advanced: advancedWord(c.advanced, c.eligible, locale),
+      money: yuan(c.moneyCents),
+    };
+    return keys.map((k) => v[k]);
+  });
+  const parts = [
+    formatTable(
+      keys.map((k) => h("ranking", k)),
+      rows,
+      align
+    ),
+  ];
+
+  const pkeys = ["rank", "name", "community", "score", "advanced"];
+  if (money) pkeys.push("money");
+  const shown = result.individuals.filter((p) => p.advanced !== false);
+  if (result.individuals.length > 0) {
+    const prow = shown.map((p) => {
+      const v: Record<string, string> = {
+        rank: String(p.rank),
+        name: p.name,
+        community: p.community,
+        score: two(p.score),
+        advanced: advancedWord(p.advanced, p.eligible, locale),
+        money: yuan(p.moneyCents),
+      };
+      return pkeys.map((k) => v[k]);
+    });
+    const palign: Align[] = pkeys.map((k) =>
+      ["name", "community", "advanced"].includes(k) ? "left" : "right"
+    );
+    parts.push(
+      "",
+      formatTable(
+        pkeys.map((k) => h("individuals", k)),
+        prow,
+        palign
+      )
+    );
+    const rest = result.individuals.length - shown.length;
+    if (rest > 0)
+      parts.push(
+        locale === "en-US"
+          ? `(${rest} more staff: see the generated individuals sheet or --json)`
+          : `（其余 ${rest} 人见生成的先进个人表或 --json）`
+      );
+  }
+  return parts.join("\n");
+}
+
+/** `rank <in.xlsx> [--out <out.xlsx>] [--json]` (SPEC §7.2): errors → exit 1 and nothing is written. */
+export async function rankCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
+  refuseOptions(args, "rank", ["json", "out"]);
+  const { pkg } = await openInput(args, io);
+  // Generated sheets are told from a person's by their A1 marker (rankWorkbook reads it from the grids).
+  const outcome = rankWorkbook(await packageGrids(pkg), { now, locale: args.locale });
+  let written: string[] = [];
+  if (outcome.ok && args.out !== undefined) {
+    written = await writePackageSheets(pkg, outcome.sheets);
+    await writeWorkbookFile(args.out, await packXlsx(pkg));
+  }
+  if (args.json) printJson(io, rankJson(outcome, args.locale));
+  else {
+    if (outcome.result) io.out(rankingText(outcome.result, args.locale) + "\n");
+    io.out(issuesText(outcome.issues, args.locale));
+    if (!outcome.ok && args.out !== undefined)
+      io.out(
+        args.locale === "en-US"
+          ? `Errors found: ${args.out} was not written.`
+          : `有错误，未写出 ${args.out}。`
+      );
+    if (written.length > 0)
+      io.out(
+        args.locale === "en-US"
+          ? `Written: ${args.out} (sheets ${written.join(", ")})`
+          : `已写出：${args.out}（生成表 ${written.join("、")}）`
+      );
+  }
+  return outcome.ok ? EXIT_OK : EXIT_ISSUES;
+}

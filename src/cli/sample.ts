@@ -1,0 +1,27 @@
+import ExcelJS from "exceljs";
+import { saveXlsx, writeOutputSheets } from "../hosts/xlsx";
+import { msg } from "../scoring";
+import { sampleSheets } from "../workbook/pipeline";
+import { Args } from "./args";
+import { EXIT_OK } from "./errors";
+import { writeWorkbookFile } from "./files";
+import { Io } from "./output";
+import { onePath } from "./paths";
+
+/** The built-in example as .xlsx bytes (also what rank/validate/workplan read when given no file). */
+export async function sampleWorkbookBytes(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  writeOutputSheets(wb, sampleSheets());
+  return saveXlsx(wb);
+}
+
+/** `sample <out.xlsx>`: the built-in example, 12 communities (SPEC §7.2). */
+export async function sampleCommand(args: Args, io: Io): Promise<number> {
+  const out = onePath(
+    args,
+    msg("sample 需要输出文件名，如 sample 示例.xlsx", "sample needs an output file, e.g. sample sample.xlsx")
+  );
+  await writeWorkbookFile(out, await sampleWorkbookBytes());
+  io.out(args.locale === "en-US" ? `Sample written: ${out}` : `已写出示例：${out}`);
+  return EXIT_OK;
+}

@@ -1,0 +1,25 @@
+import ExcelJS from "exceljs";
+import { saveXlsx, writeOutputSheets } from "../hosts/xlsx";
+import { msg } from "../scoring";
+import { templateSheets } from "../workbook/pipeline";
+import { Args } from "./args";
+import { EXIT_OK } from "./errors";
+import { writeWorkbookFile } from "./files";
+import { Io } from "./output";
+import { onePath } from "./paths";
+
+/** `template <out.xlsx>`: the empty workbook (SPEC §7.2). */
+export async function templateCommand(args: Args, io: Io): Promise<number> {
+  const out = onePath(
+    args,
+    msg(
+      "template 需要输出文件名，如 template 考核.xlsx",
+      "template needs an output file, e.g. template scorecard.xlsx"
+    )
+  );
+  const wb = new ExcelJS.Workbook();
+  writeOutputSheets(wb, templateSheets());
+  await writeWorkbookFile(out, await saveXlsx(wb));
+  io.out(args.locale === "en-US" ? `Template written: ${out}` : `已写出模板：${out}`);
+  return EXIT_OK;
+}

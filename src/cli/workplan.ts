@@ -1,0 +1,99 @@
+import { packageGrids } from "../hosts/xlsx";
+import { Locale, msg } from "../scoring";
+import { issuesJson } from "../workbook/pipeline";
+import { Issue } from "../workbook/types";
+import { isIsoDate } from "../workplan/dates";
+import { readWorkplan } from "../workplan/read";
+import { summarizeWorkplan, WorkplanSummary } from "../workplan/summary";
+import { Args } from "./args";
+import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
+import { Io, issuesText, printJson } from "./output";
+import { openInput } from "./input";
+import { refuseOptions } from "./paths";
+import { Align, formatTable } from "./table";
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** Today's date on this machine as "YYYY-MM-DD". */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/** The SPEC §7.2 shape of `workplan --json`. */
+export function workplanJson(summary: WorkplanSummary, issues: readonly Issue[], locale: Locale) {
+  const counts = (s: {
+    total: number;
+    done: number;
+    inProgress: number;
+    notStarted: number;
+    adjusted: number;
+  }) => ({
+    total: s.total,
+    done: s.done,
+    inProgress: s.inProgress,
+    notStarted: s.notStarted,
+    adjusted: s.adjusted,
+  });
+  return {
+    ...counts(summary),
+    sections: summary.sections.map((s) => ({ section: s.section, ...counts(s) })),
+    overdue: summary.overdue.map((o) => ({ row: o.row, point: o.point, due: o.due })),
+    noOwner: summary.noOwner.map((o) => ({ row: o.row, point: o.point })),
+    issues: issuesJson(issues, locale),
+  };
+}
+
+function summaryText(summary: WorkplanSummary, today: string, locale: Locale): string {
+  const en = locale === "en-US";
+  const headers = en
+    ? ["Section", "Total", "Done", "In progress", "Not started", "Adjusted"]
+    : ["部分", "要点数", "已完成", "推进中", "未启动", "已调整"];
+  const row = (name: string, s: WorkplanSummary["sections"][number] | WorkplanSummary) => [
+    name,
+    String(s.total),
+    String(s.done),
+    String(s.inProgress),
+    String(s.notStarted),
+    String(s.adjusted),
+  ];
+  const align: Align[] = ["left", "right", "right", "right", "right", "right"];
+  const rows = [...summary.sections.map((s) => row(s.section, s)), row(en ? "All" : "合计", summary)];
+  const parts = [formatTable(headers, rows, align), ""];
+  parts.push(
+    en
+      ? `Overdue (as of ${today}): ${summary.overdue.length}`
+      : `逾期要点（按 ${today}）：${summary.overdue.length} 项`
+  );
+  for (const o of summary.overdue)
+    parts.push(
+      en ? `  row ${o.row}  ${o.point}  due ${o.due}` : `  第 ${o.row} 行  ${o.point}  时限 ${o.due}`
+    );
+  parts.push(
+    en ? `Without an owner: ${summary.noOwner.length}` : `未明确责任单位：${summary.noOwner.length} 项`
+  );
+  for (const o of summary.noOwner)
+    parts.push(en ? `  row ${o.row}  ${o.point}` : `  第 ${o.row} 行  ${o.point}`);
+  return parts.join("\n");
+}
+
+/** `workplan <in.xlsx> [--today YYYY-MM-DD] [--json]` (SPEC §7.2). */
+export async function workplanCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
+  refuseOptions(args, "workplan", ["json", "today"]);
+  if (args.today !== undefined && !isIsoDate(args.today))
+    throw new CliError(
+      msg(
+        `--today 应为实际存在的日期，格式 YYYY-MM-DD（如 2024-06-30），而不是“${args.today}”`,
+        `--today must be a real date as YYYY-MM-DD (e.g. 2024-06-30), not "${args.today}"`
+      )
+    );
+  const today = args.today ?? localToday(now);
+  const { pkg } = await openInput(args, io);
+  const read = readWorkplan(await packageGrids(pkg));
+  const summary = summarizeWorkplan(read.records, today);
+  if (args.json) printJson(io, workplanJson(summary, read.issues, args.locale));
+  else {
+    io.out(summaryText(summary, today, args.locale));
+    if (read.issues.length > 0) io.out("\n" + issuesText(read.issues, args.locale));
+  }
+  return read.issues.some((i) => i.severity === "error") ? EXIT_ISSUES : EXIT_OK;
+}

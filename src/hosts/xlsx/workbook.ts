@@ -1,0 +1,178 @@
+import ExcelJS from "exceljs";
+import { isGeneratedSheet } from "../../workbook/marker";
+import { columnLetters } from "../../workbook/sheet-reader";
+import { OutputSheet, SheetGrid, WorkbookGrids } from "../../workbook/types";
+import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "./errors";
+import { VALIDATION_ROWS } from "./package";
+
+/**
+ * The .xlsx host (ExcelJS): reads a workbook into grids and writes generated sheets back. It runs
+ * in Node (CLI) and in the browser (preview), so it does no file I/O: bytes in, bytes out.
+ */
+
+/** Loads .xlsx bytes; a file that is not one (encrypted, .xls, damaged, other) throws UnreadableWorkbookError. */
+export async function loadXlsx(data: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+  const reason = sniffWorkbook(data);
+  if (reason) throw new UnreadableWorkbookError(reason, UNREADABLE[reason]);
+  const wb = new ExcelJS.Workbook();
+  try {
+    const bytes = bytesOf(data);
+    // ExcelJS's typings ask for a Node Buffer; JSZip underneath takes any Uint8Array/ArrayBuffer.
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new UnreadableWorkbookError("corrupt", UNREADABLE.corrupt);
+  }
+  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError("corrupt", UNREADABLE.corrupt);
+  return wb;
+}
+
+export async function saveXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function richTextOf(value: unknown): string | null {
+  if (value && typeof value === "object" && "richText" in value) {
+    const parts = (value as { richText: { text?: unknown }[] }).richText;
+    if (Array.isArray(parts)) return parts.map((p) => (typeof p.text === "string" ? p.text : "")).join("");
+  }
+  return null;
+}
+
+/**
+ * A cell's value as a grid gives it (like Excel's `range.values`): formulas → their cached result,
+ * rich text and hyperlinks → their text, error cells → the error text ("#N/A"), dates → Date.
+ * A formula without a cached result stays `{ formula }`, so the reader can say so.
+ */
+export function plainValue(value: ExcelJS.CellValue | undefined): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object" || value instanceof Date) return value;
+  const rich = richTextOf(value);
+  if (rich !== null) return rich;
+  if ("error" in value) return String(value.error);
+  if ("formula" in value || "sharedFormula" in value) {
+    const v = value as { formula?: string; sharedFormula?: string; result?: unknown };
+    if (v.result === undefined || v.result === null) return { formula: v.formula ?? v.sharedFormula ?? "" };
+    return plainValue(v.result as ExcelJS.CellValue);
+  }
+  if ("hyperlink" in value) {
+    const t = (value as { text?: unknown }).text;
+    const asRich = richTextOf(t);
+    if (asRich !== null) return asRich;
+    return typeof t === "string" ? t : null;
+  }
+  if ("text" in value) return String((value as { text: unknown }).text);
+  return null;
+}
+
+/** One worksheet as a grid from A1; cells inside a merge other than its top-left are blank (as in Excel). */
+export function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
+  const values: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const line: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      line[col - 1] = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value);
+    });
+    for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
+    values[rowNumber - 1] = line;
+  });
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+  return { name: ws.name, values, firstRow: 1, firstColumn: 1 };
+}
+
+/** Every worksheet of the workbook, in tab order. */
+export function gridsOf(wb: ExcelJS.Workbook): WorkbookGrids {
+  return wb.worksheets.map(gridOf);
+}
+
+/** The workbook's sheets and whether this product generated each (its A1 starts with the marker). */
+export function existingSheets(wb: ExcelJS.Workbook): { name: string; generated: boolean }[] {
+  return wb.worksheets.map((ws) => ({
+    name: ws.name,
+    generated: isGeneratedSheet(plainValue(ws.getCell(1, 1).value)),
+  }));
+}
+
+/** "#C6EFCE" → "FFC6EFCE". */
+function argb(color: string): string {
+  const hex = color.replace(/^#/, "").toUpperCase();
+  return hex.length === 8 ? hex : `FF${hex.padStart(6, "0")}`;
+}
+
+const fold = (name: string) => name.normalize("NFKC").trim().toLowerCase();
+
+/**
+ * Writes generated sheets. A sheet of the same name that this product generated is replaced; a
+ * sheet a person made is never touched: the output then takes the next free name ("排名 (2)").
+ * Values only (strings stay text, "=1+1" included), number formats, widths, frozen header rows,
+ * highlight fills and drop-downs. Returns the tab names written.
+ */
+export function writeOutputSheets(wb: ExcelJS.Workbook, sheets: readonly OutputSheet[]): string[] {
+  const written: string[] = [];
+  for (const sheet of sheets) {
+    let name = sheet.name;
+    for (let n = 2; ; n++) {
+      const existing = wb.worksheets.find((ws) => fold(ws.name) === fold(name));
+      if (!existing) break;
+      if (isGeneratedSheet(plainValue(existing.getCell(1, 1).value))) {
+        wb.removeWorksheet(existing.id);
+        break;
+      }
+      name = `${sheet.name} (${n})`;
+    }
+    writeSheet(wb, { ...sheet, name });
+    written.push(name);
+  }
+  return written;
+}
+
+/** ExcelJS has worksheet data validations but its typings omit them. */
+function validationsOf(ws: ExcelJS.Worksheet): {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+} {
+  return (
+    ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: OutputSheet): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    views: sheet.freezeRows > 0 ? [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: 0 }] : [],
+  });
+  const width = Math.max(
+    sheet.widths.length,
+    sheet.numberFormats.length,
+    ...sheet.rows.slice(0, 3).map((r) => r.length)
+  );
+  ws.columns = Array.from({ length: width }, (_, i) => ({
+    width: sheet.widths[i] ?? 10,
+    style: sheet.numberFormats[i] ? { numFmt: sheet.numberFormats[i] } : {},
+  }));
+  // Rows go in as plain values: ExcelJS writes strings as text, never as formulas.
+  ws.addRows(sheet.rows.map((r) => r.map((v) => (v === null ? null : v))));
+  const headerRow = ws.getRow(sheet.headerRow + 1);
+  headerRow.font = { bold: true };
+  headerRow.alignment = { vertical: "middle", wrapText: true };
+  if (sheet.headerRow > 0) {
+    const title = ws.getRow(1);
+    title.font = { bold: true, color: { argb: "FF595959" } };
+  }
+  // Header lines are text whatever the column's format.
+  for (let r = 1; r <= sheet.headerRow + 1; r++) ws.getRow(r).eachCell((cell) => (cell.numFmt = "@"));
+  for (const h of sheet.highlight) {
+    const row = ws.getRow(h.row + 1);
+    for (let c = 1; c <= width; c++)
+      row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(h.color) } };
+  }
+  for (const v of sheet.validations ?? []) {
+    const letter = columnLetters(v.column + 1);
+    const first = sheet.headerRow + 2;
+    validationsOf(ws).add(`${letter}${first}:${letter}${Math.max(first, VALIDATION_ROWS)}`, {
+      type: "list",
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: "warning",
+      formulae: [`"${v.choices.join(",")}"`],
+    });
+  }
+}

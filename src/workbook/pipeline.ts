@@ -1,0 +1,302 @@
+import {
+  assess,
+  AssessmentInput,
+  AssessmentResult,
+  CATEGORIES,
+  centsToYuan,
+  defaultRules,
+  EngineIssue,
+  Exact,
+  Locale,
+  RecordSource,
+  Rules,
+  say,
+} from "../scoring";
+import { workplanTemplateRows } from "../workplan/template";
+import { GENERATED_MARKER, isGeneratedSheet } from "./marker";
+import { Locations, readAssessment } from "./read";
+import {
+  chooseSheetNames,
+  detailsSheet,
+  individualsSheet,
+  issuesSheet,
+  rankingSheet,
+  fingerprint,
+  ReportContext,
+  severityText,
+} from "./report";
+import { sampleWorkbook } from "./sample";
+import { ColumnSchema, GeneratedSheetKey, INPUT_SHEETS, InputSheetKey, SHEETS } from "./schema";
+import { settingsRows } from "./settings";
+import { issueAt } from "./sheet-reader";
+import { Issue, OutputSheet, OutputValue, WorkbookGrids } from "./types";
+
+export { GENERATED_MARKER, isGeneratedSheet };
+
+/**
+ * The workbook pipeline (SPEC §6): grids in, located issues and generated sheets out. Hosts
+ * (Office.js, ExcelJS) read the grids and write the sheets; everything between is here.
+ */
+
+/** The order issues are listed in: errors first, then by sheet as the schema lists them, then row. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  const sheetOrder = (name: string) => {
+    const i = INPUT_SHEETS.findIndex((k) => SHEETS[k].zh === name || SHEETS[k].en === name);
+    return i < 0 ? INPUT_SHEETS.length : i;
+  };
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort(
+      (a, b) =>
+        (a.issue.severity === b.issue.severity ? 0 : a.issue.severity === "error" ? -1 : 1) ||
+        sheetOrder(a.issue.sheet) - sheetOrder(b.issue.sheet) ||
+        (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
+        a.i - b.i
+    )
+    .map((x) => x.issue);
+}
+
+/** An engine issue located on its sheet: the tab name as found, the header as written, the A1 cell. */
+export function locateEngineIssue(e: EngineIssue, locations: Locations): Issue {
+  const key: InputSheetKey = e.source;
+  const where = locations[key];
+  const sheet = where.grid ?? SHEETS[key].zh;
+  const ref = e.field !== undefined ? where.headers.get(e.field) : undefined;
+  const col: ColumnSchema | undefined =
+    e.field !== undefined ? SHEETS[key].columns.find((c) => c.key === e.field) : undefined;
+  return issueAt(sheet, e.row, ref ?? col, e.severity, e.message);
+}
+
+interface Scored {
+  input: AssessmentInput;
+  rules: Rules;
+  issues: Issue[];
+  result: AssessmentResult;
+  locations: Locations;
+}
+
+function score(grids: WorkbookGrids): Scored {
+  const read = readAssessment(grids);
+  const result = assess(read.input, read.rules);
+  const engine = result.issues
+    .filter(
+      (e) =>
+        e.row === undefined ||
+        e.field === undefined ||
+        !read.failedCells.has(`${e.source}\u0000${e.row}\u0000${e.field}`)
+    )
+    .map((e) => locateEngineIssue(e, read.locations));
+  return {
+    input: read.input,
+    rules: read.rules,
+    issues: sortIssues([...read.issues, ...engine]),
+    result,
+    locations: read.locations,
+  };
+}
+
+/** Grids → the engine's records and rules, with the issues of reading (cells, headers, sheets, settings). */
+export function readWorkbook(grids: WorkbookGrids): {
+  input: AssessmentInput;
+  rules: Rules;
+  issues: Issue[];
+} {
+  const read = readAssessment(grids);
+  return { input: read.input, rules: read.rules, issues: sortIssues(read.issues) };
+}
+
+/** Every issue of the assessment's input sheets: reading and the engine's cross-checks, located. */
+export function validateWorkbook(grids: WorkbookGrids): Issue[] {
+  return score(grids).issues;
+}
+
+export interface RankOptions {
+  now: Date;
+  locale?: Locale;
+  /** The workbook's sheets and whether this product generated each (A1 marker). */
+  existing?: { name: string; generated: boolean }[];
+}
+
+export interface RankOutcome {
+  ok: boolean;
+  issues: Issue[];
+  result: AssessmentResult | null;
+  sheets: OutputSheet[];
+}
+
+export const RANK_SHEETS: readonly GeneratedSheetKey[] = ["ranking", "individuals", "details", "issues"];
+
+/**
+ * Validate, score and rank. Any error: ok=false, no result, no sheets (nothing is written).
+ * Otherwise the four generated sheets, named so a person's sheet of the same name is kept.
+ */
+export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutcome {
+  const scored = score(grids);
+  const ok = !scored.issues.some((i) => i.severity === "error");
+  if (!ok) return { ok, issues: scored.issues, result: null, sheets: [] };
+  const existing =
+    opts.existing ?? grids.map((g) => ({ name: g.name, generated: isGeneratedSheet(g.values[0]?.[0]) }));
+  const sheetNames: Partial<Record<RecordSource, string>> = {};
+  for (const key of INPUT_SHEETS) {
+    const grid = scored.locations[key].grid;
+    if (grid && key !== "workplan") sheetNames[key] = grid.name;
+  }
+  const ctx: ReportContext = {
+    now: opts.now,
+    locale: opts.locale ?? "zh-CN",
+    input: scored.input,
+    rules: scored.rules,
+    sheetNames,
+    names: chooseSheetNames(RANK_SHEETS, existing),
+    fingerprint: fingerprint(scored.input, scored.rules),
+  };
+  const sheets = [
+    rankingSheet(scored.result, ctx),
+    individualsSheet(scored.result, ctx),
+    detailsSheet(scored.result, ctx),
+    issuesSheet(scored.issues, ctx),
+  ];
+  return { ok, issues: scored.issues, result: scored.result, sheets };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Template and sample
+
+/** Input columns in the template: text stays text, numbers general, dates as dates. */
+function inputFormat(sheet: InputSheetKey, c: ColumnSchema): string {
+  if (sheet === "settings" && c.key === "value") return "General";
+  if (c.type === "number") return c.numberFormat && c.numberFormat !== "0.00" ? c.numberFormat : "General";
+  if (c.type === "date") return c.numberFormat ?? "yyyy-mm-dd";
+  return "@";
+}
+
+/** An input sheet as the template writes it: headers in row 1, then `data`, drop-downs, widths. */
+export function inputSheet(key: InputSheetKey, data: OutputValue[][], locale: Locale = "zh-CN"): OutputSheet {
+  const schema = SHEETS[key];
+  return {
+    key,
+    name: schema.zh,
+    rows: [schema.columns.map((c) => (locale === "en-US" ? c.en : c.zh)), ...data],
+    headerRow: 0,
+    numberFormats: schema.columns.map((c) => inputFormat(key, c)),
+    widths: schema.columns.map((c) => c.width),
+    highlight: [],
+    freezeRows: 1,
+    validations: schema.columns
+      .map((c, column) => ({ column, choices: c.choices }))
+      .filter((v): v is { column: number; choices: readonly string[] } => v.choices !== undefined),
+  };
+}
+
+/** The empty workbook (SPEC §7.2 template): every input sheet, 设置 with the defaults, 工作要点 with the 21 points. */
+export function templateSheets(): OutputSheet[] {
+  return INPUT_SHEETS.map((key) => {
+    if (key === "settings") return inputSheet(key, settingsRows(defaultRules()));
+    if (key === "workplan") return inputSheet(key, workplanTemplateRows());
+    return inputSheet(key, []);
+  });
+}
+
+/** The built-in example (SPEC §7.2 sample): 12 communities, records of every kind, every rule at work. */
+export function sampleSheets(): OutputSheet[] {
+  const sample = sampleWorkbook();
+  return INPUT_SHEETS.map((key) => {
+    if (key === "settings") return inputSheet(key, settingsRows(sample.rules));
+    if (key === "workplan") return inputSheet(key, sample.workplan ?? workplanTemplateRows());
+    const schema = SHEETS[key];
+    const rows = (sample.records[key] ?? []).map((r) => schema.columns.map((c) => r[c.key] ?? null));
+    return inputSheet(key, rows);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON (SPEC §7.2)
+
+export interface IssueJson {
+  severity: Issue["severity"];
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export function issuesJson(issues: readonly Issue[], locale: Locale = "zh-CN"): IssueJson[] {
+  return issues.map((i) => ({
+    severity: i.severity,
+    sheet: i.sheet,
+    row: i.row ?? null,
+    column: i.column ?? null,
+    message: say(i.message, locale),
+  }));
+}
+
+const n4 = (e: Exact): number => e.toRoundedNumber(4);
+
+export interface CommunityJson {
+  name: string;
+  type: string;
+  rank: number;
+  eligible: boolean;
+  advanced: boolean | "tie";
+  target: number;
+  categories: Record<string, number>;
+  honor: number;
+  basicPublicity: number;
+  externalPublicity: number;
+  contribution: number;
+  rewards: number;
+  total: number;
+  converted: number;
+  money?: number;
+}
+
+export interface IndividualJson {
+  name: string;
+  community: string;
+  score: number;
+  rank: number;
+  advanced: boolean | "tie";
+  money?: number;
+}
+
+export interface RankJson {
+  communities: CommunityJson[];
+  individuals: IndividualJson[];
+  issues: IssueJson[];
+}
+
+/** `rank --json` (SPEC §7.2): communities in rank order, numbers to 4 decimals, money in yuan. */
+export function rankJson(
+  outcome: Pick<RankOutcome, "result" | "issues">,
+  locale: Locale = "zh-CN"
+): RankJson {
+  const r = outcome.result;
+  const communities: CommunityJson[] = (r?.communities ?? []).map((c) => ({
+    name: c.name,
+    type: c.type,
+    rank: c.rank,
+    eligible: c.eligible,
+    advanced: c.advanced,
+    target: n4(c.target),
+    categories: Object.fromEntries(CATEGORIES.map((k) => [k, n4(c.categories[k])])),
+    honor: n4(c.honor),
+    basicPublicity: n4(c.basicPublicity),
+    externalPublicity: n4(c.externalPublicity),
+    contribution: n4(c.contribution),
+    rewards: n4(c.rewards),
+    total: n4(c.total),
+    converted: n4(c.converted),
+    ...(r?.hasMoney && c.moneyCents !== undefined ? { money: centsToYuan(c.moneyCents) } : {}),
+  }));
+  const individuals: IndividualJson[] = (r?.individuals ?? []).map((p) => ({
+    name: p.name,
+    community: p.community,
+    score: n4(p.score),
+    rank: p.rank,
+    advanced: p.advanced,
+    ...(r?.hasMoney && p.moneyCents !== undefined ? { money: centsToYuan(p.moneyCents) } : {}),
+  }));
+  return { communities, individuals, issues: issuesJson(outcome.issues, locale) };
+}
+
+export { severityText };

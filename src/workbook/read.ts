@@ -1,0 +1,370 @@
+import {
+  AssessmentInput,
+  BasicPublicityRecord,
+  CATEGORIES,
+  CategoryKey,
+  cellText,
+  CommunityRecord,
+  CommunityType,
+  ContributionRecord,
+  Exact,
+  excelError,
+  HonorRecord,
+  Level,
+  msg,
+  Msg,
+  parseLevel,
+  parseNumber,
+  parseYesNo,
+  PublicityRecord,
+  RecordSource,
+  Rules,
+  splitCommunities,
+  StaffRecord,
+  TargetRecord,
+} from "../scoring";
+import { COMMUNITY_TYPES, InputSheetKey, SheetSchema, SHEETS } from "./schema";
+import { readSettings } from "./settings";
+import { findSheet, foldName, HeaderRef, isBlank, issueAt, readRows } from "./sheet-reader";
+import { Issue, SheetGrid, WorkbookGrids } from "./types";
+
+/**
+ * Grids → the engine's typed records + located issues (SPEC §6). Cell-level parsing lives here:
+ * levels, yes/no words, numbers, error values, formulas without a result, dates in number columns,
+ * sheets and headers. A cell that cannot be read is an error at its cell and its record is left
+ * out (so no wrong number enters a score). Cross-record checks (unknown community, duplicates,
+ * ranges, caps) are the engine's; `mapEngineIssues` locates them.
+ */
+
+/** Where each input sheet was found and which of its columns, for locating engine issues. */
+export interface SheetLocation {
+  grid?: SheetGrid;
+  headers: Map<string, HeaderRef>;
+}
+
+export type Locations = Record<InputSheetKey, SheetLocation>;
+
+export interface ReadOutcome {
+  input: AssessmentInput;
+  rules: Rules;
+  issues: Issue[];
+  locations: Locations;
+  /** Cells that failed to parse, as "source\u0000row\u0000field": engine issues about them are redundant. */
+  failedCells: Set<string>;
+}
+
+/** A formula cell whose workbook holds no computed result (saved by a tool that does not calculate). */
+export function formulaWithoutResult(value: unknown): string | null {
+  if (value && typeof value === "object" && "formula" in value) {
+    const f = (value as { formula: unknown }).formula;
+    return typeof f === "string" ? f : "";
+  }
+  return null;
+}
+
+type CellParse<T> = { ok: true; value: T } | { ok: false; message: Msg };
+
+class RowReader {
+  ok = true;
+  constructor(
+    private readonly source: InputSheetKey,
+    private readonly sheet: SheetGrid,
+    private readonly headers: Map<string, HeaderRef>,
+    readonly row: number,
+    private readonly cells: Partial<Record<string, unknown>>,
+    private readonly issues: Issue[],
+    private readonly failed: Set<string>
+  ) {}
+
+  private fail(key: string, message: Msg): void {
+    this.ok = false;
+    this.failed.add(`${this.source}\u0000${this.row}\u0000${key}`);
+    const ref = this.headers.get(key);
+    const col = ref ?? SHEETS[this.source].columns.find((c) => c.key === key);
+    this.issues.push(issueAt(this.sheet, this.row, col, "error", message));
+  }
+
+  /** Error values and formulas without a result are refused in every column. */
+  private unusable(key: string): boolean {
+    const v = this.cells[key];
+    const err = excelError(v);
+    if (err) {
+      this.fail(
+        key,
+        msg(
+          `单元格是错误值 ${err}：请修正其公式或来源，或改填数值/文字`,
+          `The cell holds the error ${err}: fix its formula or source, or type the value`
+        )
+      );
+      return true;
+    }
+    const formula = formulaWithoutResult(v);
+    if (formula !== null) {
+      this.fail(
+        key,
+        msg(
+          `公式 =${formula} 没有计算结果（文件由不计算公式的程序保存）：请在 Excel 中打开、保存后再试，或改填数值`,
+          `The formula =${formula} has no computed result (saved by a program that does not calculate): open and save the file in Excel, or type the value`
+        )
+      );
+      return true;
+    }
+    return false;
+  }
+
+  private parsed<T>(key: string, parse: (v: unknown) => CellParse<T>): T | undefined {
+    if (this.unusable(key)) return undefined;
+    const r = parse(this.cells[key]);
+    if (r.ok) return r.value;
+    this.fail(key, r.message);
+    return undefined;
+  }
+
+  /** Text (names, titles): NFKC, trimmed, full-width spaces folded; "" when blank. */
+  text(key: string): string {
+    if (this.unusable(key)) return "";
+    return cellText(this.cells[key]);
+  }
+
+  optionalText(key: string): string | undefined {
+    const t = this.text(key);
+    return t === "" ? undefined : t;
+  }
+
+  level(key: string): Level | undefined {
+    return this.parsed(key, parseLevel);
+  }
+
+  yesNo(key: string, fallback: boolean): boolean {
+    return this.parsed(key, (v) => parseYesNo(v, fallback)) ?? fallback;
+  }
+
+  number(key: string): Exact | undefined {
+    return this.parsed(key, parseNumber);
+  }
+
+  /** A number that may be blank (target categories): undefined when blank. */
+  optionalNumber(key: string): Exact | undefined {
+    if (isBlank(this.cells[key])) return undefined;
+    return this.number(key);
+  }
+
+  communityType(key: string): CommunityType {
+    const v = this.cells[key];
+    if (isBlank(v)) return "社区";
+    return (
+      this.parsed(key, (x): CellParse<CommunityType> => {
+        const t = foldName(cellText(x));
+        const found = COMMUNITY_TYPES.find((c) => foldName(c) === t);
+        if (found) return { ok: true, value: found };
+        return {
+          ok: false,
+          message: msg(
+            `类型“${cellText(x)}”无法识别：应填 ${COMMUNITY_TYPES.join(" 或 ")}（空白为${COMMUNITY_TYPES[0]}）`,
+            `Unknown type "${cellText(x)}": use ${COMMUNITY_TYPES.join(" or ")} (blank = ${COMMUNITY_TYPES[0]})`
+          ),
+        };
+      }) ?? "社区"
+    );
+  }
+
+  communityList(key: string): string[] {
+    if (this.unusable(key)) return [];
+    const list = splitCommunities(cellText(this.cells[key]));
+    if (list.length === 0)
+      this.fail(
+        key,
+        msg(
+          "没有写出社区名称：多个社区用 、 或逗号分隔",
+          "No community named: separate several communities with 、 or commas"
+        )
+      );
+    return list;
+  }
+}
+
+function fallbackOf(sheet: InputSheetKey, key: string): boolean {
+  const f = SHEETS[sheet].columns.find((c) => c.key === key)?.fallback;
+  return f === true;
+}
+
+interface SheetRead<T> {
+  records: T[];
+}
+
+function readSheet<T>(
+  grids: WorkbookGrids,
+  key: InputSheetKey,
+  locations: Locations,
+  issues: Issue[],
+  failed: Set<string>,
+  build: (r: RowReader) => T | null
+): SheetRead<T> {
+  const schema: SheetSchema = SHEETS[key];
+  const grid = findSheet(grids, schema);
+  if (!grid) {
+    if (schema.required)
+      issues.push(
+        issueAt(
+          schema.zh,
+          undefined,
+          undefined,
+          "error",
+          msg(
+            `缺少工作表“${schema.zh}”：请添加该表（可从模板复制），表名为“${schema.zh}”或“${schema.en}”`,
+            `The sheet "${schema.zh}" (${schema.en}) is missing: add it (copy it from the template)`
+          )
+        )
+      );
+    return { records: [] };
+  }
+  const read = readRows(grid, schema);
+  locations[key] = { grid, headers: read.headers };
+  issues.push(...read.issues);
+  const records: T[] = [];
+  for (const line of read.rows) {
+    const reader = new RowReader(key, grid, read.headers, line.row, line.cells, issues, failed);
+    const rec = build(reader);
+    if (rec !== null && reader.ok) records.push(rec);
+  }
+  return { records };
+}
+
+/** Tabs that name the same input sheet twice (e.g. 社区 and Communities): the second is ignored. */
+function duplicateTabs(grids: WorkbookGrids): Issue[] {
+  const out: Issue[] = [];
+  for (const key of Object.keys(SHEETS) as (keyof typeof SHEETS)[]) {
+    const s = SHEETS[key];
+    if (s.generated) continue;
+    const names = [foldName(s.zh), foldName(s.en)];
+    const tabs = grids.filter((g) => names.includes(foldName(g.name)));
+    const used = findSheet(grids, s);
+    for (const t of tabs)
+      if (t !== used)
+        out.push(
+          issueAt(
+            t,
+            undefined,
+            undefined,
+            "warning",
+            msg(
+              `工作表“${t.name}”与“${used?.name ?? s.zh}”是同一张表：只读取“${used?.name ?? s.zh}”，请合并或删去一张`,
+              `The sheet "${t.name}" duplicates "${used?.name ?? s.zh}": only "${used?.name ?? s.zh}" is read`
+            )
+          )
+        );
+  }
+  return out;
+}
+
+/** Reads every input sheet of the assessment (not the work plan) and the settings. */
+export function readAssessment(grids: WorkbookGrids): ReadOutcome {
+  const issues: Issue[] = [...duplicateTabs(grids)];
+  const failed = new Set<string>();
+  const empty = (): SheetLocation => ({ headers: new Map() });
+  const locations: Locations = {
+    communities: empty(),
+    targets: empty(),
+    honors: empty(),
+    basicPublicity: empty(),
+    publicity: empty(),
+    contributions: empty(),
+    staff: empty(),
+    settings: empty(),
+    workplan: empty(),
+  };
+  const settingsGrid = findSheet(grids, SHEETS.settings);
+  const settings = readSettings(settingsGrid);
+  if (settingsGrid)
+    locations.settings = { grid: settingsGrid, headers: readRows(settingsGrid, SHEETS.settings).headers };
+  issues.push(...settings.issues);
+
+  const read = <T>(key: InputSheetKey, build: (r: RowReader) => T | null) =>
+    readSheet(grids, key, locations, issues, failed, build).records;
+
+  const communities = read<CommunityRecord>("communities", (r) => {
+    const name = r.text("name");
+    if (!r.ok) return null;
+    const rec = { row: r.row, name, type: r.communityType("type"), code: r.optionalText("code") };
+    // A community with an unreadable type or code stays on the list, so its records do not all
+    // turn into "unknown community" errors; the cell's own error stops the ranking.
+    r.ok = true;
+    return rec;
+  });
+  const targets = read<TargetRecord>("targets", (r) => {
+    const scores: Partial<Record<CategoryKey, Exact>> = {};
+    for (const c of CATEGORIES) {
+      const v = r.optionalNumber(c);
+      if (v !== undefined) scores[c] = v;
+    }
+    const rec = { row: r.row, community: r.text("community"), scores };
+    // A target row with an unreadable category stays, without it, so the community keeps its row
+    // (no second error "no target row"); the cell's own error stops the ranking.
+    r.ok = true;
+    return rec;
+  });
+  const honors = read<HonorRecord>("honors", (r) => {
+    const level = r.level("level");
+    const rec = {
+      row: r.row,
+      community: r.text("community"),
+      honor: r.text("honor"),
+      kind: r.optionalText("kind"),
+      lineDept: r.yesNo("lineDept", fallbackOf("honors", "lineDept")),
+      issuer: r.optionalText("issuer"),
+      docNo: r.optionalText("docNo"),
+      approved: r.yesNo("approved", fallbackOf("honors", "approved")),
+    };
+    return level === undefined ? null : { ...rec, level };
+  });
+  const basicPublicity = read<BasicPublicityRecord>("basicPublicity", (r) => {
+    const score = r.number("score");
+    const community = r.text("community");
+    return score === undefined ? null : { row: r.row, community, score };
+  });
+  const publicity = read<PublicityRecord>("publicity", (r) => {
+    const communitiesCell = r.communityList("communities");
+    const level = r.level("level");
+    const rec = {
+      row: r.row,
+      communities: communitiesCell,
+      title: r.text("title"),
+      contentKey: r.optionalText("contentKey"),
+      media: r.optionalText("media"),
+      communityBuilding: r.yesNo("communityBuilding", fallbackOf("publicity", "communityBuilding")),
+      authorIsStaff: r.yesNo("authorIsStaff", fallbackOf("publicity", "authorIsStaff")),
+      communityIsSubject: r.yesNo("communityIsSubject", fallbackOf("publicity", "communityIsSubject")),
+      countedInTargets: r.yesNo("countedInTargets", fallbackOf("publicity", "countedInTargets")),
+    };
+    return level === undefined ? null : { ...rec, level };
+  });
+  const contributions = read<ContributionRecord>("contributions", (r) => {
+    const points = r.number("points");
+    const rec = {
+      row: r.row,
+      community: r.text("community"),
+      line: r.text("line"),
+      matter: r.optionalText("matter"),
+      leaderAgreed: r.yesNo("leaderAgreed", fallbackOf("contributions", "leaderAgreed")),
+    };
+    return points === undefined ? null : { ...rec, points };
+  });
+  const staff = read<StaffRecord>("staff", (r) => {
+    const score = r.number("score");
+    const rec = { row: r.row, name: r.text("name"), community: r.text("community") };
+    return score === undefined ? null : { ...rec, score };
+  });
+
+  return {
+    input: { communities, targets, honors, basicPublicity, publicity, contributions, staff },
+    rules: settings.rules,
+    issues,
+    locations,
+    failedCells: failed,
+  };
+}
+
+/** Sheet key of an engine record source (they share names). */
+export function sourceSheet(source: RecordSource): InputSheetKey {
+  return source;
+}

@@ -1,0 +1,320 @@
+import {
+  Advanced,
+  AssessmentInput,
+  AssessmentResult,
+  CATEGORIES,
+  centsToYuan,
+  Exact,
+  Locale,
+  msg,
+  Msg,
+  RecordSource,
+  Rules,
+  say,
+} from "../scoring";
+import { GENERATED_MARKER } from "./marker";
+import { ColumnSchema, GeneratedSheetKey, SheetKey, SHEETS } from "./schema";
+import { settingsSummary } from "./settings";
+import { foldName } from "./sheet-reader";
+import { Issue, OutputSheet, OutputValue } from "./types";
+
+/**
+ * Results → generated sheets as data (SPEC §6): 排名, 先进个人, 计分明细, 校验结果. Values only,
+ * never formulas; a header line (A1) carries the marker, the time, a fingerprint of the input
+ * data and the settings used. No API calls here: the hosts write these.
+ */
+
+export const ADVANCED_COLOR = "#C6EFCE";
+export const TIE_COLOR = "#FFEB9C";
+export const ERROR_COLOR = "#FFC7CE";
+
+export interface ReportContext {
+  now: Date;
+  locale: Locale;
+  input: AssessmentInput;
+  rules: Rules;
+  /** Tab name of each input sheet as found (for 计分明细's 来源表). */
+  sheetNames: Partial<Record<RecordSource, string>>;
+  /** Tab name for each generated sheet. */
+  names: Partial<Record<GeneratedSheetKey, string>>;
+  /** The input's fingerprint, computed once for all sheets (computed when absent). */
+  fingerprint?: string;
+}
+
+const two = (n: number): string => String(n).padStart(2, "0");
+
+/** Local time as "YYYY-MM-DD HH:mm". */
+export function localTime(now: Date): string {
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+/** cyrb53 fed piece by piece: a fast 53-bit string hash, the same in Node and browsers. */
+class Hash53 {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  update(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  digest(): number {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  }
+}
+
+/** Feeds a value to the hash in a compact, unambiguous form (records and rules). */
+function feed(v: unknown, h: Hash53): void {
+  if (v instanceof Exact) h.update(`#${v.n}/${v.d}`);
+  else if (Array.isArray(v)) {
+    h.update("[");
+    for (const x of v) feed(x, h);
+    h.update("]");
+  } else if (v && typeof v === "object") {
+    h.update("{");
+    for (const k in v) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined) continue;
+      h.update(k);
+      h.update(":");
+      feed(x, h);
+    }
+    h.update("}");
+  } else if (typeof v === "string") {
+    h.update(`"${v.length}:`);
+    h.update(v);
+  } else h.update(`${String(v)},`);
+}
+
+/**
+ * A fingerprint of the data that was scored: the records as read (not their formatting or
+ * position in the tab list) and the rules. Same data and settings → same fingerprint, in Excel
+ * and in the .xlsx host alike.
+ */
+export function fingerprint(input: AssessmentInput, rules: Rules): string {
+  const h = new Hash53();
+  feed(rules, h);
+  feed(input, h);
+  return h.digest().toString(16).padStart(14, "0").slice(-12).toUpperCase();
+}
+
+function headerLine(sheet: SheetKey, ctx: ReportContext): string {
+  const title = ctx.locale === "en-US" ? SHEETS[sheet].en : SHEETS[sheet].zh;
+  const year =
+    ctx.rules.year !== null
+      ? ctx.locale === "en-US"
+        ? ` ${ctx.rules.year}`
+        : ` ${ctx.rules.year} 年度`
+      : "";
+  const fp = ctx.fingerprint ?? fingerprint(ctx.input, ctx.rules);
+  const settings = say(settingsSummary(ctx.rules), ctx.locale);
+  return ctx.locale === "en-US"
+    ? `${GENERATED_MARKER}${title}${year} · made ${localTime(ctx.now)} · data fingerprint ${fp} · ${settings}`
+    : `${GENERATED_MARKER}${title}${year} · 生成于 ${localTime(ctx.now)} · 数据指纹 ${fp} · ${settings}`;
+}
+
+function header(c: ColumnSchema, locale: Locale): string {
+  return locale === "en-US" ? c.en : c.zh;
+}
+
+/** Number formats per column: text stays text ("@"), so "=1+1" from an input is never a formula. */
+export function columnFormat(c: ColumnSchema): string {
+  if (c.numberFormat) return c.numberFormat;
+  if (c.type === "number") return "0.00";
+  if (c.type === "date") return "yyyy-mm-dd";
+  return "@";
+}
+
+const num = (e: Exact): number => e.toNumber();
+const money = (cents: bigint | undefined): OutputValue => (cents === undefined ? null : centsToYuan(cents));
+
+function advancedText(a: Advanced, eligible: boolean, locale: Locale): string | null {
+  const m: Msg | null = !eligible
+    ? msg("不参评", "not eligible")
+    : a === "tie"
+      ? msg("并列待定", "tie — needs a decision")
+      : a
+        ? msg("先进", "advanced")
+        : null;
+  return m === null ? null : say(m, locale);
+}
+
+function sheetOf(
+  key: GeneratedSheetKey,
+  ctx: ReportContext,
+  columns: readonly ColumnSchema[],
+  body: OutputValue[][],
+  highlight: { row: number; color: string }[]
+): OutputSheet {
+  const width = columns.length;
+  const first: OutputValue[] = [headerLine(key, ctx), ...Array<OutputValue>(width - 1).fill(null)];
+  return {
+    key,
+    name: ctx.names[key] ?? SHEETS[key].zh,
+    rows: [first, columns.map((c) => header(c, ctx.locale)), ...body],
+    headerRow: 1,
+    numberFormats: columns.map(columnFormat),
+    widths: columns.map((c) => c.width),
+    highlight: highlight.map((h) => ({ row: h.row + 2, color: h.color })),
+    freezeRows: 2,
+  };
+}
+
+export function rankingSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+  const columns = SHEETS.ranking.columns.filter((c) => c.key !== "money" || result.hasMoney);
+  const highlight: { row: number; color: string }[] = [];
+  const body = result.communities.map((c, i) => {
+    if (c.advanced === true) highlight.push({ row: i, color: ADVANCED_COLOR });
+    if (c.advanced === "tie") highlight.push({ row: i, color: TIE_COLOR });
+    const values: Record<string, OutputValue> = {
+      rank: c.rank,
+      community: c.name,
+      type: c.type,
+      target: num(c.target),
+      honor: num(c.honor),
+      basicPublicity: num(c.basicPublicity),
+      externalPublicity: num(c.externalPublicity),
+      contribution: num(c.contribution),
+      rewards: num(c.rewards),
+      total: num(c.total),
+      converted: num(c.converted),
+      advanced: advancedText(c.advanced, c.eligible, ctx.locale),
+      money: money(c.moneyCents),
+    };
+    for (const k of CATEGORIES) values[k] = num(c.categories[k]);
+    return columns.map((col) => values[col.key] ?? null);
+  });
+  return sheetOf("ranking", ctx, columns, body, highlight);
+}
+
+export function individualsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+  const columns = SHEETS.individuals.columns.filter((c) => c.key !== "money" || result.hasMoney);
+  const highlight: { row: number; color: string }[] = [];
+  const body = result.individuals.map((p, i) => {
+    if (p.advanced === true) highlight.push({ row: i, color: ADVANCED_COLOR });
+    if (p.advanced === "tie") highlight.push({ row: i, color: TIE_COLOR });
+    const values: Record<string, OutputValue> = {
+      rank: p.rank,
+      name: p.name,
+      community: p.community,
+      score: num(p.score),
+      advanced: advancedText(p.advanced, p.eligible, ctx.locale),
+      money: money(p.moneyCents),
+    };
+    return columns.map((col) => values[col.key] ?? null);
+  });
+  return sheetOf("individuals", ctx, columns, body, highlight);
+}
+
+const SOURCE_ORDER: RecordSource[] = [
+  "communities",
+  "targets",
+  "honors",
+  "basicPublicity",
+  "publicity",
+  "contributions",
+  "staff",
+  "settings",
+];
+
+export function detailsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+  const columns = SHEETS.details.columns;
+  const sheetName = (s: RecordSource) => ctx.sheetNames[s] ?? SHEETS[s].zh;
+  const sep = ctx.locale === "en-US" ? "; " : "；";
+  const details = [...result.details].sort(
+    (a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || a.row - b.row
+  );
+  const body: OutputValue[][] = details.map((d) => {
+    const values: Record<string, OutputValue> = {
+      sheet: sheetName(d.source),
+      row: d.row,
+      community: d.community,
+      item: d.label,
+      points: num(d.points),
+      reason: d.reasons.map((r) => say(r.text, ctx.locale)).join(sep),
+    };
+    return columns.map((c) => values[c.key] ?? null);
+  });
+  const staffReason = msg(
+    "个人考核得分，先进个人按此排名",
+    "Individual assessment score; advanced individuals are ranked by it"
+  );
+  const staff = [...result.individuals].sort((a, b) => a.row - b.row);
+  for (const p of staff) {
+    const values: Record<string, OutputValue> = {
+      sheet: sheetName("staff"),
+      row: p.row,
+      community: p.community,
+      item: p.name,
+      points: num(p.score),
+      reason: say(staffReason, ctx.locale),
+    };
+    body.push(columns.map((c) => values[c.key] ?? null));
+  }
+  return sheetOf("details", ctx, columns, body, []);
+}
+
+export function severityText(severity: Issue["severity"], locale: Locale): string {
+  return say(severity === "error" ? msg("错误", "error") : msg("警告", "warning"), locale);
+}
+
+/** 校验结果: one row per issue (errors highlighted); "no problems found" when there are none. */
+export function issuesSheet(issues: readonly Issue[], ctx: ReportContext): OutputSheet {
+  const columns = SHEETS.issues.columns;
+  const highlight: { row: number; color: string }[] = [];
+  const body: OutputValue[][] = issues.map((issue, i) => {
+    if (issue.severity === "error") highlight.push({ row: i, color: ERROR_COLOR });
+    const values: Record<string, OutputValue> = {
+      severity: severityText(issue.severity, ctx.locale),
+      sheet: issue.sheet,
+      row: issue.row ?? null,
+      column: issue.column ?? null,
+      message: say(issue.message, ctx.locale),
+    };
+    return columns.map((c) => values[c.key] ?? null);
+  });
+  if (body.length === 0) {
+    const none = say(msg("没有发现问题", "No problems found"), ctx.locale);
+    body.push(columns.map((c) => (c.key === "message" ? none : null)));
+  }
+  return sheetOf("issues", ctx, columns, body, highlight);
+}
+
+/**
+ * Tab names for the generated sheets: the schema's zh name unless a sheet a person made holds it
+ * (then "排名 (2)", "排名 (3)", …). A sheet this product generated under the name is reused.
+ * Excel compares tab names case-insensitively.
+ */
+export function chooseSheetNames(
+  keys: readonly GeneratedSheetKey[],
+  existing: readonly { name: string; generated: boolean }[]
+): Record<GeneratedSheetKey, string> {
+  const byName = new Map(existing.map((e) => [foldName(e.name), e.generated]));
+  const taken = new Set<string>();
+  const out = {} as Record<GeneratedSheetKey, string>;
+  for (const key of keys) {
+    const base = SHEETS[key].zh;
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? base : `${base} (${n})`;
+      const folded = foldName(name);
+      const generated = byName.get(folded);
+      if (!taken.has(folded) && (generated === undefined || generated)) {
+        out[key] = name;
+        taken.add(folded);
+        break;
+      }
+    }
+  }
+  return out;
+}
