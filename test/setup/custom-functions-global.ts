@@ -24,9 +24,13 @@ const customFunctionsGlobal = {
     invalidName: "#NAME?",
     invalidReference: "#REF!",
   },
-  associate(idOrMap: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) {
+  associate(
+    idOrMap: string | Record<string, (...args: unknown[]) => unknown>,
+    fn?: (...args: unknown[]) => unknown
+  ) {
     if (typeof idOrMap === "string" && fn) registered.set(idOrMap.toUpperCase(), fn);
-    else if (typeof idOrMap === "object") for (const [id, f] of Object.entries(idOrMap)) registered.set(id.toUpperCase(), f);
+    else if (typeof idOrMap === "object")
+      for (const [id, f] of Object.entries(idOrMap)) registered.set(id.toUpperCase(), f);
   },
   registered,
 };
