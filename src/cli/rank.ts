@@ -1,6 +1,7 @@
 import { packageGrids, packXlsx, writePackageSheets } from "../hosts/xlsx";
 import { AssessmentResult, centsToYuan, Exact, Locale } from "../scoring";
 import { rankJson, rankWorkbook } from "../workbook/pipeline";
+import { individualsToShow } from "../workbook/report";
 import { column } from "../workbook/schema";
 import { Args } from "./args";
 import { EXIT_ISSUES, EXIT_OK } from "./errors";
@@ -54,7 +55,7 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
 
   const pkeys = ["rank", "name", "community", "score", "advanced"];
   if (money) pkeys.push("money");
-  const shown = result.individuals.filter((p) => p.advanced !== false);
+  const shown = individualsToShow(result);
   if (result.individuals.length > 0) {
     const prow = shown.map((p) => {
       const v: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { Exact } from "./exact";
 import { pts } from "./format";
 import { keepHighestPerKey } from "./highest";
-import { Level, LEVEL_NAMES, levelBelow } from "./levels";
+import { Level, LEVEL_NAMES, levelBelow, LEVELS } from "./levels";
 import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
 import { foldKey, msg } from "./text";
@@ -9,6 +9,8 @@ import { foldKey, msg } from "./text";
 type HonorRules = Pick<Rules, "honorPoints" | "lineDeptLevelsDown" | "lineDeptTownPoints">;
 // Ten possible outcomes per rules object: computed once, not once per row.
 const honorCache = new WeakMap<HonorRules, Map<string, { points: Exact; reason: Reason }>>();
+
+const LINE_DEPT_KEYS = Object.fromEntries(LEVELS.map((l) => [l, l + "+"])) as Record<Level, string>;
 
 /** SPEC §3.1: points of one honor, with the reason. */
 export function honorPoints(
@@ -18,7 +20,7 @@ export function honorPoints(
 ): { points: Exact; reason: Reason } {
   let cache = honorCache.get(rules);
   if (!cache) honorCache.set(rules, (cache = new Map()));
-  const key = level + (lineDept ? "+" : "");
+  const key = lineDept ? LINE_DEPT_KEYS[level] : level;
   let hit = cache.get(key);
   if (!hit) cache.set(key, (hit = computeHonorPoints(level, lineDept, rules)));
   return hit;

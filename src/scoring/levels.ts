@@ -43,10 +43,16 @@ export function levelBelow(level: Level, steps = 1): Level | null {
 
 export type LevelParse = { ok: true; value: Level } | { ok: false; message: Msg };
 
+// One shared result per level: cells are parsed by the hundred thousand.
+const PARSED = Object.fromEntries(LEVELS.map((l) => [l, { ok: true, value: l }])) as Record<
+  Level,
+  LevelParse
+>;
+
 export function parseLevel(value: unknown): LevelParse {
   if (typeof value === "string") {
-    const level = BY_ALIAS.get(foldKey(value));
-    if (level) return { ok: true, value: level };
+    const level = BY_ALIAS.get(value) ?? BY_ALIAS.get(foldKey(value));
+    if (level) return PARSED[level];
   }
   const shown = typeof value === "string" ? value.trim() : String(value ?? "");
   return {

@@ -9,6 +9,10 @@ import { foldKey, msg, Msg, normalizeText } from "./text";
 export type Parse<T> = { ok: true; value: T } | { ok: false; message: Msg };
 
 const ok = <T>(value: T): Parse<T> => ({ ok: true, value });
+// Shared yes/no results: no allocation per cell.
+const YES_RESULT: Parse<boolean> = { ok: true, value: true };
+const NO_RESULT: Parse<boolean> = { ok: true, value: false };
+const yesNo = (value: boolean): Parse<boolean> => (value ? YES_RESULT : NO_RESULT);
 const fail = <T>(zh: string, en: string): Parse<T> => ({ ok: false, message: msg(zh, en) });
 
 /** Largest magnitude accepted for any score or amount: far above any real figure, well below float trouble. */
@@ -64,16 +68,16 @@ const NO_SET = new Set(NO.map(foldKey));
 
 /** SPEC §1 yes/no words; blank gives the column's default. */
 export function parseYesNo(value: unknown, fallback: boolean): Parse<boolean> {
-  if (isBlank(value)) return ok(fallback);
-  if (typeof value === "boolean") return ok(value);
+  if (isBlank(value)) return yesNo(fallback);
+  if (typeof value === "boolean") return yesNo(value);
   if (typeof value === "number") {
-    if (value === 1) return ok(true);
-    if (value === 0) return ok(false);
+    if (value === 1) return YES_RESULT;
+    if (value === 0) return NO_RESULT;
   }
   if (typeof value === "string") {
     const key = foldKey(value);
-    if (YES_SET.has(key)) return ok(true);
-    if (NO_SET.has(key)) return ok(false);
+    if (YES_SET.has(key)) return YES_RESULT;
+    if (NO_SET.has(key)) return NO_RESULT;
   }
   const err = excelError(value);
   const shown = err ?? showValue(value);

@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Advanced, AssessmentResult } from "../scoring";
+import { individualsToShow } from "../workbook/report";
 import { useI18n } from "./i18n";
 
 const TOP = 12;
@@ -86,7 +87,7 @@ export function RankingView({ result }: { result: AssessmentResult }): React.JSX
   const { t } = useI18n();
   const [all, setAll] = React.useState(false);
   const shown = all ? result.communities : result.communities.slice(0, TOP);
-  const people = result.individuals.filter((p) => p.advanced !== false);
+  const people = individualsToShow(result);
   return (
     <div data-testid="ranking-view">
       <div className={styles.head}>
@@ -153,7 +154,9 @@ export function RankingView({ result }: { result: AssessmentResult }): React.JSX
               {people.map((p) => (
                 <TableRow
                   key={`${p.name}-${p.row}`}
-                  className={p.advanced === "tie" ? styles.tie : styles.advanced}
+                  className={
+                    p.advanced === true ? styles.advanced : p.advanced === "tie" ? styles.tie : undefined
+                  }
                 >
                   <TableCell className={styles.rank}>{p.rank}</TableCell>
                   <TableCell className={styles.name}>{p.name}</TableCell>

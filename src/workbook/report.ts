@@ -44,6 +44,18 @@ export interface ReportContext {
 const two = (n: number): string => String(n).padStart(2, "0");
 
 /** Local time as "YYYY-MM-DD HH:mm". */
+/**
+ * The staff a summary shows: everyone down to the last advanced (or tied) person, so staff of
+ * 村改居 ranked above them appear as 不参评 rather than leaving a gap in the ranks.
+ */
+export function individualsToShow(result: AssessmentResult): AssessmentResult["individuals"] {
+  let last = -1;
+  result.individuals.forEach((p, i) => {
+    if (p.advanced !== false) last = i;
+  });
+  return result.individuals.slice(0, last + 1);
+}
+
 export function localTime(now: Date): string {
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
