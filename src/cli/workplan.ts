@@ -1,6 +1,7 @@
 import { packageGrids } from "../hosts/xlsx";
 import { Locale, msg } from "../scoring";
 import { issuesJson } from "../workbook/pipeline";
+import { SHEETS } from "../workbook/schema";
 import { Issue } from "../workbook/types";
 import { isIsoDate } from "../workplan/dates";
 import { readWorkplan } from "../workplan/read";
@@ -45,18 +46,22 @@ export function workplanJson(summary: WorkplanSummary, issues: readonly Issue[],
 
 function summaryText(summary: WorkplanSummary, today: string, locale: Locale): string {
   const en = locale === "en-US";
-  const headers = en
-    ? ["Section", "Total", "Done", "In progress", "Not started", "Adjusted"]
-    : ["部分", "要点数", "已完成", "推进中", "未启动", "已调整"];
-  const row = (name: string, s: WorkplanSummary["sections"][number] | WorkplanSummary) => [
-    name,
-    String(s.total),
-    String(s.done),
-    String(s.inProgress),
-    String(s.notStarted),
-    String(s.adjusted),
-  ];
-  const align: Align[] = ["left", "right", "right", "right", "right", "right"];
+  // Column names come from the schema of the generated 工作要点汇总 sheet, the same table.
+  const keys = SHEETS.workplanSummary.columns.map((c) => c.key);
+  const headers = SHEETS.workplanSummary.columns.map((c) => (en ? c.en : c.zh));
+  const row = (name: string, s: WorkplanSummary["sections"][number] | WorkplanSummary) => {
+    const cells: Record<string, string> = {
+      section: name,
+      total: String(s.total),
+      done: String(s.done),
+      inProgress: String(s.inProgress),
+      notStarted: String(s.notStarted),
+      adjusted: String(s.adjusted),
+      percent: `${(s.percent * 100).toFixed(1)}%`,
+    };
+    return keys.map((k) => cells[k] ?? "");
+  };
+  const align: Align[] = keys.map((k) => (k === "section" ? "left" : "right"));
   const rows = [...summary.sections.map((s) => row(s.section, s)), row(en ? "All" : "合计", summary)];
   const parts = [formatTable(headers, rows, align), ""];
   parts.push(

@@ -1,7 +1,7 @@
 import { cellText, defaultRules, Locale, Msg, say } from "../scoring";
 import { rankWorkbook, RankOutcome, templateSheets, validateWorkbook } from "../workbook/pipeline";
 import { chooseSheetNames } from "../workbook/report";
-import { INPUT_SHEETS, SHEETS } from "../workbook/schema";
+import { column, INPUT_SHEETS, SHEETS } from "../workbook/schema";
 import { findSetting, readSettings, SETTINGS } from "../workbook/settings";
 import { findSheet, foldName, readRows } from "../workbook/sheet-reader";
 import { Issue, OutputValue, WorkbookGrids } from "../workbook/types";
@@ -131,7 +131,7 @@ export async function rankBuild(
   if (!plan.ok) return { plan, report: null };
   if (plan.replace.length > 0 && opts.confirm && !(await opts.confirm(plan.replace)))
     return { plan, report: null };
-  const report = await applyRank(host, plan, { chartTitle: locale === "en-US" ? "Total score" : "综合得分" });
+  const report = await applyRank(host, plan, { chartTitle: say(column("ranking", "total"), locale) });
   return { plan, report };
 }
 

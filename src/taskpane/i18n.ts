@@ -1,5 +1,11 @@
 import { createContext, useContext } from "react";
 import { Locale, Msg } from "../scoring";
+import { column } from "../workbook/schema";
+
+const header = (key: string): Msg => {
+  const c = column("ranking", key);
+  return { zh: c.zh, en: c.en };
+};
 
 export type { Locale };
 
@@ -96,12 +102,13 @@ const STRINGS = {
   rankAll: { zh: "全部 {n} 个社区", en: "All {n} communities" },
   showAll: { zh: "显示全部", en: "Show all" },
   showTop: { zh: "只显示前 {n} 位", en: "Show top {n}" },
-  colRank: { zh: "名次", en: "Rank" },
-  colCommunity: { zh: "社区", en: "Community" },
-  colTarget: { zh: "目标管理", en: "Target" },
-  colRewards: { zh: "单项奖励", en: "Rewards" },
-  colTotal: { zh: "综合得分", en: "Total" },
-  colConverted: { zh: "折算分", en: "Converted" },
+  // Column names of the ranking are the schema's (the generated 排名 sheet's headers).
+  colRank: header("rank"),
+  colCommunity: header("community"),
+  colTarget: header("target"),
+  colRewards: header("rewards"),
+  colTotal: header("total"),
+  colConverted: header("converted"),
   colAdvanced: { zh: "先进", en: "Advanced" },
   advancedYes: { zh: "先进社区", en: "Advanced" },
   advancedPerson: { zh: "先进个人", en: "Advanced" },
@@ -116,7 +123,7 @@ const STRINGS = {
     en: "The last place falls in a tie: the assessment group decides",
   },
   individualsTitle: { zh: "先进个人", en: "Advanced individuals" },
-  chartTitle: { zh: "综合得分", en: "Total score" },
+  chartTitle: header("total"),
   confirmReplaceTitle: { zh: "替换已生成的工作表？", en: "Replace generated sheets?" },
   confirmReplaceBody: {
     zh: "以下工作表是本加载项上次生成的，将被删除并重新生成（Excel 无法撤销加载项的修改）：{list}。输入表不会改动。",
