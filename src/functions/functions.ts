@@ -1,8 +1,7 @@
 import { applyContributionCaps } from "../scoring/contributions";
 import { Exact, sum } from "../scoring/exact";
-import { keepHighestPerKey } from "../scoring/highest";
 import { honorPoints } from "../scoring/honors";
-import { checkBasicPublicity } from "../scoring/publicity";
+import { articleShare, checkBasicPublicity } from "../scoring/publicity";
 import { cellScoreKey } from "../scoring/ranking";
 import { DEFAULT_RULES } from "../scoring/rules";
 import { isBlank } from "../scoring/values";
@@ -14,7 +13,8 @@ import {
   numberArg,
   omitted,
   optionalCells,
-  rowLabel,
+  Where,
+  whereText,
   sameHeight,
   keyArg,
   yesNoArg,
@@ -92,37 +92,51 @@ export function honorTotalFn(
     sameHeight("lineDepts", lineCells, levelCells.length, "levels");
     sameHeight("kinds", kindCells, levelCells.length, "levels");
     sameHeight("approved", approvedCells, levelCells.length, "levels");
-    const rows: { key: string; points: Exact; row: number }[] = [];
+    const highest = new HighestPerKey();
     levelCells.forEach((cell, i) => {
       if (isBlank(cell)) return;
-      const where = rowLabel(i);
-      const counts = approvedCells ? yesNoArg(approvedCells[i], false, where) : true;
-      const points = honorPoints(
-        levelArg(cell, where),
-        lineCells ? yesNoArg(lineCells[i], false, where) : false,
-        DEFAULT_RULES
-      ).points;
-      const kind = kindCells ? keyArg(kindCells[i]) : "";
-      if (counts) rows.push({ key: kind ? kind : `\u0000row${i}`, points, row: i });
+      const counts = approvedCells ? yesNoArg(approvedCells[i], false, i) : true;
+      const level = levelArg(cell, i);
+      const lineDept = lineCells ? yesNoArg(lineCells[i], false, i) : false;
+      if (counts)
+        highest.add(
+          kindCells ? keyArg(kindCells[i]) : "",
+          honorPoints(level, lineDept, DEFAULT_RULES).points
+        );
     });
-    const instead = keepHighestPerKey(
-      rows,
-      () => "",
-      (r) => r.key,
-      (r) => r.points,
-      (r) => r.row
-    );
-    return sum(rows.filter((_, i) => instead[i] === null).map((r) => r.points)).toNumber();
+    return highest.total().toNumber();
   });
 }
 
-function sharingArg(value: unknown, where = ""): number {
+/**
+ * 就高不就低 for a cell range: the total of the highest points per key, where a blank key means
+ * the row is its own kind. Only the total is needed here, so no row bookkeeping.
+ */
+class HighestPerKey {
+  private readonly best = new Map<string, Exact>();
+  private unkeyed = Exact.ZERO;
+
+  add(key: string, points: Exact): void {
+    if (key === "") {
+      this.unkeyed = this.unkeyed.add(points);
+      return;
+    }
+    const held = this.best.get(key);
+    if (held === undefined || points.gt(held)) this.best.set(key, points);
+  }
+
+  total(): Exact {
+    return sum(this.best.values()).add(this.unkeyed);
+  }
+}
+
+function sharingArg(value: unknown, where: Where = ""): number {
   if (omitted(value) || isBlank(value)) return 1;
   const n = numberArg(value, where);
   if (!n.isInteger() || n.lt(Exact.ONE))
     throw new ArgumentError("num", {
-      zh: `${where ? where + "：" : ""}联合报道社区数 ${n.toFixed(2)} 无效：应为不小于 1 的整数`,
-      en: `${where ? where + ": " : ""}communities sharing ${n.toFixed(2)} is invalid: expected a whole number ≥ 1`,
+      zh: `${where !== "" ? whereText(where).zh + "：" : ""}联合报道社区数 ${n.toFixed(2)} 无效：应为不小于 1 的整数`,
+      en: `${where !== "" ? whereText(where).en + ": " : ""}communities sharing ${n.toFixed(2)} is invalid: expected a whole number ≥ 1`,
     });
   return Number(n.n);
 }
@@ -159,24 +173,14 @@ export function publicityTotalFn(
     const keyCells = optionalCells(contentKeys);
     sameHeight("communities", shareCells, levelCells.length, "levels");
     sameHeight("contentKeys", keyCells, levelCells.length, "levels");
-    const rows: { key: string; points: Exact; row: number }[] = [];
+    const highest = new HighestPerKey();
     levelCells.forEach((cell, i) => {
       if (isBlank(cell)) return;
-      const where = rowLabel(i);
-      const points = DEFAULT_RULES.publicityPoints[levelArg(cell, where)].div(
-        Exact.int(sharingArg(shareCells ? shareCells[i] : null, where))
-      );
-      const key = keyCells ? keyArg(keyCells[i]) : "";
-      rows.push({ key: key ? key : `\u0000row${i}`, points, row: i });
+      const level = levelArg(cell, i);
+      const sharing = sharingArg(shareCells ? shareCells[i] : null, i);
+      highest.add(keyCells ? keyArg(keyCells[i]) : "", articleShare(level, sharing, DEFAULT_RULES));
     });
-    const instead = keepHighestPerKey(
-      rows,
-      () => "",
-      (r) => r.key,
-      (r) => r.points,
-      (r) => r.row
-    );
-    return sum(rows.filter((_, i) => instead[i] === null).map((r) => r.points)).toNumber();
+    return highest.total().toNumber();
   });
 }
 
@@ -224,7 +228,7 @@ export function contributionTotalFn(
     const items: { line: string; points: Exact }[] = [];
     lineCells.forEach((cell, i) => {
       if (isBlank(cell) && isBlank(pointCells[i])) return;
-      const where = rowLabel(i);
+      const where = whereText(i).zh;
       if (isBlank(cell))
         throw new ArgumentError("value", {
           zh: `${where}：有加分但条线为空`,
@@ -289,11 +293,8 @@ export function rankExactFn(
     let found = false;
     cells.forEach((cell, i) => {
       if (isBlank(cell)) return;
-      const v = cellScoreKey(numberArg(cell, rowLabel(i)).toNumber());
-      const b =
-        breakCells && ownBreak !== null
-          ? cellScoreKey(numberArg(breakCells[i], rowLabel(i)).toNumber())
-          : null;
+      const v = cellScoreKey(numberArg(cell, i).toNumber());
+      const b = breakCells && ownBreak !== null ? cellScoreKey(numberArg(breakCells[i], i).toNumber()) : null;
       if (v === key && (b === null || b === ownBreak)) found = true;
       if (v > key || (v === key && b !== null && ownBreak !== null && b > ownBreak)) better += 1;
     });

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { defaultRules, Exact, LEVEL_NAMES, LEVELS, scoreHonors, scorePublicity } from "../../src/scoring";
 import {
   basicPublicityFn,
   contributionTotalFn,
@@ -145,5 +147,72 @@ describe("SPEC §7.1 RANK_EXACT", () => {
   test("a value not among the values is #N/A; text among values is #VALUE!", () => {
     expect(excelError(() => rankExactFn(50, col(81, 90))).code).toBe("#N/A");
     expect(excelError(() => rankExactFn(81, col(81, "高"))).code).toBe("#VALUE!");
+  });
+});
+
+describe("SPEC §7.1 the functions agree with the engine", () => {
+  test("property: HONOR_TOTAL equals the engine's honor points for one community's rows", () => {
+    const row = fc.record({
+      level: fc.constantFrom(...LEVELS),
+      lineDept: fc.boolean(),
+      kind: fc.constantFrom("甲", "乙", "丙", ""),
+      approved: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const fn = honorTotalFn(
+          col(...rows.map((r) => LEVEL_NAMES[r.level].zh)),
+          col(...rows.map((r) => r.lineDept)),
+          col(...rows.map((r) => r.kind)),
+          col(...rows.map((r) => (r.approved ? "是" : "否")))
+        );
+        const engine = scoreHonors(
+          rows.map((r, i) => ({
+            row: i + 2,
+            community: "A",
+            honor: `荣誉${i}`, // a blank kind falls back to the (unique) name: its own kind
+            kind: r.kind,
+            level: r.level,
+            lineDept: r.lineDept,
+            approved: r.approved,
+            docNo: "1号",
+          })),
+          defaultRules()
+        );
+        return fn === (engine.byCommunity.get("A") ?? Exact.ZERO).toNumber();
+      })
+    );
+  });
+
+  test("property: PUBLICITY_TOTAL equals the engine's external publicity for one community", () => {
+    const row = fc.record({
+      level: fc.constantFrom(...LEVELS),
+      sharing: fc.integer({ min: 1, max: 5 }),
+      key: fc.constantFrom("k1", "k2", ""),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const fn = publicityTotalFn(
+          col(...rows.map((r) => LEVEL_NAMES[r.level].zh)),
+          col(...rows.map((r) => r.sharing)),
+          col(...rows.map((r) => r.key))
+        );
+        const engine = scorePublicity(
+          rows.map((r, i) => ({
+            row: i + 2,
+            communities: ["A", ...Array.from({ length: r.sharing - 1 }, (_, j) => `B${j}`)],
+            title: `标题${i}`,
+            contentKey: r.key,
+            level: r.level,
+            communityBuilding: true,
+            authorIsStaff: true,
+            communityIsSubject: true,
+            countedInTargets: false,
+          })),
+          defaultRules()
+        );
+        return fn === (engine.byCommunity.get("A") ?? Exact.ZERO).toNumber();
+      })
+    );
   });
 });
