@@ -1,3 +1,4 @@
+import { columnLetters } from "../../workbook/sheet-reader";
 import { OutputSheet, OutputValue } from "../../workbook/types";
 
 /**
@@ -15,18 +16,6 @@ export const BLOCK_BYTES = 1_000_000;
 export const CHART_MAX_BARS = 40;
 
 export type CellValue = string | number | boolean;
-
-/** "A", …, "Z", "AA", … for a 1-based column number. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** A1 address of a rectangle given 1-based Excel rows and columns. */
 export function address(row1: number, col1: number, row2: number = row1, col2: number = col1): string {
