@@ -2,7 +2,7 @@ import { Exact } from "./exact";
 import { pts } from "./format";
 import { keepHighestPerKey } from "./highest";
 import { totalsByCommunity } from "./honors";
-import { Level, LEVEL_NAMES } from "./levels";
+import { Level, LEVEL_NAMES, levelIndex } from "./levels";
 import { BasicPublicityRecord, EngineIssue, PublicityRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
 import { foldKey, msg } from "./text";
@@ -22,7 +22,6 @@ export function articleShare(level: Level, sharing: number, rules: Pick<Rules, "
   return rules.publicityPoints[level].div(Exact.int(sharing));
 }
 
-/** The four conditions an article must meet; each one failed is a reason for 0 points. */
 const NOT_COMMUNITY_BUILDING: Reason = {
   rule: "publicity.notCommunityBuilding",
   text: msg("内容不是以社区建设为主，不计分", "Not mainly about community building: no points"),
@@ -40,6 +39,9 @@ const COUNTED_IN_TARGETS: Reason = {
   text: msg("已计入目标管理任务，不重复计分", "Already counted toward a target-management task: no points"),
 };
 
+/** Shared by every article that meets all four conditions: no array per article. */
+const NONE: readonly Reason[] = Object.freeze([]);
+
 /** The four conditions an article must meet; each one failed is a reason for 0 points. */
 export function publicityRefusals(
   r: Pick<
@@ -47,12 +49,13 @@ export function publicityRefusals(
     "communityBuilding" | "authorIsStaff" | "communityIsSubject" | "countedInTargets" | "level"
   >,
   rules: Pick<Rules, "subjectRuleScope">
-): Reason[] {
+): readonly Reason[] {
+  const notSubject = (rules.subjectRuleScope === "all" || r.level === "national") && !r.communityIsSubject;
+  if (r.communityBuilding && r.authorIsStaff && !notSubject && !r.countedInTargets) return NONE;
   const out: Reason[] = [];
   if (!r.communityBuilding) out.push(NOT_COMMUNITY_BUILDING);
   if (!r.authorIsStaff) out.push(AUTHOR_NOT_STAFF);
-  const subjectApplies = rules.subjectRuleScope === "all" || r.level === "national";
-  if (subjectApplies && !r.communityIsSubject) out.push(NOT_SUBJECT);
+  if (notSubject) out.push(NOT_SUBJECT);
   if (r.countedInTargets) out.push(COUNTED_IN_TARGETS);
   return out;
 }
@@ -85,15 +88,11 @@ export interface PublicityScores {
 /** External publicity: level points, four disqualifiers, joint split, same content once at its highest share. */
 export function scorePublicity(records: readonly PublicityRecord[], rules: Rules): PublicityScores {
   const issues: EngineIssue[] = [];
-  interface Share {
-    r: PublicityRecord;
-    community: string;
-    points: Exact;
-    reasons: Reason[];
-    counts: boolean;
-  }
-  const shares: Share[] = [];
-  const reasonCache = new Map<string, { reason: Reason; share: Exact }>();
+  const details: RecordScore[] = [];
+  // The shares that count so far, for 同一篇内容就高不就低, with their content key.
+  const counted: { detail: RecordScore; content: string }[] = [];
+  // Few (level, sharing) pairs occur: each reason and share is built once.
+  const reasonCache = new Map<number, { reason: Reason; share: Exact }>();
   for (const r of records) {
     const listed = r.communities.length === 1 ? r.communities : [...new Set(r.communities)];
     if (listed.length < r.communities.length)
@@ -108,58 +107,52 @@ export function scorePublicity(records: readonly PublicityRecord[], rules: Rules
         ),
       });
     const sharing = Math.max(1, listed.length);
-    // Few (level, sharing) pairs occur: build each reason and share once.
-    const cacheKey = `${r.level}/${sharing}`;
+    const cacheKey = levelIndex(r.level) + 8 * sharing;
     let base = reasonCache.get(cacheKey);
-    if (!base)
-      reasonCache.set(
-        cacheKey,
-        (base = {
-          reason: articleReason(r.level, sharing, rules),
-          share: articleShare(r.level, sharing, rules),
-        })
-      );
-    const share = base.share;
+    if (!base) {
+      base = { reason: articleReason(r.level, sharing, rules), share: articleShare(r.level, sharing, rules) };
+      reasonCache.set(cacheKey, base);
+    }
     const refusals = publicityRefusals(r, rules);
-    for (const community of listed)
-      shares.push({
-        r,
+    const content =
+      refusals.length === 0
+        ? foldKey(r.contentKey && r.contentKey.trim() !== "" ? r.contentKey : r.title)
+        : "";
+    for (const community of listed) {
+      const detail: RecordScore = {
+        source: "publicity",
+        row: r.row,
         community,
-        points: refusals.length ? Exact.ZERO : share,
-        reasons: [base.reason, ...refusals],
-        counts: refusals.length === 0,
-      });
+        label: r.title,
+        points: refusals.length ? Exact.ZERO : base.share,
+        reasons: refusals.length ? [base.reason, ...refusals] : [base.reason],
+      };
+      details.push(detail);
+      if (refusals.length === 0) counted.push({ detail, content });
+    }
   }
 
-  const counted = shares.filter((s) => s.counts);
   const instead = keepHighestPerKey(
     counted,
-    (s) => s.community,
-    (s) => foldKey(s.r.contentKey && s.r.contentKey.trim() !== "" ? s.r.contentKey : s.r.title),
-    (s) => s.points,
-    (s) => s.r.row
+    (c) => c.detail.community,
+    (c) => c.content,
+    (c) => c.detail.points,
+    (c) => c.detail.row
   );
-  counted.forEach((s, i) => {
+  counted.forEach(({ detail }, i) => {
     const j = instead[i];
     if (j === null) return;
-    s.points = Exact.ZERO;
-    s.reasons.push({
+    const higherRow = counted[j].detail.row;
+    detail.points = Exact.ZERO;
+    detail.reasons.push({
       rule: "publicity.sameContent",
       text: msg(
-        `同一篇内容已按更高得分计分（第 ${counted[j].r.row} 行），本条不计分`,
-        `Same content already counted at a higher share (row ${counted[j].r.row}): no points`
+        `同一篇内容已按更高得分计分（第 ${higherRow} 行），本条不计分`,
+        `Same content already counted at a higher share (row ${higherRow}): no points`
       ),
     });
   });
 
-  const details: RecordScore[] = shares.map((s) => ({
-    source: "publicity",
-    row: s.r.row,
-    community: s.community,
-    label: s.r.title,
-    points: s.points,
-    reasons: s.reasons,
-  }));
   return { details, byCommunity: totalsByCommunity(details), issues };
 }
 
