@@ -56,7 +56,8 @@ function parseSeed(body: string): {
 }
 
 describeWithSeed("Issue: the template's 21 points match the seed text", () => {
-  const { body, closing } = seedWorkPlan();
+  // describe.skip still runs this body to collect tests: read the seed only when it is there.
+  const { body, closing } = seedPresent ? seedWorkPlan() : { body: "", closing: "" };
   const seed = parseSeed(body);
 
   test("21 points numbered 1–21 in the seed's order, in its six sections", () => {
