@@ -76,12 +76,14 @@ function readExact(
 
 const exactNumber = (e: Exact): number => e.toNumber();
 
-function numberSetting(
+/** A setting whose value is a number within limits; `show` turns the rule's value back into a cell. */
+function exactSetting<T>(
   id: SettingId,
   note: Msg,
   limits: NumberLimits,
-  get: (r: Rules) => Exact,
+  get: (r: Rules) => T,
   set: (r: Rules, v: Exact) => void,
+  show: (v: T) => OutputValue,
   interpretation = false
 ): SettingDef {
   return {
@@ -95,8 +97,19 @@ function numberSetting(
       set(rules, x.value);
       return null;
     },
-    show: (r) => exactNumber(get(r)),
+    show: (r) => show(get(r)),
   };
+}
+
+function numberSetting(
+  id: SettingId,
+  note: Msg,
+  limits: NumberLimits,
+  get: (r: Rules) => Exact,
+  set: (r: Rules, v: Exact) => void,
+  interpretation = false
+): SettingDef {
+  return exactSetting(id, note, limits, get, set, exactNumber, interpretation);
 }
 
 function integerSetting(
@@ -106,19 +119,14 @@ function integerSetting(
   get: (r: Rules) => number | null,
   set: (r: Rules, v: number) => void
 ): SettingDef {
-  return {
+  return exactSetting(
     id,
-    ...SETTING_NAMES[id],
     note,
-    interpretation: false,
-    read(value, rules) {
-      const x = readExact(value, { ...limits, integer: true });
-      if (!x.ok) return x.message;
-      set(rules, x.value.toNumber());
-      return null;
-    },
-    show: (r) => get(r),
-  };
+    { ...limits, integer: true },
+    get,
+    (r, v) => set(r, v.toNumber()),
+    (v) => v
+  );
 }
 
 function optionalMoney(
@@ -127,22 +135,7 @@ function optionalMoney(
   get: (r: Rules) => Exact | null,
   set: (r: Rules, v: Exact) => void
 ): SettingDef {
-  return {
-    id,
-    ...SETTING_NAMES[id],
-    note,
-    interpretation: false,
-    read(value, rules) {
-      const x = readExact(value, { min: 0, max: 1e9 });
-      if (!x.ok) return x.message;
-      set(rules, x.value);
-      return null;
-    },
-    show: (r) => {
-      const v = get(r);
-      return v === null ? null : exactNumber(v);
-    },
-  };
+  return exactSetting(id, note, { min: 0, max: 1e9 }, get, set, (v) => (v === null ? null : exactNumber(v)));
 }
 
 function choiceSetting<K extends keyof typeof SETTING_CHOICES>(

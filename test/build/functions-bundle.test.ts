@@ -6,11 +6,16 @@
 import { existsSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import vm from "vm";
+import {
+  CustomFunction,
+  CustomFunctionsError,
+  customFunctionsRuntime,
+} from "../setup/custom-functions-runtime";
 
 const DIST = join(__dirname, "..", "..", "dist");
 const MAX_BUNDLE_BYTES = 60 * 1024;
 
-type Fn = (...args: unknown[]) => unknown;
+type Fn = CustomFunction;
 interface Param {
   name: string;
   optional?: boolean;
@@ -87,15 +92,6 @@ const BAD: [string, unknown[], string[], string][] = [
   ["RANK_EXACT", ["高分", [[1], [2]]], ["#VALUE!"], "高分"],
 ];
 
-class CustomFunctionsError extends Error {
-  constructor(
-    public code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-
 function readDist(file: string): string {
   const path = join(DIST, file);
   if (!existsSync(path))
@@ -109,22 +105,7 @@ function readDist(file: string): string {
 /** Runs the bundle in its own context, as Excel's runtime would, and returns what it associated. */
 function loadBundle(): Map<string, Fn> {
   const associated = new Map<string, Fn>();
-  const CustomFunctions = {
-    Error: CustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-    associate(idOrMap: string | Record<string, Fn>, fn?: Fn) {
-      if (typeof idOrMap === "string") associated.set(idOrMap.toUpperCase(), fn!);
-      else for (const [id, f] of Object.entries(idOrMap)) associated.set(id.toUpperCase(), f);
-    },
-  };
+  const CustomFunctions = customFunctionsRuntime(associated);
   // Office is present in the shared runtime; a bundle may wait for it, so give it a ready one.
   const Office = { onReady: (cb?: (info: unknown) => void) => Promise.resolve(cb?.({ host: "Excel" })) };
   const context = vm.createContext({ CustomFunctions, Office, console, setTimeout, clearTimeout });

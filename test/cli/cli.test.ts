@@ -1,3 +1,4 @@
+import { INPUT_SHEET_NAMES } from "../workbook/helpers";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -98,17 +99,7 @@ describe("SPEC §7.2 scorecard commands", () => {
   test("template writes every input sheet; validate on the empty template is clean (exit 0)", async () => {
     expect(await inProcess("template", file("t.xlsx"))).toMatchObject({ code: 0 });
     const wb = await loadXlsx(readFileSync(file("t.xlsx")));
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "社区",
-      "目标管理",
-      "荣誉",
-      "基础宣传",
-      "宣传报道",
-      "重要贡献",
-      "人员",
-      "设置",
-      "工作要点",
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(INPUT_SHEET_NAMES);
     const v = await inProcess("validate", file("t.xlsx"), "--json");
     // An empty template has no communities: ranking it has nothing to rank, but reading it is clean.
     expect(v.code).toBe(0);

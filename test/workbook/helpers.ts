@@ -61,3 +61,16 @@ export function rowWhere(grids: WorkbookGrids, sheet: string, header: string, va
 export function dropSheet(grids: WorkbookGrids, name: string): WorkbookGrids {
   return grids.filter((g) => g.name !== name);
 }
+
+/** The input sheets of SPEC §6, in its order: what a template holds. */
+export const INPUT_SHEET_NAMES = [
+  "社区",
+  "目标管理",
+  "荣誉",
+  "基础宣传",
+  "宣传报道",
+  "重要贡献",
+  "人员",
+  "设置",
+  "工作要点",
+];

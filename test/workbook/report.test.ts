@@ -1,3 +1,4 @@
+import { INPUT_SHEET_NAMES } from "./helpers";
 import {
   readWorkbook,
   rankJson,
@@ -207,17 +208,7 @@ describe("SPEC §6 generated sheets", () => {
 describe("SPEC §7.2 template and sample sheets", () => {
   test("template: every input sheet with headers and drop-downs; 设置 with defaults; 工作要点 with 21 points", () => {
     const t = templateSheets();
-    expect(t.map((s) => s.name)).toEqual([
-      "社区",
-      "目标管理",
-      "荣誉",
-      "基础宣传",
-      "宣传报道",
-      "重要贡献",
-      "人员",
-      "设置",
-      "工作要点",
-    ]);
+    expect(t.map((s) => s.name)).toEqual(INPUT_SHEET_NAMES);
     const honors = t.find((s) => s.name === "荣誉");
     expect(honors?.validations?.map((v) => v.choices)).toEqual([
       ["区镇", "区级", "市级", "省级", "全国"],
