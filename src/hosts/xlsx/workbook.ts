@@ -3,7 +3,7 @@ import { isGeneratedSheet } from "../../workbook/marker";
 import { columnLetters } from "../../workbook/sheet-reader";
 import { OutputSheet, SheetGrid, WorkbookGrids } from "../../workbook/types";
 import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "./errors";
-import { VALIDATION_ROWS } from "./package";
+import { VALIDATION_ROWS } from "./ooxml";
 
 /**
  * The .xlsx host (ExcelJS): reads a workbook into grids and writes generated sheets back. It runs

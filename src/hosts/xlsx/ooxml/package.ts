@@ -1,0 +1,159 @@
+import JSZip from "jszip";
+import { sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "../errors";
+import type { SharedStringsPart } from "./shared-strings";
+import { attr, encodeAttr, NS_REL } from "./xml";
+
+/**
+ * The .xlsx file as a package of parts (OOXML): opening the zip, finding parts through their
+ * relationships, adding parts and relationships, and packing it again. Untouched parts keep their
+ * bytes. Usable in a browser: bytes in, bytes out.
+ */
+
+export const TYPE_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+export const TYPE_SHARED_STRINGS =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+export const TYPE_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+export const REL_WORKSHEET = `${NS_REL}/worksheet`;
+export const REL_STYLES = `${NS_REL}/styles`;
+export const REL_SHARED_STRINGS = `${NS_REL}/sharedStrings`;
+export const REL_OFFICE_DOCUMENT = `${NS_REL}/officeDocument`;
+
+export interface PackageSheet {
+  name: string;
+  /** Zip path of the worksheet part, e.g. "xl/worksheets/sheet1.xml". */
+  path: string;
+  relId: string;
+  sheetId: number;
+}
+
+export interface XlsxPackage {
+  zip: JSZip;
+  workbookPath: string;
+  sheets: PackageSheet[];
+  date1904: boolean;
+  /** Every tab of the workbook (chart sheets too): names must stay unique, sheetIds too. */
+  tabs: { name: string; sheetId: number }[];
+  /** A1 of each sheet part (by path), kept by `packageGrids` so a write need not read the sheets again. */
+  firstCells?: Map<string, unknown>;
+  /** The shared strings as read by `packageGrids`. */
+  sharedStrings?: SharedStringsPart;
+}
+
+/** Resolves a relationship target against the folder of its source part. */
+export function resolveTarget(sourcePath: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = sourcePath.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+export function relsPathOf(partPath: string): string {
+  const i = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, i + 1)}_rels/${partPath.slice(i + 1)}.rels`;
+}
+
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
+
+export function parseRels(xml: string): Rel[] {
+  const out: Rel[] = [];
+  const re = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml))
+    out.push({
+      id: attr(m[1], "Id") ?? "",
+      type: attr(m[1], "Type") ?? "",
+      target: attr(m[1], "Target") ?? "",
+    });
+  return out;
+}
+
+export async function text(zip: JSZip, path: string): Promise<string | null> {
+  const f = zip.file(path);
+  return f ? f.async("string") : null;
+}
+
+/** Opens .xlsx bytes as a package; throws UnreadableWorkbookError for anything that is not one. */
+export async function openXlsx(data: Uint8Array | ArrayBuffer): Promise<XlsxPackage> {
+  const reason = sniffWorkbook(data);
+  if (reason) throw new UnreadableWorkbookError(reason, UNREADABLE[reason]);
+  try {
+    const zip = await JSZip.loadAsync(data);
+    const root = parseRels((await text(zip, "_rels/.rels")) ?? "");
+    const doc = root.find((r) => r.type === REL_OFFICE_DOCUMENT);
+    const workbookPath = doc ? resolveTarget("", doc.target) : "xl/workbook.xml";
+    const workbook = await text(zip, workbookPath);
+    if (workbook === null) throw new Error("no workbook part");
+    const rels = parseRels((await text(zip, relsPathOf(workbookPath))) ?? "");
+    const sheets: PackageSheet[] = [];
+    const tabs: { name: string; sheetId: number }[] = [];
+    const re = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
+    for (let m = re.exec(workbook); m; m = re.exec(workbook)) {
+      const relId = /\s(?:\w+:)?id="([^"]*)"/.exec(m[1])?.[1] ?? "";
+      const rel = rels.find((r) => r.id === relId);
+      tabs.push({ name: attr(m[1], "name") ?? "", sheetId: Number(attr(m[1], "sheetId") ?? 0) });
+      if (!rel || rel.type !== REL_WORKSHEET) continue; // chart sheets, dialog sheets: not grids
+      sheets.push({
+        name: attr(m[1], "name") ?? "",
+        path: resolveTarget(workbookPath, rel.target),
+        relId,
+        sheetId: Number(attr(m[1], "sheetId") ?? 0),
+      });
+    }
+    const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook);
+    if (sheets.length === 0) throw new Error("no worksheets");
+    return { zip, workbookPath, sheets, date1904, tabs };
+  } catch (e) {
+    if (e instanceof UnreadableWorkbookError) throw e;
+    throw new UnreadableWorkbookError("corrupt", UNREADABLE.corrupt);
+  }
+}
+
+export function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+export function nextRelId(relsXml: string): string {
+  let max = 0;
+  for (const m of relsXml.matchAll(/\bId="rId(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  return `rId${max + 1}`;
+}
+
+export function addRel(relsXml: string, type: string, target: string, id = nextRelId(relsXml)): string {
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${encodeAttr(target)}"/>`;
+  const close = relsXml.search(/<\/(?:\w+:)?Relationships>/);
+  return relsXml.slice(0, close) + rel + relsXml.slice(close);
+}
+
+export function addOverride(types: string, partName: string, contentType: string): string {
+  if (types.includes(`PartName="${partName}"`)) return types;
+  const close = types.search(/<\/(?:\w+:)?Types>/);
+  return (
+    types.slice(0, close) +
+    `<Override PartName="${partName}" ContentType="${contentType}"/>` +
+    types.slice(close)
+  );
+}
+
+export function addSheetEntry(workbook: string, name: string, sheetId: number, relId: string): string {
+  const rootPrefix = /<(\w+:)?workbook\b/.exec(workbook)?.[1] ?? "";
+  const relPrefix = new RegExp(`xmlns:(\\w+)="${NS_REL.replace(/[.]/g, "\\.")}"`).exec(workbook)?.[1];
+  const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${NS_REL}" r:id="${relId}"`;
+  const entry = `<${rootPrefix}sheet name="${encodeAttr(name)}" sheetId="${sheetId}" ${idAttr}/>`;
+  const close = workbook.search(/<\/(?:\w+:)?sheets>/);
+  return workbook.slice(0, close) + entry + workbook.slice(close);
+}
+
+/** The package as .xlsx bytes; parts left untouched keep their compressed bytes. */
+export async function packXlsx(pkg: XlsxPackage): Promise<Uint8Array> {
+  return pkg.zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 1 },
+  });
+}

@@ -1,0 +1,211 @@
+import type { XlsxPackage } from "./package";
+import { parseRels, REL_STYLES, relsPathOf, resolveTarget, text } from "./package";
+import { attr, encodeAttr, NS_MAIN } from "./xml";
+
+/**
+ * styles.xml: which cell styles show dates (for reading), and the styles generated sheets need
+ * (number formats, bold headers, highlight fills) appended to it (for writing).
+ */
+
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+/** A number format that shows a date or time (quoted text, [colors] and escapes ignored). */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "")
+    .replace(/General/gi, "");
+  return /[dmyhs]/i.test(bare);
+}
+
+export interface Styles {
+  xml: string | null;
+  path: string | null;
+  /** Per cellXfs index: does it show a date? */
+  dateStyles: boolean[];
+}
+
+export async function readStyles(pkg: XlsxPackage): Promise<Styles> {
+  const rels = parseRels((await text(pkg.zip, relsPathOf(pkg.workbookPath))) ?? "");
+  const rel = rels.find((r) => r.type === REL_STYLES);
+  const path = rel ? resolveTarget(pkg.workbookPath, rel.target) : null;
+  const xml = path ? await text(pkg.zip, path) : null;
+  const dateStyles: boolean[] = [];
+  if (xml) {
+    const custom = new Map<number, string>();
+    const nf = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
+    for (let m = nf.exec(xml); m; m = nf.exec(xml))
+      custom.set(Number(attr(m[1], "numFmtId")), attr(m[1], "formatCode") ?? "");
+    const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? "";
+    const xf = /<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g;
+    for (let m = xf.exec(xfs); m; m = xf.exec(xfs)) {
+      const id = Number(attr(m[1], "numFmtId") ?? 0);
+      const code = custom.get(id);
+      dateStyles.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
+    }
+  }
+  return { xml, path, dateStyles };
+}
+
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "0%": 9,
+  "0.00%": 10,
+  "@": 49,
+};
+
+/** Styles appended to styles.xml for the generated sheets: one xf per (format, fill, bold). */
+export class StyleBook {
+  private readonly keys = new Map<string, number>();
+  readonly wanted: { numFmt: string; fill: string | null; bold: boolean }[] = [];
+  constructor(private readonly base: number) {}
+
+  xf(numFmt: string, fill: string | null, bold: boolean): number {
+    const key = `${numFmt}\u0000${fill ?? ""}\u0000${bold ? 1 : 0}`;
+    let i = this.keys.get(key);
+    if (i === undefined) {
+      i = this.base + this.wanted.length;
+      this.keys.set(key, i);
+      this.wanted.push({ numFmt, fill, bold });
+    }
+    return i;
+  }
+}
+
+export function countOf(xml: string, tag: string): number {
+  const block = new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`).exec(xml);
+  if (!block || !block[1]) return 0;
+  const child = tag === "cellXfs" ? "xf" : tag.replace(/s$/, "");
+  return (block[1].match(new RegExp(`<(?:\\w+:)?${child}\\b`, "g")) ?? []).length;
+}
+
+export const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">` +
+  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** Appends `children` to the block `tag` (creating it before `before` when missing), fixing its count. */
+function appendBlock(
+  xml: string,
+  tag: string,
+  children: string,
+  added: number,
+  before: readonly string[]
+): string {
+  if (added === 0) return xml;
+  const open = new RegExp(`<((?:\\w+:)?)${tag}\\b([^>]*?)(/?)>`).exec(xml);
+  if (open) {
+    const prefix = open[1];
+    const attrs = open[2].replace(/\s*count="\d+"/, "");
+    const existing = countOf(xml, tag);
+    const head = `<${prefix}${tag}${attrs} count="${existing + added}">`;
+    if (open[3] === "/") return xml.replace(open[0], `${head}${children}</${prefix}${tag}>`);
+    const close = `</${prefix}${tag}>`;
+    const at = xml.indexOf(close, open.index);
+    return (
+      xml.slice(0, open.index) + head + xml.slice(open.index + open[0].length, at) + children + xml.slice(at)
+    );
+  }
+  const prefix = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
+  const block = `<${prefix}${tag} count="${added}">${children}</${prefix}${tag}>`;
+  for (const b of before) {
+    const at = xml.search(new RegExp(`<(?:\\w+:)?${b}\\b`));
+    if (at >= 0) return xml.slice(0, at) + block + xml.slice(at);
+  }
+  const end = xml.search(/<\/(?:\w+:)?styleSheet>/);
+  return xml.slice(0, end) + block + xml.slice(end);
+}
+
+const STYLE_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+const after = (tag: string) => STYLE_ORDER.slice(STYLE_ORDER.indexOf(tag) + 1);
+
+export function patchStyles(xml: string, book: StyleBook): string {
+  if (book.wanted.length === 0) return xml;
+  const prefix = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
+  const el = (name: string) => prefix + name;
+  // Number formats: built-in ids where they exist, else an existing custom id, else a new one.
+  const customs = new Map<string, number>();
+  let maxId = 163;
+  const nf = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
+  for (let m = nf.exec(xml); m; m = nf.exec(xml)) {
+    const id = Number(attr(m[1], "numFmtId"));
+    customs.set(attr(m[1], "formatCode") ?? "", id);
+    maxId = Math.max(maxId, id);
+  }
+  let newFormats = "";
+  let formatCount = 0;
+  const fmtId = (code: string): number => {
+    if (BUILTIN_FORMATS[code] !== undefined) return BUILTIN_FORMATS[code];
+    let id = customs.get(code);
+    if (id === undefined) {
+      id = ++maxId;
+      customs.set(code, id);
+      newFormats += `<${el("numFmt")} numFmtId="${id}" formatCode="${encodeAttr(code)}"/>`;
+      formatCount++;
+    }
+    return id;
+  };
+  // The bold font: the workbook's default font made bold.
+  const fontsBlock = /<(?:\w+:)?fonts\b[^>]*>([\s\S]*?)<\/(?:\w+:)?fonts>/.exec(xml)?.[1] ?? "";
+  const firstFont = /<(?:\w+:)?font\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?font>)/.exec(fontsBlock)?.[0];
+  const boldFont =
+    firstFont && !firstFont.endsWith("/>")
+      ? firstFont.replace(/^(<(?:\w+:)?font\b[^>]*>)/, `$1<${el("b")}/>`)
+      : `<${el("font")}><${el("b")}/><${el("sz")} val="11"/></${el("font")}>`;
+  const fontId = countOf(xml, "fonts");
+  const fillBase = countOf(xml, "fills");
+  const fills: string[] = [];
+  const fillId = (color: string | null): number => {
+    if (color === null) return 0;
+    const argb = color.replace(/^#/, "").toUpperCase();
+    const rgb = argb.length === 8 ? argb : `FF${argb.padStart(6, "0")}`;
+    let i = fills.indexOf(rgb);
+    if (i < 0) {
+      fills.push(rgb);
+      i = fills.length - 1;
+    }
+    return fillBase + i;
+  };
+  let xfs = "";
+  for (const w of book.wanted) {
+    const id = fmtId(w.numFmt);
+    const fill = fillId(w.fill);
+    xfs +=
+      `<${el("xf")} numFmtId="${id}" fontId="${w.bold ? fontId : 0}" fillId="${fill}" borderId="0" xfId="0"` +
+      ` applyNumberFormat="1"${w.bold ? ' applyFont="1"' : ""}${w.fill ? ' applyFill="1"' : ""}/>`;
+  }
+  let out = xml;
+  out = appendBlock(out, "numFmts", newFormats, formatCount, after("numFmts"));
+  out = appendBlock(out, "fonts", boldFont, 1, after("fonts"));
+  const fillXml = fills
+    .map(
+      (rgb) =>
+        `<${el("fill")}><${el("patternFill")} patternType="solid"><${el("fgColor")} rgb="${rgb}"/><${el("bgColor")} indexed="64"/></${el("patternFill")}></${el("fill")}>`
+    )
+    .join("");
+  out = appendBlock(out, "fills", fillXml, fills.length, after("fills"));
+  out = appendBlock(out, "cellXfs", xfs, book.wanted.length, after("cellXfs"));
+  return out;
+}

@@ -1,0 +1,240 @@
+import { isGeneratedSheet } from "../../../workbook/marker";
+import { columnLetters } from "../../../workbook/sheet-reader";
+import { OutputSheet, OutputValue } from "../../../workbook/types";
+import {
+  addOverride,
+  addRel,
+  addSheetEntry,
+  dirOf,
+  nextRelId,
+  PackageSheet,
+  REL_SHARED_STRINGS,
+  REL_STYLES,
+  REL_WORKSHEET,
+  relsPathOf,
+  resolveTarget,
+  text,
+  TYPE_SHARED_STRINGS,
+  TYPE_STYLES,
+  TYPE_WORKSHEET,
+  XlsxPackage,
+} from "./package";
+import { packageFirstCells } from "./read";
+import { readSharedStrings, SharedStrings } from "./shared-strings";
+import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
+import { encodeXmlText, NS_MAIN, NS_REL } from "./xml";
+
+/**
+ * Writing generated sheets: every part of the input stays as it is (the input sheets keep every
+ * byte); only the parts of sheets this product generated are replaced, and new sheet parts are
+ * added for the rest, with the styles they need appended to styles.xml.
+ */
+
+/** UTF-8 bytes written piece by piece: big sheets never become one huge string. */
+class ByteWriter {
+  private static readonly encoder = new TextEncoder();
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private readonly chunks: Uint8Array[] = [];
+
+  push(...texts: string[]): void {
+    for (const t of texts) {
+      this.pending.push(t);
+      this.pendingLength += t.length;
+    }
+    if (this.pendingLength > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(ByteWriter.encoder.encode(this.pending.join("")));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+/** The worksheet XML of a generated sheet: values (strings inline, as text), styles, widths, frozen rows, drop-downs. */
+function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings): Uint8Array {
+  let width = Math.max(sheet.widths.length, sheet.numberFormats.length, 1);
+  for (const r of sheet.rows) if (r.length > width) width = r.length;
+  const fillOf = new Map(sheet.highlight.map((h) => [h.row, h.color]));
+  // Style ids per column, for each (fill, header) pair met: one lookup per cell.
+  const styleRows = new Map<string, number[]>();
+  const stylesFor = (fill: string | null, header: boolean): number[] => {
+    const key = `${fill ?? ""}|${header ? 1 : 0}`;
+    let ids = styleRows.get(key);
+    if (!ids) {
+      ids = Array.from({ length: width }, (_, c) =>
+        book.xf(header ? "@" : (sheet.numberFormats[c] ?? "General"), fill, header)
+      );
+      styleRows.set(key, ids);
+    }
+    return ids;
+  };
+  const letters = Array.from({ length: width }, (_, i) => columnLetters(i + 1));
+  const parts = new ByteWriter();
+  parts.push(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+    `<dimension ref="A1:${letters[width - 1]}${Math.max(1, sheet.rows.length)}"/>`
+  );
+  if (sheet.freezeRows > 0) {
+    const top = `A${sheet.freezeRows + 1}`;
+    parts.push(
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
+    );
+  }
+  parts.push(`<sheetFormatPr defaultRowHeight="15"/><cols>`);
+  for (let c = 0; c < width; c++)
+    parts.push(
+      `<col min="${c + 1}" max="${c + 1}" width="${(sheet.widths[c] ?? 10) + 0.7109375}" customWidth="1"/>`
+    );
+  parts.push(`</cols><sheetData>`);
+  sheet.rows.forEach((row, r) => {
+    const header = r <= sheet.headerRow;
+    const fill = fillOf.get(r) ?? null;
+    const ids = stylesFor(fill, header);
+    const n = r + 1;
+    let line = `<row r="${n}">`;
+    for (let c = 0; c < row.length; c++) {
+      const v: OutputValue = row[c];
+      if (v === null || v === "") {
+        if (fill !== null) line += `<c r="${letters[c]}${n}" s="${ids[c]}"/>`;
+        continue;
+      }
+      const head = `<c r="${letters[c]}${n}" s="${ids[c]}"`;
+      if (typeof v === "number" && Number.isFinite(v)) line += `${head}><v>${v}</v></c>`;
+      else if (typeof v === "boolean") line += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
+      else line += `${head} t="s"><v>${strings.id(String(v))}</v></c>`;
+    }
+    // Highlighted rows are filled across the whole width, blank cells included.
+    if (fill !== null)
+      for (let c = row.length; c < width; c++) line += `<c r="${letters[c]}${n}" s="${ids[c]}"/>`;
+    parts.push(line + `</row>`);
+  });
+  parts.push(`</sheetData>`);
+  const validations = sheet.validations ?? [];
+  if (validations.length > 0) {
+    parts.push(`<dataValidations count="${validations.length}">`);
+    for (const v of validations) {
+      const l = columnLetters(v.column + 1);
+      const first = sheet.headerRow + 2;
+      parts.push(
+        `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${l}${first}:${l}${Math.max(first, VALIDATION_ROWS)}">` +
+          `<formula1>${encodeXmlText(`"${v.choices.join(",")}"`)}</formula1></dataValidation>`
+      );
+    }
+    parts.push(`</dataValidations>`);
+  }
+  parts.push(
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  );
+  return parts.bytes();
+}
+
+const fold = (name: string) => name.normalize("NFKC").trim().toLowerCase();
+
+/** Rows of a sheet that carry its drop-downs (template). */
+export const VALIDATION_ROWS = 2000;
+
+/**
+ * Writes generated sheets into the package. A sheet of the same name that this product generated
+ * (A1 marker) has its part replaced in place; a sheet a person made is never touched and the
+ * output takes the next free name ("排名 (2)"). All other parts stay byte for byte. Returns the
+ * tab names written.
+ */
+export async function writePackageSheets(
+  pkg: XlsxPackage,
+  sheets: readonly OutputSheet[]
+): Promise<string[]> {
+  if (sheets.length === 0) return [];
+  const zip = pkg.zip;
+  const relsPath = relsPathOf(pkg.workbookPath);
+  let relsXml =
+    (await text(zip, relsPath)) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  let workbook = (await text(zip, pkg.workbookPath)) ?? "";
+  let types = (await text(zip, "[Content_Types].xml")) ?? "";
+  let styles = await readStyles(pkg);
+  if (!styles.xml || !styles.path) {
+    const path = resolveTarget(pkg.workbookPath, "styles.xml");
+    relsXml = addRel(relsXml, REL_STYLES, "styles.xml");
+    types = addOverride(types, `/${path}`, TYPE_STYLES);
+    styles = { xml: MINIMAL_STYLES, path, dateStyles: [] };
+  }
+  const book = new StyleBook(countOf(styles.xml ?? "", "cellXfs"));
+  const sharedPart = pkg.sharedStrings ?? (await readSharedStrings(pkg));
+  const strings = new SharedStrings(sharedPart);
+  const firstCells = await packageFirstCells(pkg);
+  const written: string[] = [];
+
+  for (const sheet of sheets) {
+    let name = sheet.name;
+    let target: PackageSheet | undefined;
+    for (let n = 2; ; n++) {
+      const existing = pkg.sheets.find((s) => fold(s.name) === fold(name));
+      const tab = pkg.tabs.find((t) => fold(t.name) === fold(name));
+      if (!existing && !tab) break;
+      if (existing && isGeneratedSheet(firstCells.get(existing.path))) {
+        target = existing;
+        break;
+      }
+      name = `${sheet.name} (${n})`;
+    }
+    const xml = sheetXml(sheet, book, strings);
+    if (target) {
+      zip.file(target.path, xml);
+      zip.remove(relsPathOf(target.path));
+    } else {
+      let k = pkg.sheets.length + 1;
+      const dir = resolveTarget(pkg.workbookPath, "worksheets/x").replace(/x$/, "");
+      while (zip.file(`${dir}sheet${k}.xml`)) k++;
+      const path = `${dir}sheet${k}.xml`;
+      zip.file(path, xml);
+      const relTarget = path.startsWith(dirOf(pkg.workbookPath))
+        ? path.slice(dirOf(pkg.workbookPath).length)
+        : `/${path}`;
+      const relId = nextRelId(relsXml);
+      relsXml = addRel(relsXml, REL_WORKSHEET, relTarget, relId);
+      types = addOverride(types, `/${path}`, TYPE_WORKSHEET);
+      const sheetId = pkg.tabs.reduce((n, t) => Math.max(n, t.sheetId), 0) + 1;
+      workbook = addSheetEntry(workbook, name, sheetId, relId);
+      pkg.sheets.push({ name, path, relId, sheetId });
+      pkg.tabs.push({ name, sheetId });
+    }
+    firstCells.set(pkg.sheets.find((s) => s.name === name)?.path ?? "", sheet.rows[0]?.[0] ?? null);
+    written.push(name);
+  }
+  zip.file(styles.path ?? "xl/styles.xml", patchStyles(styles.xml ?? MINIMAL_STYLES, book));
+  if (strings.added.length > 0 || strings.refs > 0) {
+    let path = sharedPart.path;
+    if (!path) {
+      path = resolveTarget(pkg.workbookPath, "sharedStrings.xml");
+      relsXml = addRel(relsXml, REL_SHARED_STRINGS, "sharedStrings.xml");
+      types = addOverride(types, `/${path}`, TYPE_SHARED_STRINGS);
+    }
+    const xml = strings.xml();
+    zip.file(path, xml);
+    // A second write into the same package sees the strings added by the first.
+    for (const t of strings.added) {
+      if (!sharedPart.plain.has(t)) sharedPart.plain.set(t, sharedPart.texts.length);
+      sharedPart.texts.push(t);
+    }
+    pkg.sharedStrings = { ...sharedPart, path, xml };
+  }
+  zip.file(relsPath, relsXml);
+  zip.file(pkg.workbookPath, workbook);
+  zip.file("[Content_Types].xml", types);
+  return written;
+}
