@@ -6,10 +6,16 @@ import { isBlank, parseNumber, parseYesNo, showValue } from "../scoring/values";
 /**
  * Reading custom-function arguments. Excel passes omitted optionals as null (sometimes
  * undefined), scalars as numbers/strings/booleans, and ranges as unknown[][]. Anything that
- * cannot be read raises #VALUE! (or #NUM! when a number is out of range) with a message naming the
- * value and what is expected — never a wrong number.
+ * cannot be read raises #VALUE! with a message naming the value and what is expected — never a
+ * wrong number. Out-of-range numbers raise #VALUE! too: Excel shows a custom message only on
+ * #VALUE! and #N/A (SPEC §7.1), a #NUM! would reach the user bare.
+ *
+ * A blank cell reaches a function as null (Excel on the web), "" (some hosts, the tests) or 0
+ * (Excel on Windows and Mac: OfficeDev/office-js #4702, #5262). Where 0 cannot be a real value —
+ * a level, a kind, a content key, a line, a yes/no — 0 is read as blank, so the three give the
+ * same answer.
  */
-export type ErrorKind = "value" | "num" | "na";
+export type ErrorKind = "value" | "na";
 
 export class ArgumentError extends Error {
   readonly kind: ErrorKind;
@@ -24,6 +30,11 @@ export function omitted(value: unknown): boolean {
   return value === null || value === undefined;
 }
 
+/** A blank cell however Excel hands it over (null, "", or 0 on desktop) where 0 cannot be meant. */
+export function blankCell(value: unknown): boolean {
+  return value === 0 || isBlank(value);
+}
+
 /** A scalar argument that may arrive as a 1×1 range. */
 function scalar(value: unknown): unknown {
   return Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1
@@ -32,12 +43,15 @@ function scalar(value: unknown): unknown {
 }
 
 export function levelArg(value: unknown, where: Where = ""): Level {
-  const parsed = parseLevel(scalar(value));
+  const cell = scalar(value);
+  const parsed = parseLevel(blankCell(cell) ? "" : cell);
   if (!parsed.ok) throw new ArgumentError("value", prefix(parsed.message, where));
   return parsed.value;
 }
 
 export function yesNoArg(value: unknown, fallback: boolean, where: Where = ""): boolean {
+  // 0 reads as "no" (SPEC §1): the same answer as a blank, since every yes/no argument of the
+  // functions defaults to no.
   const parsed = parseYesNo(scalar(value), fallback);
   if (!parsed.ok) throw new ArgumentError("value", prefix(parsed.message, where));
   return parsed.value;
@@ -51,7 +65,7 @@ export function numberArg(value: unknown, where: Where = ""): Exact {
 
 /** A cell as a comparison key (folded like every name and key). */
 export function keyArg(value: unknown): string {
-  return isBlank(value) ? "" : foldKey(showValue(value));
+  return blankCell(value) ? "" : foldKey(showValue(value));
 }
 
 /**

@@ -7,6 +7,7 @@ import { DEFAULT_RULES } from "../scoring/rules";
 import { isBlank } from "../scoring/values";
 import {
   ArgumentError,
+  blankCell,
   cellsOf,
   ErrorKind,
   levelArg,
@@ -31,9 +32,9 @@ import {
 if (typeof CustomFunctions === "undefined")
   (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { associate: () => undefined };
 
+/** Only #VALUE! and #N/A show a custom message in Excel (SPEC §7.1), so no other code is raised. */
 const CODES: Record<ErrorKind, CustomFunctions.ErrorCode> = {
   value: "#VALUE!" as CustomFunctions.ErrorCode,
-  num: "#NUM!" as CustomFunctions.ErrorCode,
   na: "#N/A" as CustomFunctions.ErrorCode,
 };
 
@@ -49,7 +50,7 @@ function guarded(body: () => number): number {
 
 function nonNegative(value: Exact, what: string, whatEn: string): Exact {
   if (value.isNegative())
-    throw new ArgumentError("num", {
+    throw new ArgumentError("value", {
       zh: `${what}不能为负数（${value.toFixed(2)}）`,
       en: `${whatEn} cannot be negative (${value.toFixed(2)})`,
     });
@@ -94,7 +95,7 @@ export function honorTotalFn(
     sameHeight("approved", approvedCells, levelCells.length, "levels");
     const highest = new HighestPerKey();
     levelCells.forEach((cell, i) => {
-      if (isBlank(cell)) return;
+      if (blankCell(cell)) return;
       const counts = approvedCells ? yesNoArg(approvedCells[i], false, i) : true;
       const level = levelArg(cell, i);
       const lineDept = lineCells ? yesNoArg(lineCells[i], false, i) : false;
@@ -130,11 +131,12 @@ class HighestPerKey {
   }
 }
 
-function sharingArg(value: unknown, where: Where = ""): number {
-  if (omitted(value) || isBlank(value)) return 1;
+/** Communities sharing an article; blank means 1. In a range a 0 is a blank cell (desktop Excel). */
+function sharingArg(value: unknown, where: Where = "", inRange = false): number {
+  if (omitted(value) || isBlank(value) || (inRange && value === 0)) return 1;
   const n = numberArg(value, where);
   if (!n.isInteger() || n.lt(Exact.ONE))
-    throw new ArgumentError("num", {
+    throw new ArgumentError("value", {
       zh: `${where !== "" ? whereText(where).zh + "：" : ""}联合报道社区数 ${n.toFixed(2)} 无效：应为不小于 1 的整数`,
       en: `${where !== "" ? whereText(where).en + ": " : ""}communities sharing ${n.toFixed(2)} is invalid: expected a whole number ≥ 1`,
     });
@@ -175,9 +177,9 @@ export function publicityTotalFn(
     sameHeight("contentKeys", keyCells, levelCells.length, "levels");
     const highest = new HighestPerKey();
     levelCells.forEach((cell, i) => {
-      if (isBlank(cell)) return;
+      if (blankCell(cell)) return;
       const level = levelArg(cell, i);
-      const sharing = sharingArg(shareCells ? shareCells[i] : null, i);
+      const sharing = sharingArg(shareCells ? shareCells[i] : null, i, true);
       highest.add(keyCells ? keyArg(keyCells[i]) : "", articleShare(level, sharing, DEFAULT_RULES));
     });
     return highest.total().toNumber();
@@ -195,7 +197,7 @@ export function basicPublicityFn(score: unknown): number {
     if (omitted(score) || isBlank(score)) return 0;
     const value = numberArg(score);
     const problem = checkBasicPublicity(value, DEFAULT_RULES);
-    if (problem) throw new ArgumentError("num", problem.text);
+    if (problem) throw new ArgumentError("value", problem.text);
     return value.toNumber();
   });
 }
@@ -227,16 +229,21 @@ export function contributionTotalFn(
       : nonNegative(numberArg(totalCap, "totalCap"), "累计上限", "totalCap");
     const items: { line: string; points: Exact }[] = [];
     lineCells.forEach((cell, i) => {
-      if (isBlank(cell) && isBlank(pointCells[i])) return;
+      // Blank points are 0 points: desktop Excel hands a blank as 0, so that is the only reading
+      // that gives the same answer everywhere.
+      const blankPoints = blankCell(pointCells[i]);
+      if (blankCell(cell) && blankPoints) return;
       const where = whereText(i).zh;
-      if (isBlank(cell))
+      if (blankCell(cell))
         throw new ArgumentError("value", {
           zh: `${where}：有加分但条线为空`,
           en: `Row ${i + 1}: points without a line`,
         });
       items.push({
         line: keyArg(cell),
-        points: nonNegative(numberArg(pointCells[i], where), `${where}加分`, `Row ${i + 1} points`),
+        points: blankPoints
+          ? Exact.ZERO
+          : nonNegative(numberArg(pointCells[i], where), `${where}加分`, `Row ${i + 1} points`),
       });
     });
     return sum(applyContributionCaps(items, perLine, all).map((o) => o.counted)).toNumber();
@@ -255,7 +262,7 @@ export function convertedScoreFn(total: unknown, rate?: unknown): number {
     const value = nonNegative(numberArg(total, "total"), "综合得分", "total");
     const r = omitted(rate) ? DEFAULT_RULES.conversionRate : numberArg(rate, "rate");
     if (r.isNegative() || r.gt(Exact.ONE))
-      throw new ArgumentError("num", {
+      throw new ArgumentError("value", {
         zh: `折算比例 ${r.toFixed(4)} 无效：应在 0 到 1 之间（如 0.2）`,
         en: `Rate ${r.toFixed(4)} is invalid: expected 0 to 1 (e.g. 0.2)`,
       });
@@ -294,7 +301,12 @@ export function rankExactFn(
     cells.forEach((cell, i) => {
       if (isBlank(cell)) return;
       const v = cellScoreKey(numberArg(cell, i).toNumber());
-      const b = breakCells && ownBreak !== null ? cellScoreKey(numberArg(breakCells[i], i).toNumber()) : null;
+      // A blank tie-break is 0 (what desktop Excel hands over for it).
+      const breakCell = breakCells ? breakCells[i] : null;
+      const b =
+        breakCells && ownBreak !== null
+          ? cellScoreKey(isBlank(breakCell) ? 0 : numberArg(breakCell, i).toNumber())
+          : null;
       if (v === key && (b === null || b === ownBreak)) found = true;
       if (v > key || (v === key && b !== null && ownBreak !== null && b > ownBreak)) better += 1;
     });

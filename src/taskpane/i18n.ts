@@ -19,6 +19,8 @@ const STRINGS = {
   modeExcel: { zh: "Excel 工作簿", en: "Excel workbook" },
   modePreview: { zh: "浏览器预览", en: "Browser preview" },
   loading: { zh: "正在加载…", en: "Loading…" },
+  waitingExcel: { zh: "正在等待 Excel 启动加载项…", en: "Waiting for Excel to start the add-in…" },
+  waitingPreview: { zh: "不在 Excel 中？打开浏览器预览", en: "Not in Excel? Open the browser preview" },
 
   // Actions
   actionTemplate: { zh: "创建模板", en: "Create sheets" },

@@ -1,24 +1,21 @@
 import * as React from "react";
 import { createRoot, Root } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { XlsxHost } from "../hosts/browser/xlsx-host";
-import { ExcelHost, keepOfficeJsLocal, whenOfficeReady } from "../hosts/office/excel-host";
+import { ExcelHost, keepOfficeJsLocal, officeHostHint, whenOfficeReady } from "../hosts/office/excel-host";
 import { App } from "./App";
 import { PaneHost } from "./host";
 import { Locale, localeFromLanguage, localeFromSearch, t } from "./i18n";
+import { replaceUrl, startPane, StartMode } from "./start";
 
 /**
  * Entry of the task-pane bundle (no Office.js here: the Excel host module holds all of it). The
- * pane mounts inside Office.onReady: in Excel it works on the
- * open workbook (ExcelHost); anywhere else (Office.onReady gives host: null) it is the browser
- * preview on a workbook held in the page (XlsxHost), starting on the built-in sample.
- * If office.js cannot be loaded or never answers outside Office, the preview starts after a
- * short wait; should Excel answer later after all, the pane switches to it.
+ * pane mounts inside Office.onReady: in Excel it works on the open workbook (ExcelHost); anywhere
+ * else (Office.onReady gives host: null) it is the browser preview on a workbook held in the page
+ * (XlsxHost), starting on the built-in sample. A slow start shows a waiting state, never the
+ * sample (start.ts says why).
  */
-const PREVIEW_FALLBACK_MS = 4000;
-
 let root: Root | null = null;
-let mode: "excel" | "browser" | null = null;
 
 function render(node: React.ReactNode): void {
   const container = document.getElementById("container");
@@ -36,29 +33,49 @@ function PreviewRoot({ host, initial }: { host: PaneHost; initial: Locale }): Re
   const change = (next: Locale) => {
     const url = new URL(window.location.href);
     url.searchParams.set("lang", next);
-    window.history.replaceState(null, "", url.toString());
+    replaceUrl(url.toString());
     setLocale(next);
   };
   return <App host={host} locale={locale} onLocaleChange={change} />;
 }
 
-function startExcel(language: string | null): void {
-  if (mode === "excel") return;
-  mode = "excel";
-  const locale = localeFromLanguage(language);
-  document.documentElement.lang = locale;
-  const host: PaneHost = new ExcelHost();
-  render(<App host={host} locale={locale} />);
-}
-
-function startPreview(): void {
-  if (mode !== null) return;
-  mode = "browser";
-  keepOfficeJsLocal();
+/** Office.onReady has not answered yet: say so in both languages (Office's language is not known yet). */
+function Waiting({ onPreview }: { onPreview: (() => void) | null }): React.JSX.Element {
   const locale = localeFromSearch(window.location.search) ?? "zh-CN";
-  const host: PaneHost = XlsxHost.withSample({ sampleName: t(locale, "sampleName") });
-  render(<PreviewRoot host={host} initial={locale} />);
+  const other: Locale = locale === "zh-CN" ? "en-US" : "zh-CN";
+  return (
+    <div data-testid="waiting" style={{ padding: 16 }}>
+      <Spinner label={`${t(locale, "waitingExcel")} ${t(other, "waitingExcel")}`} />
+      {onPreview && (
+        <p>
+          <Button onClick={onPreview} data-testid="waiting-preview">
+            {t(locale, "waitingPreview")}
+          </Button>
+        </p>
+      )}
+    </div>
+  );
 }
 
-whenOfficeReady(({ excel, language }) => (excel ? startExcel(language) : startPreview()));
-setTimeout(startPreview, PREVIEW_FALLBACK_MS);
+function show(mode: StartMode): void {
+  if (mode.kind === "waiting") {
+    render(<Waiting onPreview={mode.canPreview ? () => starter.openPreview() : null} />);
+  } else if (mode.kind === "excel") {
+    const locale = localeFromLanguage(mode.language);
+    document.documentElement.lang = locale;
+    const host: PaneHost = new ExcelHost();
+    render(<App host={host} locale={locale} />);
+  } else {
+    keepOfficeJsLocal();
+    const locale = localeFromSearch(window.location.search) ?? "zh-CN";
+    const host: PaneHost = XlsxHost.withSample({ sampleName: t(locale, "sampleName") });
+    render(<PreviewRoot host={host} initial={locale} />);
+  }
+}
+
+const starter = startPane({
+  whenReady: whenOfficeReady,
+  insideOffice: officeHostHint,
+  after: (run, ms) => void setTimeout(run, ms),
+  show,
+});

@@ -80,14 +80,52 @@ const VALID: [string, unknown[], number][] = [
   ["RANK_EXACT", [81, [[80.4 + 0.2 + 0.2 + 0.2], [81], [90]]], 2],
 ];
 
+/**
+ * Blank cells, as Excel hands them over: null (web), "" and 0 (Windows, Mac). `BLANK` in the
+ * arguments is replaced by each form in turn; the answer must be the same.
+ */
+const BLANK = Symbol("blank");
+const WITH_BLANKS: [string, unknown[], number][] = [
+  [
+    "HONOR_TOTAL",
+    [
+      [["省级"], [BLANK], ["市级"]],
+      [[BLANK], [BLANK], [BLANK]],
+      [[BLANK], [BLANK], [BLANK]],
+    ],
+    15,
+  ],
+  [
+    "PUBLICITY_TOTAL",
+    [
+      [["市级"], [BLANK], ["省级"]],
+      [[BLANK], [BLANK], [2]],
+      [[BLANK], [BLANK], [BLANK]],
+    ],
+    4.5,
+  ],
+  [
+    "CONTRIBUTION_TOTAL",
+    [
+      [["招商引资"], [BLANK], ["征地拆迁"]],
+      [[4], [BLANK], [BLANK]],
+    ],
+    4,
+  ],
+  ["HONOR_POINTS", ["省级", BLANK], 10],
+  ["BASIC_PUBLICITY", [BLANK], 0],
+];
+const withBlank = (value: unknown, blank: unknown): unknown =>
+  value === BLANK ? blank : Array.isArray(value) ? value.map((v) => withBlank(v, blank)) : value;
+
 /** One bad argument per function: the error code(s) allowed and text the message must contain. */
 const BAD: [string, unknown[], string[], string][] = [
   ["HONOR_POINTS", ["乡级"], ["#VALUE!"], "乡级"],
   ["HONOR_TOTAL", [[["省级"], ["乡级"]]], ["#VALUE!"], "乡级"],
-  ["PUBLICITY_POINTS", ["市级", 1.5], ["#VALUE!", "#NUM!"], "1.5"],
+  ["PUBLICITY_POINTS", ["市级", 1.5], ["#VALUE!"], "1.5"],
   ["PUBLICITY_TOTAL", [[["国际"]]], ["#VALUE!"], "国际"],
-  ["BASIC_PUBLICITY", [6], ["#VALUE!", "#NUM!"], "6"],
-  ["CONTRIBUTION_TOTAL", [[["招商引资"]], [[-3]]], ["#VALUE!", "#NUM!"], "-3"],
+  ["BASIC_PUBLICITY", [6], ["#VALUE!"], "6"],
+  ["CONTRIBUTION_TOTAL", [[["招商引资"]], [[-3]]], ["#VALUE!"], "-3"],
   ["CONVERTED_SCORE", ["九十"], ["#VALUE!"], "九十"],
   ["RANK_EXACT", ["高分", [[1], [2]]], ["#VALUE!"], "高分"],
 ];
@@ -163,6 +201,18 @@ describe("built custom functions (dist/)", () => {
   test.each(VALID)("%s(%j) = %p", async (id, args, expected) => {
     expect(await call(loadBundle(), metadata(), id, args)).toBeCloseTo(expected, 12);
   });
+
+  test.each(WITH_BLANKS)(
+    '%s(%j) = %p whether a blank arrives as null, "" or 0',
+    async (id, args, expected) => {
+      const fns = loadBundle();
+      for (const blank of [null, "", 0])
+        expect(await call(fns, metadata(), id, withBlank(args, blank) as unknown[])).toBeCloseTo(
+          expected,
+          12
+        );
+    }
+  );
 
   test.each(BAD)("%s(%j) raises %j naming %s", async (id, args, codes, named) => {
     let error: unknown;

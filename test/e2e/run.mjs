@@ -271,7 +271,7 @@ async function main() {
   );
 
   await scenario("the pane in English (?lang=en-US) ranks the sample", async () => {
-    const { page } = await openPane(context, base, "en-US");
+    const { page, errors } = await openPane(context, base, "en-US");
     check(
       (await page.getByTestId("action-rank").innerText()).trim() === "Rank",
       "the Rank button is not in English"
@@ -289,6 +289,18 @@ async function main() {
       "no English advanced badge"
     );
     await screenshot(page, "pane-en-US.png");
+    // The language switch, both ways, after office.js has set history.replaceState to null.
+    for (const [lang, rank] of [
+      ["zh-CN", "一键排名"],
+      ["en-US", "Rank"],
+    ]) {
+      await page.getByTestId("preview-language").click();
+      await page.waitForFunction((want) => document.documentElement.lang === want, lang, { timeout: TIMEOUT });
+      const shown = (await page.getByTestId("action-rank").innerText()).trim();
+      check(shown === rank, `after the language switch the Rank button says "${shown}", not "${rank}"`);
+      check(new URL(page.url()).searchParams.get("lang") === lang, `the URL says ${page.url()}, not lang=${lang}`);
+    }
+    check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
     await page.close();
   });
 

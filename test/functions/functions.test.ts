@@ -72,10 +72,17 @@ describe("SPEC §7.1 PUBLICITY_POINTS", () => {
     expect(publicityPointsFn("镇级", null)).toBe(0.2);
     expect(publicityPointsFn("全国", "４")).toBe(2.5);
   });
-  test("communities must be a whole number ≥ 1 (#NUM!)", () => {
-    expect(excelError(() => publicityPointsFn("市级", 0)).code).toBe("#NUM!");
-    expect(excelError(() => publicityPointsFn("市级", 1.5)).code).toBe("#NUM!");
+  test("communities must be a whole number ≥ 1: #VALUE! (the code whose message Excel shows) naming it", () => {
+    expect(excelError(() => publicityPointsFn("市级", 0))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("0.00"),
+    });
+    expect(excelError(() => publicityPointsFn("市级", 1.5))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("1.50"),
+    });
     expect(excelError(() => publicityPointsFn("市级", "两个")).code).toBe("#VALUE!");
+    expect(publicityPointsFn("市级", 1)).toBe(2);
   });
 });
 
@@ -98,9 +105,15 @@ describe("SPEC §7.1 BASIC_PUBLICITY", () => {
     expect(basicPublicityFn(5)).toBe(5);
     expect(basicPublicityFn(null)).toBe(0);
   });
-  test("refused: between 0 and 1, above 5 (#NUM!), text (#VALUE!)", () => {
-    expect(excelError(() => basicPublicityFn(0.5)).code).toBe("#NUM!");
-    expect(excelError(() => basicPublicityFn(5.5)).code).toBe("#NUM!");
+  test("refused: between 0 and 1, above 5, text — all #VALUE! naming the value", () => {
+    expect(excelError(() => basicPublicityFn(0.5))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("0.5"),
+    });
+    expect(excelError(() => basicPublicityFn(5.5))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("5.5"),
+    });
     expect(excelError(() => basicPublicityFn("好")).code).toBe("#VALUE!");
   });
 });
@@ -111,8 +124,15 @@ describe("SPEC §7.1 CONTRIBUTION_TOTAL", () => {
     expect(contributionTotalFn(col("a", "b", "c", "d", "e"), col(5, 5, 5, 5, 5))).toBe(20);
   });
   test("caps can be given", () => expect(contributionTotalFn(col("a", "a"), col(4, 3), 6, 100)).toBe(6));
-  test("negative points are #NUM!; unequal heights #VALUE!", () => {
-    expect(excelError(() => contributionTotalFn(col("a"), col(-1))).code).toBe("#NUM!");
+  test("negative points and caps are #VALUE! naming the value; unequal heights #VALUE!", () => {
+    expect(excelError(() => contributionTotalFn(col("a"), col(-1)))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("-1.00"),
+    });
+    expect(excelError(() => contributionTotalFn(col("a"), col(1), -2))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("-2.00"),
+    });
     expect(excelError(() => contributionTotalFn(col("a", "b"), col(1))).code).toBe("#VALUE!");
   });
 });
@@ -122,8 +142,16 @@ describe("SPEC §7.1 CONVERTED_SCORE", () => {
     expect(convertedScoreFn(90, null)).toBe(18);
     expect(convertedScoreFn(81, 0.5)).toBe(40.5);
   });
-  test("a rate outside 0..1 is #NUM!; text is #VALUE!", () => {
-    expect(excelError(() => convertedScoreFn(90, 20)).code).toBe("#NUM!");
+  test("a rate outside 0..1 or a negative total is #VALUE! naming it; text is #VALUE!", () => {
+    expect(excelError(() => convertedScoreFn(90, 20))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("20.0000"),
+    });
+    expect(excelError(() => convertedScoreFn(-5, null))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("-5.00"),
+    });
+    expect(convertedScoreFn(90, 1)).toBe(90);
     expect(excelError(() => convertedScoreFn("九十", null)).code).toBe("#VALUE!");
   });
 });
@@ -147,6 +175,48 @@ describe("SPEC §7.1 RANK_EXACT", () => {
   test("a value not among the values is #N/A; text among values is #VALUE!", () => {
     expect(excelError(() => rankExactFn(50, col(81, 90))).code).toBe("#N/A");
     expect(excelError(() => rankExactFn(81, col(81, "高"))).code).toBe("#VALUE!");
+  });
+});
+
+describe('SPEC §7.1 a blank cell arrives as null (web), "" or 0 (desktop): the same answer', () => {
+  const BLANKS = [null, "", 0] as const;
+  /** The answer with every blank as `blank`, one per form; all must equal the first. */
+  const answers = (f: (blank: unknown) => number) => BLANKS.map((b) => f(b));
+
+  test("HONOR_TOTAL: blank level rows skipped, blank kinds are their own kind, blank flags mean no", () => {
+    for (const b of BLANKS) {
+      // Two rows with a blank kind are two kinds (a 0 kind must not merge them).
+      expect(honorTotalFn(col("省级", b, "市级"), col(b, b, b), col(b, b, b), null as never)).toBe(15);
+      // A blank 考核组认可 is no: the row counts 0.
+      expect(honorTotalFn(col("省级", "市级"), col(b, b), col("a", "b"), col("是", b))).toBe(10);
+    }
+  });
+
+  test("PUBLICITY_TOTAL: blank level rows skipped, a blank sharing count is 1, blank keys their own content", () => {
+    expect(answers((b) => publicityTotalFn(col("市级", b, "省级"), col(b, b, 2), col(b, b, b)))).toEqual([
+      4.5, 4.5, 4.5,
+    ]);
+  });
+
+  test("CONTRIBUTION_TOTAL: rows with a blank line and blank points skipped; blank points are 0", () => {
+    expect(answers((b) => contributionTotalFn(col("招商引资", b, "征地拆迁"), col(4, b, b)))).toEqual([
+      4, 4, 4,
+    ]);
+    // Points without a line are refused, however the blank line arrives.
+    for (const b of BLANKS)
+      expect(excelError(() => contributionTotalFn(col(b), col(3))).message).toContain("条线为空");
+  });
+
+  test("HONOR_POINTS, PUBLICITY_POINTS: a blank level is refused the same way; a blank flag is no", () => {
+    const messages = BLANKS.map((b) => excelError(() => honorPointsFn(b, null)).message);
+    expect(new Set(messages).size).toBe(1);
+    expect(answers((b) => honorPointsFn("省级", b))).toEqual([10, 10, 10]);
+    expect(answers((b) => publicityTotalFn(col("市级"), col(b)))).toEqual([2, 2, 2]);
+  });
+
+  test("BASIC_PUBLICITY and RANK_EXACT: blank score is none; blank tie-breaks are 0", () => {
+    expect(answers((b) => basicPublicityFn(b))).toEqual([0, 0, 0]);
+    expect(answers((b) => rankExactFn(81, col(81, 81, 90), 0, col(b, 10, 1)))).toEqual([3, 3, 3]);
   });
 });
 

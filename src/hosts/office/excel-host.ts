@@ -83,6 +83,23 @@ export function whenOfficeReady(ready: (where: { excel: boolean; language: strin
 }
 
 /**
+ * True when the page was opened by Office: office.js found Office's host information (the
+ * `_host_Info` that Office passes in the URL, the window name or the host bridge) — known before
+ * Office.onReady answers, so a slow start inside Excel is never mistaken for a plain browser.
+ */
+export function officeHostHint(): boolean {
+  const factory = (
+    globalThis as { OSF?: { _OfficeAppFactory?: { getHostInfo?: () => { hostType?: string } | null } } }
+  ).OSF?._OfficeAppFactory;
+  try {
+    if (factory?.getHostInfo?.()?.hostType) return true;
+  } catch {
+    // An office.js without the factory: fall back to the URL.
+  }
+  return typeof location !== "undefined" && /[?&#]_host_Info=/i.test(location.search + location.hash);
+}
+
+/**
  * Outside Office (the browser preview), office.js would still open its telemetry frame from
  * telemetryservice.firstpartyapps.oaspapps.com three seconds after loading. The preview promises
  * that nothing leaves the page, so once Office.onReady has said "no host", the frame is given a
