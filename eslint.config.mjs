@@ -3,8 +3,61 @@ import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
 
+/** No import may climb out of src/ into a sibling's internals through the top (kept from the start). */
+const NO_CLIMB = "../../*/../*";
+
+/**
+ * The floors (ARCHITECTURE "Floors"): which of our folders under src/ each folder may import.
+ * `scoring` is the ground; the front doors (cli, taskpane, functions) never import one another.
+ * test/lint/layers.test.ts proves each rule refuses an upward import and lets a downward one by.
+ */
+const FOLDERS = ["scoring", "workbook", "workplan", "hosts", "taskpane", "cli", "functions"];
+const MAY_IMPORT = {
+  scoring: [],
+  workbook: ["scoring"],
+  workplan: ["workbook", "scoring"],
+  hosts: ["scoring", "workbook", "workplan"],
+  functions: ["scoring", "workbook"],
+  taskpane: ["scoring", "workbook", "workplan", "hosts"],
+  cli: ["scoring", "workbook", "workplan", "hosts"],
+};
+
+/** One flat-config block per folder: a relative import that climbs out (`../`) into a folder it may not use. */
+const layerRules = Object.entries(MAY_IMPORT).map(([folder, allowed]) => {
+  const refused = FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
+  const may = allowed.length === 0 ? "nothing else of ours" : allowed.map((f) => `src/${f}`).join(", ");
+  return {
+    files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: [NO_CLIMB] },
+            {
+              regex: `^(\\.\\./)+(src/)?(${refused.join("|")})(/|$)`,
+              caseSensitive: true,
+              message: `Layering (ARCHITECTURE "Floors"): src/${folder} may import only ${may}. Pass what it needs in from above.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-output/**",
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.cjs",
+    ],
+  },
   ...officeAddins.configs.react,
   {
     files: ["**/*.ts", "**/*.tsx"],
@@ -16,7 +69,8 @@ export default [
       "no-undef": "off",
       // tsc's noUnusedLocals/noUnusedParameters decide; the base rule misreads names in function types.
       "no-unused-vars": "off",
-      "no-restricted-imports": ["error", { patterns: ["../../*/../*"] }],
+      "no-restricted-imports": ["error", { patterns: [NO_CLIMB] }],
     },
   },
+  ...layerRules,
 ];

@@ -1,7 +1,7 @@
 import { ExcelHost } from "../src/hosts/office/excel-host";
 import { REQUEST_LIMIT_BYTES } from "../src/hosts/office/write-plan";
 import { rankBuild } from "../src/taskpane/controller";
-import { PaneHost } from "../src/taskpane/host";
+import { PaneHost } from "../src/hosts/port";
 import { createMockExcel, MockSheetInput } from "../test/office/excel-mock";
 import { generatedWorkbook, sampleWorkbook } from "../test/office/fixtures";
 

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { saveXlsx, writeOutputSheets } from "../hosts/xlsx";
 import { msg } from "../scoring";
 import { sampleSheets } from "../workbook/pipeline";
+import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
 import { EXIT_OK } from "./errors";
 import { writeWorkbookFile } from "./files";
@@ -11,7 +12,7 @@ import { onePath } from "./paths";
 /** The built-in example as .xlsx bytes (also what rank/validate/workplan read when given no file). */
 export async function sampleWorkbookBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sampleSheets());
+  writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
   return saveXlsx(wb);
 }
 

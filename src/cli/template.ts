@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { saveXlsx, writeOutputSheets } from "../hosts/xlsx";
 import { msg } from "../scoring";
 import { templateSheets } from "../workbook/pipeline";
+import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
 import { EXIT_OK } from "./errors";
 import { writeWorkbookFile } from "./files";
@@ -18,7 +19,7 @@ export async function templateCommand(args: Args, io: Io): Promise<number> {
     )
   );
   const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, templateSheets());
+  writeOutputSheets(wb, templateSheets(workplanTemplateRows()));
   await writeWorkbookFile(out, await saveXlsx(wb));
   io.out(args.locale === "en-US" ? `Template written: ${out}` : `已写出模板：${out}`);
   return EXIT_OK;

@@ -34,7 +34,8 @@ import {
   writeWorkplanSummary,
 } from "./controller";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
-import { CellPeek, FunctionCells, Handler, PaneHost, Progress } from "./host";
+import { CellPeek, FunctionCells, PaneHost, Progress } from "../hosts/port";
+import { Handler } from "./handler";
 import { I18n, I18nContext, makeI18n, StringKey, useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
 import { PreviewBar } from "./PreviewBar";

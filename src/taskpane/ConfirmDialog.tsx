@@ -8,7 +8,7 @@ import {
   DialogSurface,
   DialogTitle,
 } from "@fluentui/react-components";
-import { Handler } from "./host";
+import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 
 export interface ConfirmRequest {

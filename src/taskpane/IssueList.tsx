@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { Issue } from "../workbook/types";
 import { groupIssues } from "./controller";
-import { Handler } from "./host";
+import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { Handler } from "./host";
+import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 
 const useStyles = makeStyles({

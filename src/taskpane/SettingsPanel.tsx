@@ -20,7 +20,7 @@ import {
 import { OutputValue } from "../workbook/types";
 import { Issue } from "../workbook/types";
 import { SettingsView } from "./controller";
-import { Handler } from "./host";
+import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
 

@@ -8,7 +8,7 @@ import {
   Subtitle2,
   Text,
 } from "@fluentui/react-components";
-import { FunctionCells, HostCapabilities } from "./host";
+import { FunctionCells, HostCapabilities } from "../hosts/port";
 import { useI18n } from "./i18n";
 
 const useStyles = makeStyles({

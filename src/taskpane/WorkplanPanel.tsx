@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { Issue } from "../workbook/types";
 import { WorkplanView } from "./controller";
-import { Handler } from "./host";
+import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
 

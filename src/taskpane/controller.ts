@@ -5,8 +5,14 @@ import { column, INPUT_SHEETS, SHEETS } from "../workbook/schema";
 import { findSetting, readSettings, SETTINGS } from "../workbook/settings";
 import { findSheet, foldName, readRows } from "../workbook/sheet-reader";
 import { Issue, OutputValue, WorkbookGrids } from "../workbook/types";
-import { readWorkplan, summarizeWorkplan, WorkplanSummary, workplanSummarySheet } from "../workplan";
-import { PaneHost, Progress, TemplateReport, WorkbookSnapshot, WriteReport } from "./host";
+import {
+  readWorkplan,
+  summarizeWorkplan,
+  WorkplanSummary,
+  workplanSummarySheet,
+  workplanTemplateRows,
+} from "../workplan";
+import { PaneHost, Progress, TemplateReport, WorkbookSnapshot, WriteReport } from "../hosts/port";
 
 /**
  * What the task pane does, without React: each action reads through the host, runs the
@@ -139,7 +145,7 @@ export async function rankBuild(
 // Template
 
 export async function createTemplate(host: PaneHost): Promise<TemplateReport> {
-  return host.createTemplate(templateSheets());
+  return host.createTemplate(templateSheets(workplanTemplateRows()));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-
 import { XlsxHost } from "../hosts/browser/xlsx-host";
 import { ExcelHost, keepOfficeJsLocal, officeHostHint, whenOfficeReady } from "../hosts/office/excel-host";
 import { App } from "./App";
-import { PaneHost } from "./host";
+import { PaneHost } from "../hosts/port";
 import { Locale, localeFromLanguage, localeFromSearch, t } from "./i18n";
 import { replaceUrl, startPane, StartMode } from "./start";
 

@@ -12,7 +12,6 @@ import {
   Rules,
   say,
 } from "../scoring";
-import { workplanTemplateRows } from "../workplan/template";
 import { GENERATED_MARKER, isGeneratedSheet } from "./marker";
 import { Locations, readAssessment } from "./read";
 import {
@@ -171,7 +170,11 @@ function inputFormat(sheet: InputSheetKey, c: ColumnSchema): string {
 }
 
 /** An input sheet as the template writes it: headers in row 1, then `data`, drop-downs, widths. */
-export function inputSheet(key: InputSheetKey, data: OutputValue[][], locale: Locale = "zh-CN"): OutputSheet {
+export function inputSheet(
+  key: InputSheetKey,
+  data: readonly OutputValue[][],
+  locale: Locale = "zh-CN"
+): OutputSheet {
   const schema = SHEETS[key];
   return {
     key,
@@ -188,21 +191,27 @@ export function inputSheet(key: InputSheetKey, data: OutputValue[][], locale: Lo
   };
 }
 
+/*
+ * `workplanRows` below are the 工作要点 template rows (`workplanTemplateRows()` of src/workplan).
+ * The work plan sits above this layer (it reads workbooks), so the callers above both — cli,
+ * taskpane, hosts — pass them in; lint refuses an import of src/workplan from here.
+ */
+
 /** The empty workbook (SPEC §7.2 template): every input sheet, 设置 with the defaults, 工作要点 with the 21 points. */
-export function templateSheets(): OutputSheet[] {
+export function templateSheets(workplanRows: readonly OutputValue[][]): OutputSheet[] {
   return INPUT_SHEETS.map((key) => {
     if (key === "settings") return inputSheet(key, settingsRows(defaultRules()));
-    if (key === "workplan") return inputSheet(key, workplanTemplateRows());
+    if (key === "workplan") return inputSheet(key, workplanRows);
     return inputSheet(key, []);
   });
 }
 
 /** The built-in example (SPEC §7.2 sample): 12 communities, records of every kind, every rule at work. */
-export function sampleSheets(): OutputSheet[] {
-  const sample = sampleWorkbook();
+export function sampleSheets(workplanRows: readonly OutputValue[][]): OutputSheet[] {
+  const sample = sampleWorkbook(workplanRows);
   return INPUT_SHEETS.map((key) => {
     if (key === "settings") return inputSheet(key, settingsRows(sample.rules));
-    if (key === "workplan") return inputSheet(key, sample.workplan ?? workplanTemplateRows());
+    if (key === "workplan") return inputSheet(key, sample.workplan);
     const schema = SHEETS[key];
     const rows = (sample.records[key] ?? []).map((r) => schema.columns.map((c) => r[c.key] ?? null));
     return inputSheet(key, rows);

@@ -1,5 +1,4 @@
 import { defaultRules, Exact, Rules } from "../scoring";
-import { workplanTemplateRows } from "../workplan/template";
 import { InputSheetKey, SHEETS } from "./schema";
 import { OutputValue } from "./types";
 
@@ -21,7 +20,7 @@ import { OutputValue } from "./types";
 export interface SampleWorkbook {
   records: Partial<Record<InputSheetKey, Record<string, OutputValue>[]>>;
   rules: Rules;
-  workplan?: OutputValue[][];
+  workplan: OutputValue[][];
 }
 
 type Row = Record<string, OutputValue>;
@@ -207,8 +206,8 @@ const STAFF: [string, string, number][] = [
   ["高燕", "沙湾社区", 90.5],
 ];
 
-/** A work plan under way: owners, due dates (Excel serials) and statuses for some points. */
-function sampleWorkplan(): OutputValue[][] {
+/** A work plan under way: the template's rows with owners, due dates (Excel serials) and statuses for some points. */
+function sampleWorkplan(templateRows: readonly OutputValue[][]): OutputValue[][] {
   const cols = SHEETS.workplan.columns.map((c) => c.key);
   const at = (key: string) => cols.indexOf(key);
   const serial = (iso: string) =>
@@ -222,7 +221,7 @@ function sampleWorkplan(): OutputValue[][] {
     ["社区矫正中心", "2024-06-30", "未启动"],
     ["司法局", "2024-10-31", "推进中"],
   ];
-  return workplanTemplateRows().map((row, i) => {
+  return templateRows.map((row, i) => {
     const out = [...row];
     const p = plan[i];
     if (p) {
@@ -237,7 +236,11 @@ function sampleWorkplan(): OutputValue[][] {
   });
 }
 
-export function sampleWorkbook(): SampleWorkbook {
+/**
+ * `workplanRows`: the 工作要点 template rows (`workplanTemplateRows()` of src/workplan), passed in
+ * by the caller because the work plan sits above the workbook layer.
+ */
+export function sampleWorkbook(workplanRows: readonly OutputValue[][]): SampleWorkbook {
   const rules = defaultRules();
   rules.year = 2024;
   rules.bonusPool = Exact.int(120000);
@@ -260,6 +263,6 @@ export function sampleWorkbook(): SampleWorkbook {
       contributions: CONTRIBUTIONS,
       staff: STAFF.map(([name, community, score]) => ({ name, community, score })),
     },
-    workplan: sampleWorkplan(),
+    workplan: sampleWorkplan(workplanRows),
   };
 }

@@ -1,10 +1,16 @@
 import { rankJson, rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
+import { workplanTemplateRows } from "../../src/workplan";
 
 /**
  * The engine's ranking of the built-in sample, straight from the pipeline (no browser, no UI):
  * what the end-to-end test expects the preview pane to show. Prints JSON on stdout.
  */
-const grids = sampleSheets().map((s) => ({ name: s.name, values: s.rows, firstRow: 1, firstColumn: 1 }));
+const grids = sampleSheets(workplanTemplateRows()).map((s) => ({
+  name: s.name,
+  values: s.rows,
+  firstRow: 1,
+  firstColumn: 1,
+}));
 const outcome = rankWorkbook(grids, { now: new Date(2025, 0, 15) });
 const json = rankJson(outcome);
 process.stdout.write(

@@ -17,9 +17,10 @@ import {
   pack,
   toCell,
 } from "../../src/hosts/office/write-plan";
-import { PaneHost } from "../../src/taskpane/host";
+import { PaneHost } from "../../src/hosts/port";
 import { rankBuild, planRank } from "../../src/taskpane/controller";
 import { GENERATED_MARKER, templateSheets } from "../../src/workbook/pipeline";
+import { workplanTemplateRows } from "../../src/workplan";
 import { INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
 import { createMockExcel, MockExcel, MockSheetInput, WriteRecord } from "./excel-mock";
 import { generatedWorkbook, sampleWorkbook } from "./fixtures";
@@ -271,7 +272,7 @@ describe("round trips", () => {
   });
 
   test("values are cut into whole-range blocks; requests stay under budget", () => {
-    const [sheet] = templateSheets().filter((s) => s.key === "workplan");
+    const [sheet] = templateSheets(workplanTemplateRows()).filter((s) => s.key === "workplan");
     const blocks = valueBlocks(sheet, 2000);
     expect(blocks.length).toBeGreaterThan(1);
     // Blocks tile the rows exactly, each a whole range of every column.
@@ -304,7 +305,7 @@ describe("ExcelHost.createTemplate", () => {
       undefined,
       ["KH_Honors"]
     );
-    const report = await host.createTemplate(templateSheets());
+    const report = await host.createTemplate(templateSheets(workplanTemplateRows()));
     expect(report.skipped).toEqual(["社区"]);
     expect(report.created).toEqual(INPUT_SHEETS.filter((k) => k !== "communities").map((k) => SHEETS[k].zh));
     expect(mock.syncs).toBe(2);
@@ -334,7 +335,7 @@ describe("ExcelHost.createTemplate", () => {
 
   test("without ExcelApi 1.8 the sheets come without drop-downs, and the pane is told", async () => {
     const { mock, host } = setup([], "1.7");
-    const report = await host.createTemplate(templateSheets());
+    const report = await host.createTemplate(templateSheets(workplanTemplateRows()));
     expect(report.created.length).toBe(INPUT_SHEETS.length);
     expect(mock.writes.filter((w) => w.prop === "dataValidation.rule")).toEqual([]);
     expect(report.degraded.map((m) => m.en)).toEqual(["drop-down lists"]);

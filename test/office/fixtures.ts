@@ -1,11 +1,12 @@
 import { sampleSheets } from "../../src/workbook/pipeline";
+import { workplanTemplateRows } from "../../src/workplan";
 import { InputSheetKey, SHEETS } from "../../src/workbook/schema";
 import { OutputSheet, OutputValue } from "../../src/workbook/types";
 import { MockSheetInput } from "./excel-mock";
 
 /** The built-in sample (12 communities) as the sheets of a workbook. */
 export function sampleWorkbook(): MockSheetInput[] {
-  return sampleSheets().map((s: OutputSheet) => ({ name: s.name, values: s.rows }));
+  return sampleSheets(workplanTemplateRows()).map((s: OutputSheet) => ({ name: s.name, values: s.rows }));
 }
 
 /** A deterministic pseudo-random sequence. */

@@ -2,8 +2,9 @@ import ExcelJS from "exceljs";
 import { isKhFormulaText, XlsxHost } from "../../src/hosts/browser/xlsx-host";
 import { loadXlsx } from "../../src/hosts/xlsx";
 import { applyRank, planRank, rankBuild } from "../../src/taskpane/controller";
-import { PaneHost } from "../../src/taskpane/host";
+import { PaneHost } from "../../src/hosts/port";
 import { GENERATED_MARKER, templateSheets } from "../../src/workbook/pipeline";
+import { workplanTemplateRows } from "../../src/workplan";
 import { INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
 
 const NOW = new Date(2025, 0, 15, 9, 30);
@@ -79,7 +80,7 @@ describe("XlsxHost (browser preview)", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Communities").getCell("A1").value = "Community";
     const host = new XlsxHost(wb, "mine.xlsx");
-    const report = await host.createTemplate(templateSheets());
+    const report = await host.createTemplate(templateSheets(workplanTemplateRows()));
     expect(report.skipped).toEqual(["社区"]);
     expect(report.created).toHaveLength(INPUT_SHEETS.length - 1);
     expect(wb.getWorksheet("Communities")?.getCell("A1").value).toBe("Community");

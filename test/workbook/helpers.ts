@@ -1,9 +1,10 @@
 import { sampleSheets } from "../../src/workbook/pipeline";
+import { workplanTemplateRows } from "../../src/workplan";
 import { SheetGrid, WorkbookGrids } from "../../src/workbook/types";
 
 /** The built-in sample as grids (what a host would read), fresh for every test. */
 export function sampleGrids(): WorkbookGrids {
-  return sampleSheets().map((s) => ({
+  return sampleSheets(workplanTemplateRows()).map((s) => ({
     name: s.name,
     values: s.rows.map((r) => [...r]),
     firstRow: 1,

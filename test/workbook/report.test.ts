@@ -9,6 +9,7 @@ import {
 import { GENERATED_MARKER, isGeneratedSheet } from "../../src/workbook/marker";
 import { fingerprint } from "../../src/workbook/report";
 import { OutputSheet } from "../../src/workbook/types";
+import { workplanTemplateRows } from "../../src/workplan";
 import { addRow, rowWhere, sampleGrids, setCell, tab } from "./helpers";
 
 const NOW = new Date(2024, 11, 31, 9, 30);
@@ -207,7 +208,7 @@ describe("SPEC §6 generated sheets", () => {
 
 describe("SPEC §7.2 template and sample sheets", () => {
   test("template: every input sheet with headers and drop-downs; 设置 with defaults; 工作要点 with 21 points", () => {
-    const t = templateSheets();
+    const t = templateSheets(workplanTemplateRows());
     expect(t.map((s) => s.name)).toEqual(INPUT_SHEET_NAMES);
     const honors = t.find((s) => s.name === "荣誉");
     expect(honors?.validations?.map((v) => v.choices)).toEqual([
@@ -223,7 +224,7 @@ describe("SPEC §7.2 template and sample sheets", () => {
   });
 
   test("sample: 12 communities, two of them 村改居, records of every kind", () => {
-    const s = sampleSheets();
+    const s = sampleSheets(workplanTemplateRows());
     const count = (name: string) => (s.find((x) => x.name === name)?.rows.length ?? 0) - 1;
     expect(count("社区")).toBe(12);
     expect(s.find((x) => x.name === "社区")?.rows.filter((r) => r[1] === "村改居")).toHaveLength(2);

@@ -9,6 +9,7 @@ import {
   writeOutputSheets,
 } from "../../src/hosts/xlsx";
 import { rankWorkbook, sampleSheets, templateSheets, validateWorkbook } from "../../src/workbook/pipeline";
+import { workplanTemplateRows } from "../../src/workplan";
 import { WorkbookGrids } from "../../src/workbook/types";
 
 const NOW = new Date(2024, 11, 31, 9, 30);
@@ -19,7 +20,7 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 
 async function sampleBook(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sampleSheets());
+  writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
   return roundTrip(wb);
 }
 
@@ -137,7 +138,7 @@ describe("SPEC §7.2 .xlsx host: reading", () => {
 describe("SPEC §6/§7.2 .xlsx host: writing", () => {
   test("template: headers, drop-downs, widths, frozen header, text columns as text", async () => {
     const wb = new ExcelJS.Workbook();
-    writeOutputSheets(wb, templateSheets());
+    writeOutputSheets(wb, templateSheets(workplanTemplateRows()));
     const back = await roundTrip(wb);
     const honors = back.getWorksheet("荣誉");
     if (!honors) throw new Error("no sheet");

@@ -15,6 +15,7 @@ import {
   writePackageSheets,
 } from "../../src/hosts/xlsx";
 import { rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
+import { workplanTemplateRows } from "../../src/workplan";
 import { OutputSheet, WorkbookGrids } from "../../src/workbook/types";
 
 /**
@@ -37,7 +38,7 @@ const trimmed = (grids: WorkbookGrids) =>
 
 async function sampleBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sampleSheets());
+  writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
   return saveXlsx(wb);
 }
 
@@ -180,7 +181,7 @@ describe("SPEC §6 .xlsx package: writing generated sheets", () => {
     expect(await sstSize(await packXlsx(third))).toBe(await sstSize(secondBytes));
     const back = await loadXlsx(await packXlsx(again));
     expect(back.worksheets.map((w) => w.name)).toEqual([
-      ...sampleSheets().map((s) => s.name),
+      ...sampleSheets(workplanTemplateRows()).map((s) => s.name),
       "排名",
       "排名 (2)",
       "先进个人",

@@ -3,7 +3,18 @@ import { msg, Msg } from "../../scoring";
 import { sampleSheets } from "../../workbook/pipeline";
 import { SHEETS } from "../../workbook/schema";
 import { columnLetters, foldName } from "../../workbook/sheet-reader";
-import { OutputSheet, SheetGrid } from "../../workbook/types";
+import { OutputSheet } from "../../workbook/types";
+import { workplanTemplateRows } from "../../workplan";
+import {
+  CellPeek,
+  FunctionCells,
+  HostCapabilities,
+  PaneHost,
+  TemplateReport,
+  WorkbookSnapshot,
+  WriteOptions,
+  WriteReport,
+} from "../port";
 import { existingSheets, gridOf, gridsOf, loadXlsx, plainValue, saveXlsx, writeOutputSheets } from "../xlsx";
 
 /**
@@ -58,7 +69,7 @@ function shownValue(value: unknown): string {
   return String(value);
 }
 
-export class XlsxHost {
+export class XlsxHost implements PaneHost {
   private wb: ExcelJS.Workbook;
   private name: string;
   private readonly options: XlsxHostOptions;
@@ -72,7 +83,7 @@ export class XlsxHost {
   /** The built-in sample (12 communities, every rule at work) as an in-page workbook. */
   static sampleWorkbook(): ExcelJS.Workbook {
     const wb = new ExcelJS.Workbook();
-    writeOutputSheets(wb, sampleSheets());
+    writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
     return wb;
   }
 
@@ -80,8 +91,8 @@ export class XlsxHost {
     return new XlsxHost(XlsxHost.sampleWorkbook(), options.sampleName ?? "sample.xlsx", options);
   }
 
-  capabilities() {
-    return { kind: "browser" as const, autoOpen: false, download: true, open: true, missing: [] as Msg[] };
+  capabilities(): HostCapabilities {
+    return { kind: "browser", autoOpen: false, download: true, open: true, missing: [] };
   }
 
   fileName(): string {
@@ -103,15 +114,12 @@ export class XlsxHost {
     this.name = this.options.sampleName ?? "sample.xlsx";
   }
 
-  async read(): Promise<{ grids: SheetGrid[]; sheets: { name: string; generated: boolean }[] }> {
+  async read(): Promise<WorkbookSnapshot> {
     return { grids: gridsOf(this.wb), sheets: existingSheets(this.wb) };
   }
 
   /** Writes generated sheets into the in-page workbook; only this product's earlier sheets are replaced. */
-  async writeGenerated(
-    sheets: readonly OutputSheet[],
-    options: { replace: readonly string[]; activate?: string; chart?: { sheet: string } }
-  ) {
+  async writeGenerated(sheets: readonly OutputSheet[], options: WriteOptions): Promise<WriteReport> {
     const before = new Set(
       existingSheets(this.wb)
         .filter((s) => s.generated)
@@ -141,7 +149,7 @@ export class XlsxHost {
   }
 
   /** Adds the template's missing sheets; a sheet already there (zh or en name) is never touched. */
-  async createTemplate(sheets: readonly OutputSheet[]) {
+  async createTemplate(sheets: readonly OutputSheet[]): Promise<TemplateReport> {
     const present = new Set(this.wb.worksheets.map((ws) => foldName(ws.name)));
     const isPresent = (s: OutputSheet) =>
       [s.name, SHEETS[s.key].zh, SHEETS[s.key].en].some((n) => present.has(foldName(n)));
@@ -155,7 +163,7 @@ export class XlsxHost {
   }
 
   /** No grid to select in a page: a window of the sheet (its header row and the rows around the cell). */
-  async selectCell(sheet: string, cell: string) {
+  async selectCell(sheet: string, cell: string): Promise<CellPeek> {
     const ws = this.wb.worksheets.find((w) => foldName(w.name) === foldName(sheet));
     const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(cell);
     if (!ws || !m) throw new Error(`no cell ${sheet}!${cell}`);
@@ -195,7 +203,7 @@ export class XlsxHost {
     return out;
   }
 
-  async countFunctionCells() {
+  async countFunctionCells(): Promise<FunctionCells> {
     const counts = new Map<string, number>();
     for (const c of this.khCells()) counts.set(c.sheet, (counts.get(c.sheet) ?? 0) + 1);
     const bySheet = [...counts].map(([sheet, count]) => ({ sheet, count }));

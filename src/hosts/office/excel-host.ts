@@ -5,6 +5,15 @@ import { SHEETS } from "../../workbook/schema";
 import { foldName } from "../../workbook/sheet-reader";
 import { OutputSheet, SheetGrid } from "../../workbook/types";
 import {
+  FunctionCells,
+  HostCapabilities,
+  PaneHost,
+  TemplateReport,
+  WorkbookSnapshot,
+  WriteOptions,
+  WriteReport,
+} from "../port";
+import {
   address,
   Block,
   CellValue,
@@ -133,20 +142,12 @@ interface SheetFormulas {
   col0: number;
 }
 
-export interface ExcelHostReport {
-  written: string[];
-  replaced: string[];
-  chart: boolean;
-  degraded: Msg[];
-  syncs: number;
-}
-
-export class ExcelHost {
-  capabilities() {
+export class ExcelHost implements PaneHost {
+  capabilities(): HostCapabilities {
     const missing = (["1.2", "1.4", "1.6", "1.7", "1.8"] as const)
       .filter((v) => !supports(v))
       .map((v) => msg(`${FEATURE_NAMES[v].zh}（ExcelApi ${v}）`, `${FEATURE_NAMES[v].en} (ExcelApi ${v})`));
-    return { kind: "excel" as const, autoOpen: true, download: false, open: false, missing };
+    return { kind: "excel", autoOpen: true, download: false, open: false, missing };
   }
 
   /**
@@ -158,7 +159,7 @@ export class ExcelHost {
   private knownSheets: string[] | null = null;
 
   /** Every sheet's used values: 1 sync when the sheet list is as last seen, otherwise 2 (list, then values). */
-  async read(): Promise<{ grids: SheetGrid[]; sheets: { name: string; generated: boolean }[] }> {
+  async read(): Promise<WorkbookSnapshot> {
     const nullable = supports("1.4");
     const usedRange = (ws: Excel.Worksheet) => {
       const range = nullable ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
@@ -227,15 +228,7 @@ export class ExcelHost {
    * writes the values as whole ranges (in blocks, requests ≤ 4 MB) with calculation suspended,
    * then the formats, highlights, chart and activation in the last request.
    */
-  async writeGenerated(
-    sheets: readonly OutputSheet[],
-    options: {
-      replace: readonly string[];
-      activate?: string;
-      chart?: { sheet: string; title: string; maxBars: number };
-      onProgress?: (p: { done: number; total: number; step: "write" | "format" }) => void;
-    }
-  ): Promise<ExcelHostReport> {
+  async writeGenerated(sheets: readonly OutputSheet[], options: WriteOptions): Promise<WriteReport> {
     const valueRequests = pack(
       sheets.flatMap((s) => valueBlocks(s)),
       REQUEST_BYTES
@@ -378,9 +371,7 @@ export class ExcelHost {
    * name): values, then an Excel table over the header, number formats and drop-downs for
    * TEMPLATE_ROWS rows, widths and a frozen header. Existing sheets are never touched.
    */
-  async createTemplate(
-    sheets: readonly OutputSheet[]
-  ): Promise<{ created: string[]; skipped: string[]; degraded: Msg[] }> {
+  async createTemplate(sheets: readonly OutputSheet[]): Promise<TemplateReport> {
     const validations = supports("1.8");
     const widths = supports("1.2");
     const freeze = supports("1.7");
@@ -486,7 +477,7 @@ export class ExcelHost {
   }
 
   /** How many cells use KH. functions, per sheet. */
-  async countFunctionCells(): Promise<{ total: number; bySheet: { sheet: string; count: number }[] }> {
+  async countFunctionCells(): Promise<FunctionCells> {
     return Excel.run(async (context) => {
       const sheets = await this.loadFormulas(context);
       const bySheet = sheets

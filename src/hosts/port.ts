@@ -2,12 +2,11 @@ import { Msg } from "../scoring";
 import { OutputSheet, WorkbookGrids } from "../workbook/types";
 
 /**
- * The one door between the task pane and a workbook. React components never touch Office.js or
- * ExcelJS: they call these methods. Two implementations:
+ * The port between the task pane and a workbook. React components never touch Office.js or
+ * ExcelJS: they call these methods. It lives beside the hosts (which sit below the front doors
+ * and never import the pane), and each host declares `implements PaneHost`:
  *   - src/hosts/office/excel-host.ts — the open Excel workbook, through Office.js (all of it there);
  *   - src/hosts/browser/xlsx-host.ts — a workbook held in the page (browser preview), through ExcelJS.
- * The hosts implement this shape structurally (they do not import the pane: hosts sit below the
- * front doors); index.tsx assigns them to `PaneHost`, so the compiler checks the fit.
  */
 
 /** A tab of the workbook and whether this product generated it (its first cell carries the marker). */
@@ -86,9 +85,6 @@ export interface CellPeek {
   /** Position of the selected cell: index into `rows`, index into `cells`. */
   at: { row: number; column: number };
 }
-
-/** A callback prop. Parameter names live in the tuple type so .tsx files need none. */
-export type Handler<A extends unknown[] = []> = (...args: A) => void;
 
 export interface PaneHost {
   capabilities(): HostCapabilities;
