@@ -12,7 +12,7 @@ export type SubjectRuleScope = "all" | "national";
 
 /**
  * Every number of the assessment in one typed object. Defaults are the seed's figures; the 设置
- * sheet overrides any of them (src/workbook/settings.ts), so a town that reads the text
+ * sheet overrides any of them (src/workbook/settings/), so a town that reads the text
  * differently changes a setting, not code.
  */
 export interface Rules {

@@ -2,7 +2,7 @@ import { cellText, defaultRules, Locale, Msg, say } from "../scoring";
 import { rankWorkbook, RankOutcome, templateSheets, validateWorkbook } from "../workbook/pipeline";
 import { chooseSheetNames } from "../workbook/report";
 import { column, INPUT_SHEETS, SHEETS } from "../workbook/schema";
-import { findSetting, readSettings, SETTINGS } from "../workbook/settings";
+import { findSetting, readSettings, SETTINGS, showSetting } from "../workbook/settings";
 import { findSheet, foldName, readRows } from "../workbook/sheet-reader";
 import { Issue, OutputValue, WorkbookGrids } from "../workbook/types";
 import {
@@ -188,8 +188,8 @@ export function settingsView(grids: WorkbookGrids): SettingsView {
     rows: SETTINGS.map((s) => ({
       id: s.id,
       name: { zh: s.zh, en: s.en },
-      value: s.show(rules),
-      defaultValue: s.show(defaults),
+      value: showSetting(s, rules),
+      defaultValue: showSetting(s, defaults),
       sheetRow: rowOf.get(s.id) ?? null,
       interpretation: s.interpretation,
       note: s.note,

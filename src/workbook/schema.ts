@@ -322,51 +322,7 @@ export function column(sheet: SheetKey, key: string): ColumnSchema {
   return found;
 }
 
-/**
- * The keys of the 设置 sheet (SPEC §6), zh name and English alias; src/workbook/settings.ts maps
- * each to a field of `Rules`, with its note and default.
+/*
+ * The keys of the 设置 sheet (its rows, not columns) are one table of their own, with their
+ * types, defaults and notes: src/workbook/settings/table.ts.
  */
-export const SETTING_NAMES = {
-  "honorPoints.town": { zh: "区镇荣誉加分", en: "HonorPoints.Town" },
-  "honorPoints.district": { zh: "区级荣誉加分", en: "HonorPoints.District" },
-  "honorPoints.city": { zh: "市级荣誉加分", en: "HonorPoints.City" },
-  "honorPoints.province": { zh: "省级荣誉加分", en: "HonorPoints.Province" },
-  "honorPoints.national": { zh: "全国荣誉加分", en: "HonorPoints.National" },
-  lineDeptLevelsDown: { zh: "条线表彰降低级别数", en: "LineDeptLevelsDown" },
-  lineDeptTownPoints: { zh: "区镇条线表彰加分", en: "LineDeptTownPoints" },
-  "publicityPoints.town": { zh: "区镇宣传每篇加分", en: "PublicityPoints.Town" },
-  "publicityPoints.district": { zh: "区级宣传每篇加分", en: "PublicityPoints.District" },
-  "publicityPoints.city": { zh: "市级宣传每篇加分", en: "PublicityPoints.City" },
-  "publicityPoints.province": { zh: "省级宣传每篇加分", en: "PublicityPoints.Province" },
-  "publicityPoints.national": { zh: "全国宣传每篇加分", en: "PublicityPoints.National" },
-  subjectRuleScope: { zh: "以社区为主体适用级别", en: "SubjectRuleScope" },
-  basicPublicityMin: { zh: "基础宣传最低分", en: "BasicPublicityMin" },
-  basicPublicityMax: { zh: "基础宣传最高分", en: "BasicPublicityMax" },
-  contributionLineCap: { zh: "重要贡献单条线上限", en: "ContributionLineCap" },
-  contributionTotalCap: { zh: "重要贡献累计上限", en: "ContributionTotalCap" },
-  "categoryMax.foundation": { zh: "社区基础满分", en: "CategoryMax.Foundation" },
-  "categoryMax.service": { zh: "社区服务满分", en: "CategoryMax.Service" },
-  "categoryMax.culture": { zh: "社区文化满分", en: "CategoryMax.Culture" },
-  "categoryMax.environment": { zh: "社区环境卫生满分", en: "CategoryMax.Environment" },
-  "categoryMax.brand": { zh: "一居一品满分", en: "CategoryMax.Brand" },
-  "categoryMax.admin": { zh: "行政事务满分", en: "CategoryMax.Admin" },
-  conversionRate: { zh: "折算比例", en: "ConversionRate" },
-  advancedCommunities: { zh: "先进社区名额", en: "AdvancedCommunities" },
-  advancedIndividuals: { zh: "先进个人名额", en: "AdvancedIndividuals" },
-  rankingMode: { zh: "排名方式", en: "RankingMode" },
-  bonusPool: { zh: "奖金总额（元）", en: "BonusPool" },
-  bonusPerPoint: { zh: "每分奖金（元）", en: "BonusPerPoint" },
-  lines: { zh: "条线清单", en: "Lines" },
-  year: { zh: "考核年度", en: "Year" },
-} as const satisfies Record<string, { zh: string; en: string }>;
-
-export type SettingId = keyof typeof SETTING_NAMES;
-
-/** Words of the choice-valued settings (排名方式, 以社区为主体适用级别), zh and en. */
-export const SETTING_CHOICES = {
-  rankingMode: {
-    total: { zh: "综合得分", en: "total" },
-    targetFirst: { zh: "目标管理优先", en: "targetFirst" },
-  },
-  subjectRuleScope: { all: { zh: "全部级别", en: "all" }, national: { zh: "仅国家级", en: "national" } },
-} as const;

@@ -1,6 +1,11 @@
 import { defaultRules, Rules } from "../../src/scoring";
-import { SETTING_NAMES } from "../../src/workbook/schema";
-import { findSetting, readSettings, SETTINGS, settingsRows } from "../../src/workbook/settings";
+import {
+  findSetting,
+  readSettings,
+  SETTING_NAMES,
+  SETTINGS,
+  settingsRows,
+} from "../../src/workbook/settings";
 import { SheetGrid } from "../../src/workbook/types";
 
 const sheet = (rows: unknown[][], withHeader = true): SheetGrid => ({
