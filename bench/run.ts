@@ -1,5 +1,7 @@
 import { existsSync } from "fs";
 import { join } from "path";
+import { benchBundle } from "./bundle";
+import { benchCli } from "./cli";
 import { benchEngine } from "./engine";
 
 /**
@@ -20,6 +22,8 @@ async function main(): Promise<void> {
     ["engine", benchEngine],
     ["xlsx host (rank --out)", await optionalPart("xlsx", "benchXlsx")],
     ["Office.js host (sync count)", await optionalPart("office", "benchOffice")],
+    ["pane bundle (what Excel loads first)", benchBundle],
+    ["command line start-up", benchCli],
   ];
   for (const [name, part] of parts) {
     console.log(`== ${name}`);
