@@ -1,17 +1,28 @@
-import { openXlsx, XlsxPackage } from "../hosts/xlsx";
+import type { XlsxPackage } from "../hosts/xlsx/ooxml";
 import { msg } from "../scoring";
+import { gridsOfSheets, sampleSheets } from "../workbook/pipeline";
+import { WorkbookGrids } from "../workbook/types";
+import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
 import { CliError } from "./errors";
 import { readWorkbookFile } from "./files";
 import { Io } from "./output";
-import { sampleWorkbookBytes } from "./sample";
+
+/** What a reading command works on: its grids, and (for `rank --out`) the package to write into. */
+export interface Input {
+  label: string;
+  grids(): Promise<WorkbookGrids>;
+  pkg(): Promise<XlsxPackage>;
+}
 
 /**
  * The workbook a reading command works on: the file given, or — with no file — the built-in
  * sample (12 communities), so `npm run --silent scorecard -- rank` shows every rule at work.
+ * The sample's grids are its sheets' values as written (no .xlsx round trip, no ExcelJS, so the
+ * command starts fast); only `rank --out` on the sample makes its .xlsx, through ExcelJS.
  * The note goes to stderr, so --json output stays one JSON object.
  */
-export async function openInput(args: Args, io: Io): Promise<{ pkg: XlsxPackage; label: string }> {
+export async function openInput(args: Args, io: Io): Promise<Input> {
   if (args.positional.length > 1)
     throw new CliError(
       msg(
@@ -19,12 +30,25 @@ export async function openInput(args: Args, io: Io): Promise<{ pkg: XlsxPackage;
         `Unexpected arguments: ${args.positional.slice(1).join(" ")}`
       )
     );
-  if (args.positional.length === 1)
-    return { pkg: await readWorkbookFile(args.positional[0]), label: args.positional[0] };
+  if (args.positional.length === 1) {
+    const pkg = await readWorkbookFile(args.positional[0]);
+    const { packageGrids } = await import("../hosts/xlsx/ooxml");
+    return { label: args.positional[0], grids: () => packageGrids(pkg), pkg: async () => pkg };
+  }
   io.err(
     args.locale === "en-US"
       ? "(no file given: using the built-in sample, 12 communities)"
       : "（未指定文件：使用内置示例，12 个社区）"
   );
-  return { pkg: await openXlsx(await sampleWorkbookBytes()), label: "sample" };
+  return {
+    label: "sample",
+    grids: async () => gridsOfSheets(sampleSheets(workplanTemplateRows())),
+    pkg: async () => {
+      const [{ openXlsx }, { sampleWorkbookBytes }] = await Promise.all([
+        import("../hosts/xlsx/ooxml"),
+        import("./sample"),
+      ]);
+      return openXlsx(await sampleWorkbookBytes());
+    },
+  };
 }

@@ -1,4 +1,3 @@
-import { packageGrids, packXlsx, writePackageSheets } from "../hosts/xlsx";
 import { AssessmentResult, centsToYuan, Exact, Locale } from "../scoring";
 import { rankJson, rankWorkbook } from "../workbook/pipeline";
 import { individualsToShow } from "../workbook/report";
@@ -93,11 +92,13 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
 /** `rank <in.xlsx> [--out <out.xlsx>] [--json]` (SPEC §7.2): errors → exit 1 and nothing is written. */
 export async function rankCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
   refuseOptions(args, "rank", ["json", "out"]);
-  const { pkg } = await openInput(args, io);
+  const input = await openInput(args, io);
   // Generated sheets are told from a person's by their A1 marker (rankWorkbook reads it from the grids).
-  const outcome = rankWorkbook(await packageGrids(pkg), { now, locale: args.locale });
+  const outcome = rankWorkbook(await input.grids(), { now, locale: args.locale });
   let written: string[] = [];
   if (outcome.ok && args.out !== undefined) {
+    const pkg = await input.pkg();
+    const { packXlsx, writePackageSheets } = await import("../hosts/xlsx/ooxml");
     written = await writePackageSheets(pkg, outcome.sheets);
     await writeWorkbookFile(args.out, await packXlsx(pkg));
   }

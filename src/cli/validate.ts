@@ -1,4 +1,3 @@
-import { packageGrids } from "../hosts/xlsx";
 import { issuesJson, validateWorkbook } from "../workbook/pipeline";
 import { Args } from "./args";
 import { EXIT_ISSUES, EXIT_OK } from "./errors";
@@ -9,8 +8,8 @@ import { refuseOptions } from "./paths";
 /** `validate <in.xlsx> [--json]`: the issues; exit 1 when any is an error (SPEC §7.2). */
 export async function validateCommand(args: Args, io: Io): Promise<number> {
   refuseOptions(args, "validate", ["json"]);
-  const { pkg } = await openInput(args, io);
-  const issues = validateWorkbook(await packageGrids(pkg));
+  const input = await openInput(args, io);
+  const issues = validateWorkbook(await input.grids());
   if (args.json) printJson(io, { issues: issuesJson(issues, args.locale) });
   else io.out(issuesText(issues, args.locale));
   return issues.some((i) => i.severity === "error") ? EXIT_ISSUES : EXIT_OK;

@@ -1,4 +1,3 @@
-import { packageGrids } from "../hosts/xlsx";
 import { Locale, msg } from "../scoring";
 import { issuesJson } from "../workbook/pipeline";
 import { SHEETS } from "../workbook/schema";
@@ -92,8 +91,8 @@ export async function workplanCommand(args: Args, io: Io, now: Date = new Date()
       )
     );
   const today = args.today ?? localToday(now);
-  const { pkg } = await openInput(args, io);
-  const read = readWorkplan(await packageGrids(pkg));
+  const input = await openInput(args, io);
+  const read = readWorkplan(await input.grids());
   const summary = summarizeWorkplan(read.records, today);
   if (args.json) printJson(io, workplanJson(summary, read.issues, args.locale));
   else {

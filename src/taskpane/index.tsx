@@ -1,43 +1,19 @@
 import * as React from "react";
-import { createRoot, Root } from "react-dom/client";
-import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
-import { XlsxHost } from "../hosts/browser/xlsx-host";
+import { Button, Spinner } from "@fluentui/react-components";
 import { ExcelHost, keepOfficeJsLocal, officeHostHint, whenOfficeReady } from "../hosts/office/excel-host";
 import { App } from "./App";
 import { PaneHost } from "../hosts/port";
 import { Locale, localeFromLanguage, localeFromSearch, t } from "./i18n";
-import { replaceUrl, startPane, StartMode } from "./start";
+import { render } from "./mount";
+import { startPane, StartMode } from "./start";
 
 /**
  * Entry of the task-pane bundle (no Office.js here: the Excel host module holds all of it). The
  * pane mounts inside Office.onReady: in Excel it works on the open workbook (ExcelHost); anywhere
  * else (Office.onReady gives host: null) it is the browser preview on a workbook held in the page
- * (XlsxHost), starting on the built-in sample. A slow start shows a waiting state, never the
- * sample (start.ts says why).
+ * (preview.tsx, a chunk fetched only then: Excel never loads the preview's .xlsx code), starting
+ * on the built-in sample. A slow start shows a waiting state, never the sample (start.ts says why).
  */
-let root: Root | null = null;
-
-function render(node: React.ReactNode): void {
-  const container = document.getElementById("container");
-  if (!container) return;
-  root ??= createRoot(container);
-  root.render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
-}
-
-function PreviewRoot({ host, initial }: { host: PaneHost; initial: Locale }): React.JSX.Element {
-  const [locale, setLocale] = React.useState<Locale>(initial);
-  React.useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = `${t(locale, "appTitle")} · ${t(locale, "modePreview")}`;
-  }, [locale]);
-  const change = (next: Locale) => {
-    const url = new URL(window.location.href);
-    url.searchParams.set("lang", next);
-    replaceUrl(url.toString());
-    setLocale(next);
-  };
-  return <App host={host} locale={locale} onLocaleChange={change} />;
-}
 
 /** Office.onReady has not answered yet: say so in both languages (Office's language is not known yet). */
 function Waiting({ onPreview }: { onPreview: (() => void) | null }): React.JSX.Element {
@@ -57,7 +33,14 @@ function Waiting({ onPreview }: { onPreview: (() => void) | null }): React.JSX.E
   );
 }
 
+function PreviewNotLoaded(): React.JSX.Element {
+  return <p role="alert">预览无法加载，请刷新页面。 The preview could not be loaded: reload the page.</p>;
+}
+
+let shown: StartMode["kind"] | null = null;
+
 function show(mode: StartMode): void {
+  shown = mode.kind;
   if (mode.kind === "waiting") {
     render(<Waiting onPreview={mode.canPreview ? () => starter.openPreview() : null} />);
   } else if (mode.kind === "excel") {
@@ -67,9 +50,14 @@ function show(mode: StartMode): void {
     render(<App host={host} locale={locale} />);
   } else {
     keepOfficeJsLocal();
-    const locale = localeFromSearch(window.location.search) ?? "zh-CN";
-    const host: PaneHost = XlsxHost.withSample({ sampleName: t(locale, "sampleName") });
-    render(<PreviewRoot host={host} initial={locale} />);
+    // The preview and its .xlsx code are a chunk of their own, fetched only here. Should Excel
+    // answer while it loads, the workbook has won and the chunk stays unused.
+    import(/* webpackChunkName: "preview" */ "./preview").then(
+      (preview) => {
+        if (shown === "preview") preview.startPreviewPane();
+      },
+      () => render(<PreviewNotLoaded />)
+    );
   }
 }
 

@@ -206,6 +206,11 @@ export function templateSheets(workplanRows: readonly OutputValue[][]): OutputSh
   });
 }
 
+/** Sheets as the grids a host reads back from them: the values as written, from A1. */
+export function gridsOfSheets(sheets: readonly OutputSheet[]): WorkbookGrids {
+  return sheets.map((s) => ({ name: s.name, values: s.rows, firstRow: 1, firstColumn: 1 }));
+}
+
 /** The built-in example (SPEC §7.2 sample): 12 communities, records of every kind, every rule at work. */
 export function sampleSheets(workplanRows: readonly OutputValue[][]): OutputSheet[] {
   const sample = sampleWorkbook(workplanRows);

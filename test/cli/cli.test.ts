@@ -11,8 +11,8 @@ import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
 /** SPEC §7.2: `npm run --silent scorecard -- template|sample|validate|rank|workplan …`. */
 
 const ROOT = path.resolve(__dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
-const MAIN = path.join(ROOT, "src/cli/main.ts");
+// What `npm run scorecard` runs: the compiled command line (built first when missing or stale).
+const LAUNCHER = path.join(ROOT, "scripts/scorecard.js");
 let dir = "";
 
 beforeAll(() => {
@@ -26,12 +26,12 @@ interface Ran {
   stderr: string;
 }
 
-/** The real command line, as a child process. */
+/** The real command line, as a child process: node on the compiled bundle, as npm starts it. */
 function cli(...args: string[]): Promise<Ran> {
   return new Promise((resolve) => {
     execFile(
-      TSX,
-      [MAIN, ...args],
+      process.execPath,
+      [LAUNCHER, ...args],
       { cwd: ROOT, env: { ...process.env, FORCE_COLOR: "0" } },
       (err, stdout, stderr) => {
         const code = err && typeof err.code === "number" ? err.code : 0;
@@ -212,6 +212,12 @@ describe("SPEC §7.2 scorecard commands", () => {
     expect(JSON.parse(r.stdout).communities).toHaveLength(12);
     expect(r.stderr).toContain("内置示例");
     expect((await inProcess("validate")).code).toBe(0);
+    // The sample is read from its sheets' values, not from an .xlsx: the same ranking as its file gives.
+    const fromFile = await inProcess("rank", sample, "--json");
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(fromFile.stdout));
+    const plan = await inProcess("workplan", "--json", "--today", "2024-07-01");
+    const planFromFile = await inProcess("workplan", sample, "--json", "--today", "2024-07-01");
+    expect(JSON.parse(plan.stdout)).toEqual(JSON.parse(planFromFile.stdout));
   });
 
   test("--lang en gives English messages", async () => {

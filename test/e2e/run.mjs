@@ -10,7 +10,7 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync 
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
 
@@ -24,7 +24,8 @@ const TIMEOUT = 30_000;
 // Build and serve
 
 function ensureBuilt() {
-  if (existsSync(join(DIST, "taskpane.html")) && existsSync(join(DIST, "taskpane.js"))) return;
+  const built = ["taskpane.html", "taskpane.js", join("standalone", "社区考核助手.html")];
+  if (built.every((f) => existsSync(join(DIST, f)))) return;
   console.log("dist/ is missing: building it (webpack --mode production)…");
   const r = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("the build failed");
@@ -143,11 +144,16 @@ async function idle(page) {
   );
 }
 
-/** A clean pane for a screenshot: no focus ring or tooltip left over from the last click. */
-async function screenshot(page, file) {
+/** No focus ring or tooltip left over from the last click (a tooltip covers the buttons under it). */
+async function clearHover(page) {
   await page.mouse.move(0, 0);
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
   await page.waitForTimeout(300);
+}
+
+/** A clean pane for a screenshot: no focus ring or tooltip left over from the last click. */
+async function screenshot(page, file) {
+  await clearHover(page);
   await page.screenshot({ path: join(SHOTS, file), fullPage: true });
 }
 
@@ -463,6 +469,83 @@ async function main() {
       );
       check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
       await page.close();
+    }
+  );
+
+  await scenario(
+    "the single-file page opens from file:// with the network blocked: opens an .xlsx, validates, ranks, shows the work plan, downloads",
+    async () => {
+      const standalone = join(DIST, "standalone", "社区考核助手.html");
+      check(existsSync(standalone), "dist/standalone/社区考核助手.html was not built");
+      // A context of its own: offline, and every request that is not the file itself (or data:/blob:) refused.
+      const offline = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ["--no-sandbox", "--disable-gpu"],
+      });
+      const ctx = await offline.newContext({
+        offline: true,
+        acceptDownloads: true,
+        locale: "zh-CN",
+        viewport: { width: 420, height: 900 },
+      });
+      const asked = [];
+      const allowed = (raw) => /^(file|data|blob|about):/.test(raw);
+      ctx.on("request", (req) => asked.push(req.url()));
+      await ctx.route("**/*", (route) => (allowed(route.request().url()) ? route.continue() : route.abort()));
+      try {
+        const page = await ctx.newPage();
+        const errors = [];
+        page.on("pageerror", (e) => errors.push(String(e && e.message ? e.message : e)));
+        await page.goto(pathToFileURL(standalone).href);
+        await page.getByTestId("pane").waitFor({ timeout: TIMEOUT });
+        check((await page.getByTestId("mode").innerText()).includes("浏览器预览"), "not the preview");
+        // Open an .xlsx from disk and validate it.
+        const file = join(temp, "离线有错误.xlsx");
+        await workbookWithErrors(file);
+        await page.getByTestId("file-input").setInputFiles(file);
+        await idle(page);
+        await page.getByTestId("action-validate").click();
+        await idle(page);
+        const texts = await page.getByTestId("issue-item").allInnerTexts();
+        check(
+          texts.some((t) => t.includes("国际级")),
+          `no located error for the level: ${texts.join(" | ")}`
+        );
+        // Back to the sample: rank, work plan, download.
+        await clearHover(page);
+        await page.getByTestId("preview-sample").click();
+        await idle(page);
+        await page.getByTestId("action-rank").click();
+        await idle(page);
+        const rows = await rankedRows(page);
+        check(rows.length === 12, `${rows.length} rows ranked`);
+        check(rows[0].name === expected.communities[0].name, `first place ${rows[0].name}`);
+        await page.getByTestId("tab-workplan").click();
+        await idle(page);
+        check(
+          (await page.getByTestId("workplan-panel").innerText()).includes("共 21 项要点"),
+          "no work plan"
+        );
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByTestId("preview-download").click(),
+        ]);
+        const path = join(temp, "offline-download.xlsx");
+        await download.saveAs(path);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(path);
+        const names = wb.worksheets.map((ws) => ws.name);
+        for (const n of ["社区", "排名", "计分明细"])
+          check(names.includes(n), `sheet ${n} missing: ${names.join(",")}`);
+        await screenshot(page, "standalone-file-zh-CN.png");
+        const outside = asked.filter((u) => !allowed(u));
+        check(outside.length === 0, `the page asked the network for ${outside.join(", ")}`);
+        check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+      } finally {
+        await ctx.close();
+        await offline.close();
+      }
     }
   );
 
