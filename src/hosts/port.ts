@@ -55,10 +55,26 @@ export interface TemplateReport {
   degraded: Msg[];
 }
 
+/** A KH. cell that shows an error, #BUSY! or nothing yet: never frozen into a value. */
+export interface UnsettledCell {
+  sheet: string;
+  cell: string;
+  /** What the cell shows ("#BUSY!", "#NAME?", … or "" when nothing). */
+  shows: string;
+}
+
 /** Cells whose formulas call this add-in's KH. functions. */
 export interface FunctionCells {
   total: number;
   bySheet: { sheet: string; count: number }[];
+  /** Those to recalculate before 共享准备 can turn them into values. */
+  unsettled: UnsettledCell[];
+}
+
+/** What 共享准备's conversion did: nothing at all while any KH. cell is unsettled. */
+export interface ConvertReport {
+  converted: number;
+  unsettled: UnsettledCell[];
 }
 
 export interface HostCapabilities {
@@ -97,8 +113,8 @@ export interface PaneHost {
   /** Selects a cell (Excel) or returns a window around it (preview). */
   selectCell(sheet: string, cell: string): Promise<CellPeek | null>;
   countFunctionCells(): Promise<FunctionCells>;
-  /** Replaces every KH. formula by its current value; returns how many cells changed. */
-  convertFunctionCells(): Promise<number>;
+  /** Replaces every KH. formula by its current value, unless one is unsettled (then none). */
+  convertFunctionCells(): Promise<ConvertReport>;
   /** Marks the document so the task pane opens with it for colleagues who have the add-in. */
   setAutoOpen(): Promise<boolean>;
   /** Preview only: the workbook's file name. */

@@ -34,7 +34,7 @@ import {
   writeWorkplanSummary,
 } from "./controller";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
-import { CellPeek, FunctionCells, PaneHost, Progress } from "../hosts/port";
+import { CellPeek, FunctionCells, PaneHost, Progress, UnsettledCell } from "../hosts/port";
 import { Handler } from "./handler";
 import { I18n, I18nContext, makeI18n, StringKey, useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
@@ -332,6 +332,20 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       const found = await host.countFunctionCells();
       setCells(found);
       const items: string[] = [];
+      const unsettledNote = (cells: UnsettledCell[]) =>
+        setNote({
+          intent: "warning",
+          text: t("shareUnsettled", { n: cells.length }),
+          items: cells
+            .slice(0, 10)
+            .map((c) =>
+              t("shareUnsettledCell", { sheet: c.sheet, cell: c.cell, shows: c.shows || t("settingsBlank") })
+            ),
+        });
+      if (found.unsettled.length > 0) {
+        unsettledNote(found.unsettled);
+        return;
+      }
       if (found.total > 0) {
         const yes = await ask(
           t("shareConfirmTitle"),
@@ -344,7 +358,11 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
           setNote({ intent: "info", text: t("cancelled") });
           return;
         }
-        const converted = await host.convertFunctionCells();
+        const { converted, unsettled } = await host.convertFunctionCells();
+        if (unsettled.length > 0) {
+          unsettledNote(unsettled);
+          return;
+        }
         items.push(t("shareConverted", { n: converted }));
         setCells(await host.countFunctionCells());
       } else items.push(t("shareCountNone"));

@@ -198,6 +198,11 @@ const STRINGS = {
     zh: "将把 {n} 个使用 KH. 函数的单元格替换为当前显示的数值（{sheets}）。公式会被删除，Excel 无法撤销此操作；需要公式时请先另存一份。",
     en: "{n} cells that use KH. functions will be replaced by the values they show now ({sheets}). The formulas are removed and Excel cannot undo this; save a copy first if you need them.",
   },
+  shareUnsettled: {
+    zh: "有 {n} 个使用 KH. 函数的单元格显示错误或仍在计算，没有转换任何单元格：请先让 Excel 重新计算（“公式”→“开始计算”，或按 Ctrl+Alt+F9），等它们显示结果后再点“共享准备”",
+    en: "{n} cells that use KH. functions show an error or are still calculating, so nothing was converted: have Excel recalculate (Formulas → Calculate Now, or Ctrl+Alt+F9) and choose Prepare to share once they show results",
+  },
+  shareUnsettledCell: { zh: "{sheet}!{cell} 显示 {shows}", en: "{sheet}!{cell} shows {shows}" },
   shareConverted: { zh: "已把 {n} 个单元格转换为数值", en: "{n} cells turned into values" },
   shareAutoOpen: {
     zh: "已标记文档：安装了本加载项的同事打开此文档时会自动显示考核助手窗格",

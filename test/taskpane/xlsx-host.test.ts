@@ -96,20 +96,44 @@ describe("XlsxHost (browser preview)", () => {
     await expect(pane.selectCell("没有", "A1")).rejects.toThrow();
   });
 
-  test("KH. formula cells are counted and turned into their saved values", async () => {
+  test("KH. formula cells (English or localized names) are counted and turned into their saved values", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("计算");
     ws.getCell("A1").value = { formula: 'KH.HONOR_POINTS("省级")', result: 10 };
     ws.getCell("A2").value = { formula: "SUM(A1,1)", result: 11 };
-    ws.getCell("A3").value = { formula: "KH.CONVERTED_SCORE(100)", result: undefined } as ExcelJS.CellValue;
+    ws.getCell("A3").value = { formula: 'KH.荣誉分("市级")', result: 5 };
     const host = new XlsxHost(wb, "f.xlsx");
-    expect(await host.countFunctionCells()).toEqual({ total: 2, bySheet: [{ sheet: "计算", count: 2 }] });
-    expect(await host.convertFunctionCells()).toBe(1);
+    expect(await host.countFunctionCells()).toEqual({
+      total: 2,
+      bySheet: [{ sheet: "计算", count: 2 }],
+      unsettled: [],
+    });
+    expect(await host.convertFunctionCells()).toEqual({ converted: 2, unsettled: [] });
     expect(ws.getCell("A1").value).toBe(10);
-    expect(await host.countFunctionCells()).toEqual({ total: 1, bySheet: [{ sheet: "计算", count: 1 }] });
+    expect(ws.getCell("A3").value).toBe(5);
+    expect(await host.countFunctionCells()).toEqual({ total: 0, bySheet: [], unsettled: [] });
     expect(await host.setAutoOpen()).toBe(false);
     expect(isKhFormulaText("_xldudf_KH_HONOR_POINTS(A1)")).toBe(true);
     expect(isKhFormulaText("MYKH.X(1)")).toBe(false);
+  });
+
+  test("a KH. cell never calculated or showing an error is listed, and nothing is converted", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("计算");
+    ws.getCell("A1").value = { formula: 'KH.HONOR_POINTS("省级")', result: 10 };
+    ws.getCell("A2").value = { formula: "KH.CONVERTED_SCORE(100)", result: undefined } as ExcelJS.CellValue;
+    ws.getCell("A3").value = {
+      formula: 'KH.HONOR_POINTS("乡级")',
+      result: { error: "#VALUE!" },
+    } as ExcelJS.CellValue;
+    const host = new XlsxHost(wb, "f.xlsx");
+    const unsettled = [
+      { sheet: "计算", cell: "A2", shows: "" },
+      { sheet: "计算", cell: "A3", shows: "#VALUE!" },
+    ];
+    expect((await host.countFunctionCells()).unsettled).toEqual(unsettled);
+    expect(await host.convertFunctionCells()).toEqual({ converted: 0, unsettled });
+    expect(ws.getCell("A1").formula).toBe('KH.HONOR_POINTS("省级")');
   });
 
   test("an unreadable file is refused with words, and the workbook held stays", async () => {

@@ -7,14 +7,17 @@ import { OutputSheet } from "../../workbook/types";
 import { workplanTemplateRows } from "../../workplan";
 import {
   CellPeek,
+  ConvertReport,
   FunctionCells,
   HostCapabilities,
   PaneHost,
   TemplateReport,
+  UnsettledCell,
   WorkbookSnapshot,
   WriteOptions,
   WriteReport,
 } from "../port";
+import { isKhFormula, unsettledShown } from "../function-cells";
 import { existingSheets, gridOf, gridsOf, loadXlsx, plainValue, saveXlsx, writeOutputSheets } from "../xlsx";
 
 /**
@@ -28,7 +31,7 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** A KH. formula as ExcelJS gives it (no leading "="), or as Excel stores a custom function in a file. */
 export function isKhFormulaText(formula: unknown): boolean {
-  return typeof formula === "string" && /(^|[^A-Za-z0-9_.])(KH\.[A-Za-z_]|_xldudf_KH_)/i.test(formula);
+  return typeof formula === "string" && isKhFormula(`=${formula}`);
 }
 
 const NO_CHART: Msg = msg(
@@ -203,23 +206,41 @@ export class XlsxHost implements PaneHost {
     return out;
   }
 
+  /** KH. cells whose saved result is an error or missing: never frozen (see share.ts of the Office host). */
+  private unsettled(): UnsettledCell[] {
+    const out: UnsettledCell[] = [];
+    for (const { sheet, cell } of this.khCells()) {
+      const shows = unsettledShown(this.savedResult(cell));
+      if (shows !== null) out.push({ sheet, cell: cell.address, shows });
+    }
+    return out;
+  }
+
+  private savedResult(cell: ExcelJS.Cell): unknown {
+    const result = (cell.value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue;
+    return result !== null && typeof result === "object" && "error" in result ? result : plainValue(result);
+  }
+
   async countFunctionCells(): Promise<FunctionCells> {
     const counts = new Map<string, number>();
     for (const c of this.khCells()) counts.set(c.sheet, (counts.get(c.sheet) ?? 0) + 1);
     const bySheet = [...counts].map(([sheet, count]) => ({ sheet, count }));
-    return { total: bySheet.reduce((n, s) => n + s.count, 0), bySheet };
+    return { total: bySheet.reduce((n, s) => n + s.count, 0), bySheet, unsettled: this.unsettled() };
   }
 
-  /** Replaces KH. formulas by the values saved in the file (a formula never calculated is left as it is). */
-  async convertFunctionCells(): Promise<number> {
+  /**
+   * Replaces KH. formulas by the values saved in the file — only when every one has a saved
+   * result that is not an error; otherwise nothing changes and those cells are returned.
+   */
+  async convertFunctionCells(): Promise<ConvertReport> {
+    const unsettled = this.unsettled();
+    if (unsettled.length > 0) return { converted: 0, unsettled };
     let converted = 0;
     for (const { cell } of this.khCells()) {
-      const result = plainValue((cell.value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-      if (result === null || result === undefined || typeof result === "object") continue;
-      cell.value = result as ExcelJS.CellValue;
+      cell.value = this.savedResult(cell) as ExcelJS.CellValue;
       converted++;
     }
-    return converted;
+    return { converted, unsettled: [] };
   }
 
   async setAutoOpen(): Promise<boolean> {

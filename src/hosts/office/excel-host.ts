@@ -1,10 +1,8 @@
 /* global Excel, Office */
-import { msg, Msg } from "../../scoring";
-import { isGeneratedSheet } from "../../workbook/marker";
-import { SHEETS } from "../../workbook/schema";
-import { foldName } from "../../workbook/sheet-reader";
-import { OutputSheet, SheetGrid } from "../../workbook/types";
+import { msg } from "../../scoring";
+import { OutputSheet } from "../../workbook/types";
 import {
+  ConvertReport,
   FunctionCells,
   HostCapabilities,
   PaneHost,
@@ -13,67 +11,35 @@ import {
   WriteOptions,
   WriteReport,
 } from "../port";
-import {
-  address,
-  Block,
-  CellValue,
-  chartSource,
-  columnCount,
-  FormatBlock,
-  formatBlocks,
-  pack,
-  parseCell,
-  REQUEST_BYTES,
-  TEMPLATE_ROWS,
-  toCell,
-  validationRanges,
-  valueBlocks,
-  widthPoints,
-} from "./write-plan";
+import { ApiFlag, excelApiSupport, FEATURE_NAMES } from "./api";
+import { readWorkbook } from "./read";
+import { freezeRuns, scanFunctionCells } from "./share";
+import { addTemplateSheets } from "./template";
+import { writeGeneratedSheets } from "./write";
+import { parseCell } from "./write-plan";
+
+export { isKhFormula } from "../function-cells";
 
 /**
- * Every Office.js call of the product lives in this file (the task pane reaches Excel only
- * through an ExcelHost; the custom functions need no workbook access).
+ * The task pane's door to the open workbook. Every Office.js call of the product lives in
+ * src/hosts/office, one file per job: read.ts (validation and ranking input), write.ts (generated
+ * sheets), share.ts (共享准备), template.ts (创建模板); api.ts says which requirement sets this
+ * Excel has. The custom functions need no workbook access.
  *
- * Round trips (context.sync), whatever the size of the workbook:
- *   read            1  — the sheet list and every sheet's used values in ONE sync, when the sheets
- *                        are those last seen (revalidation); 2 the first time (list, then values)
- *   writeGenerated  2  — values (structure + values), then formats/chart/activation;
- *                        one more per extra 4 MB of values or formats (none up to ~2,000 communities)
- *   rank build      3–4 = read + writeGenerated (the pane computes in between)
- *   createTemplate  2, selectCell 1, countFunctionCells 2, convertFunctionCells 3
+ * Round trips (context.sync) for a rank build, 12 or 5,000 communities alike (npm run bench):
+ *   read    1 list (+ the remembered sheets' sizes), 1 more when sheets are new, then 1 per ~4 MB
+ *           of input values
+ *   write   1 per ~4 MB of values, then 1 for formats, the swap over earlier results and the chart
+ * Every request and every answer stays under ~4 MB (Excel on the web refuses above 5 MB).
  *
- * API requirement sets used (checked at run time; a missing one degrades, never fails):
- *   ExcelApi 1.1  worksheets, ranges (values, numberFormat, format), charts, tables, select, activate
- *   ExcelApi 1.2  format.columnWidth (widths skipped without it)
- *   ExcelApi 1.4  getUsedRangeOrNullObject (falls back to getUsedRange)
- *   ExcelApi 1.6  application.suspendApiCalculationUntilNextSync (skipped without it)
- *   ExcelApi 1.7  freezePanes, chart series x-values and category order (skipped without them)
- *   ExcelApi 1.8  dataValidation drop-downs in the template (skipped without it)
- *   Common API    document.settings (Office.AutoShowTaskpaneWithDocument)
+ * Requirement sets: ExcelApi 1.1 is all that is needed; 1.2 column widths, 1.4 empty-sheet
+ * detection, 1.6 pausing calculation, 1.7 frozen headers and chart names, 1.8 drop-downs, 1.9 the
+ * failure-proof swap of earlier results — each skipped without it, and the pane says what is missing.
+ * The auto-open mark needs SharedRuntime 1.1, which the manifest requires.
  */
 
-type ApiVersion = "1.2" | "1.4" | "1.6" | "1.7" | "1.8";
-
-const FEATURE_NAMES: Record<ApiVersion, Msg> = {
-  "1.2": msg("列宽", "column widths"),
-  "1.4": msg("空表检测", "empty-sheet detection"),
-  "1.6": msg("写入时暂停计算", "pausing calculation while writing"),
-  "1.7": msg("冻结表头、图表社区名称", "frozen headers, community names on the chart"),
-  "1.8": msg("下拉选项", "drop-down lists"),
-};
-
-const HEADER_FILL = "#DDEBF7";
-const NOTE_COLOR = "#595959";
-const TABLE_STYLE = "TableStyleLight9";
-
-function supports(version: ApiVersion): boolean {
-  try {
-    return Office.context.requirements.isSetSupported("ExcelApi", version);
-  } catch {
-    return false;
-  }
-}
+/** Document setting: show the pane when the workbook opens (read by showPaneIfMarked). */
+export const OPEN_PANE_SETTING = "KH.openPaneWithDocument";
 
 /**
  * Calls `ready` once office.js has said where the page runs: in Excel (with Office's display
@@ -121,89 +87,53 @@ export function keepOfficeJsLocal(): void {
     endpoint.proxyFrame = document.createElement("iframe");
 }
 
-/** True when a formula calls this add-in's KH. functions (as `formulas` gives it, in English). */
-export function isKhFormula(formula: unknown): boolean {
-  return (
-    typeof formula === "string" &&
-    formula.startsWith("=") &&
-    /(^|[^A-Za-z0-9_.])(KH\.[A-Za-z_]|_xldudf_KH_)/i.test(formula)
-  );
-}
+const sharedRuntime = (): boolean => {
+  try {
+    return Office.context.requirements.isSetSupported("SharedRuntime", "1.1");
+  } catch {
+    return false;
+  }
+};
 
-const nameKey = (name: string) => foldName(name);
-
-interface SheetFormulas {
-  name: string;
-  ws: Excel.Worksheet;
-  formulas: unknown[][];
-  values: unknown[][];
-  /** 0-based row and column of the used range's top-left cell. */
-  row0: number;
-  col0: number;
+/**
+ * When the workbook was marked by 共享准备, shows the pane: the add-in was loaded with the document
+ * (Office.addin.setStartupBehavior) and shows its pane itself — the documented pattern for a
+ * shared runtime. True when it asked Excel to show the pane.
+ */
+export async function showPaneIfMarked(): Promise<boolean> {
+  if (!sharedRuntime() || Office.context.document.settings.get(OPEN_PANE_SETTING) !== true) return false;
+  await Office.addin.showAsTaskpane();
+  return true;
 }
 
 export class ExcelHost implements PaneHost {
   capabilities(): HostCapabilities {
-    const missing = (["1.2", "1.4", "1.6", "1.7", "1.8"] as const)
-      .filter((v) => !supports(v))
-      .map((v) => msg(`${FEATURE_NAMES[v].zh}（ExcelApi ${v}）`, `${FEATURE_NAMES[v].en} (ExcelApi ${v})`));
-    return { kind: "excel", autoOpen: true, download: false, open: false, missing };
+    const can = excelApiSupport();
+    const flags: ApiFlag[] = ["api1_2", "api1_4", "api1_6", "api1_7", "api1_8", "api1_9"];
+    const missing = flags
+      .filter((f) => !can[f])
+      .map((f) => {
+        const version = f.replace("api1_", "1.");
+        return msg(
+          `${FEATURE_NAMES[f].zh}（ExcelApi ${version}）`,
+          `${FEATURE_NAMES[f].en} (ExcelApi ${version})`
+        );
+      });
+    return { kind: "excel", autoOpen: sharedRuntime(), download: false, open: false, missing };
   }
 
   /**
-   * The tab names as this host last saw them. A read loads the sheet list and, in the same
-   * request, the used values of these sheets: when the workbook still has them, that one sync is
-   * the whole read (fix-and-revalidate). A sheet added since costs one more sync (its values); a
-   * sheet deleted or renamed since fails that request, and the read starts over from the list.
+   * The tab names as this host last saw them: a read asks for their sizes together with the sheet
+   * list, so a fix-and-revalidate costs no extra round trip; a sheet deleted or renamed since fails
+   * that request, and the read starts again from the list alone.
    */
   private knownSheets: string[] | null = null;
 
-  /** Every sheet's used values: 1 sync when the sheet list is as last seen, otherwise 2 (list, then values). */
   async read(): Promise<WorkbookSnapshot> {
-    const nullable = supports("1.4");
-    const usedRange = (ws: Excel.Worksheet) => {
-      const range = nullable ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
-      range.load("values,rowIndex,columnIndex");
-      return range;
-    };
-    return Excel.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const byName = new Map<string, Excel.Range>();
-      worksheets.load("items/name");
-      const guess = this.knownSheets ?? [];
-      for (const name of guess) byName.set(nameKey(name), usedRange(worksheets.getItem(name)));
-      try {
-        await context.sync();
-      } catch {
-        // A remembered sheet is gone (deleted or renamed): list the sheets afresh.
-        byName.clear();
-        worksheets.load("items/name");
-        await context.sync();
-      }
-
-      const names = worksheets.items.map((ws) => ws.name);
-      const fresh = worksheets.items.filter((ws) => !byName.has(nameKey(ws.name)));
-      for (const ws of fresh) byName.set(nameKey(ws.name), usedRange(ws));
-      if (fresh.length > 0) await context.sync();
-      this.knownSheets = names;
-
-      const grids: SheetGrid[] = names.map((name) => {
-        const range = byName.get(nameKey(name));
-        if (!range || (nullable && range.isNullObject))
-          return { name, values: [], firstRow: 1, firstColumn: 1 };
-        return {
-          name,
-          values: range.values as unknown[][],
-          firstRow: range.rowIndex + 1,
-          firstColumn: range.columnIndex + 1,
-        };
-      });
-      const sheets = grids.map((g) => ({
-        name: g.name,
-        generated: g.firstRow === 1 && g.firstColumn === 1 && isGeneratedSheet(g.values[0]?.[0]),
-      }));
-      return { grids, sheets };
-    });
+    const can = excelApiSupport();
+    const outcome = await this.run((context) => readWorkbook(context, can, this.knownSheets));
+    this.knownSheets = outcome.names;
+    return { grids: outcome.grids, sheets: outcome.sheets };
   }
 
   /** Excel.run; when a batch fails half-way, the remembered sheet list may be wrong: forget it. */
@@ -216,228 +146,28 @@ export class ExcelHost implements PaneHost {
     }
   }
 
-  /** Keeps the remembered sheet list in step with this host's own writes. */
-  private remember(removed: readonly string[], added: readonly string[]): void {
-    if (!this.knownSheets) return;
-    const gone = new Set(removed.map(nameKey));
-    this.knownSheets = [...this.knownSheets.filter((n) => !gone.has(nameKey(n))), ...added];
-  }
-
-  /**
-   * Writes generated sheets: deletes the confirmed `replace` sheets, adds one sheet per output,
-   * writes the values as whole ranges (in blocks, requests ≤ 4 MB) with calculation suspended,
-   * then the formats, highlights, chart and activation in the last request.
-   */
+  /** Writes generated sheets (write.ts): earlier results are replaced in place, never deleted. */
   async writeGenerated(sheets: readonly OutputSheet[], options: WriteOptions): Promise<WriteReport> {
-    const valueRequests = pack(
-      sheets.flatMap((s) => valueBlocks(s)),
-      REQUEST_BYTES
-    );
-    const formatRequests = pack(
-      sheets.flatMap((s) => formatBlocks(s)),
-      REQUEST_BYTES
-    );
-    const total = valueRequests.length + Math.max(1, formatRequests.length);
-    const degraded: Msg[] = [];
-    const canSuspend = supports("1.6");
-    const v17 = supports("1.7");
-    const widths = supports("1.2");
-    if (!canSuspend) degraded.push(FEATURE_NAMES["1.6"]);
-    if (!v17) degraded.push(FEATURE_NAMES["1.7"]);
-    if (!widths) degraded.push(FEATURE_NAMES["1.2"]);
-    let chartMade = false;
-
-    const syncs = await this.run(async (context) => {
-      let count = 0;
-      const book = context.workbook;
-      const targets = new Map<string, Excel.Worksheet>();
-
-      // Request 1: structure (the confirmed replacements go, the new sheets come), then values.
-      for (const name of options.replace) book.worksheets.getItem(name).delete();
-      for (const s of sheets) {
-        if (targets.has(nameKey(s.name))) throw new Error(`two generated sheets named ${s.name}`);
-        targets.set(nameKey(s.name), book.worksheets.add(s.name));
-      }
-      const writeValues = (blocks: readonly Block[]) => {
-        if (canSuspend) book.application.suspendApiCalculationUntilNextSync();
-        for (const b of blocks) {
-          const ws = targets.get(nameKey(b.sheet));
-          if (ws) ws.getRange(b.address).values = b.values;
-        }
-      };
-      const writeFormats = (blocks: readonly FormatBlock[]) => {
-        for (const b of blocks) {
-          const ws = targets.get(nameKey(b.sheet));
-          if (ws) ws.getRange(b.address).numberFormat = b.formats;
-        }
-      };
-
-      // Values: one request per ≤ 4 MB (one for a town's workbook, and for 2,000 communities).
-      for (const request of valueRequests) {
-        writeValues(request);
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request (Excel on the web rejects > 5 MB), not per item
-        await context.sync();
-        count++;
-        options.onProgress?.({ done: count, total, step: "write" });
-      }
-
-      // Formats: number formats (any beyond the first 4 MB go first), then styles and the chart.
-      const lastFormats = formatRequests[formatRequests.length - 1] ?? [];
-      for (const request of formatRequests.slice(0, -1)) {
-        writeFormats(request);
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, not per item
-        await context.sync();
-        count++;
-        options.onProgress?.({ done: count, total, step: "format" });
-      }
-      writeFormats(lastFormats);
-      for (const s of sheets) {
-        const ws = targets.get(nameKey(s.name));
-        if (!ws) continue;
-        this.styleSheet(ws, s, { widths, freeze: v17 });
-        if (options.chart && nameKey(options.chart.sheet) === nameKey(s.name))
-          chartMade = this.addChart(ws, s, options.chart, v17);
-      }
-      if (options.activate) targets.get(nameKey(options.activate))?.activate();
-      await context.sync();
-      count++;
-      options.onProgress?.({ done: count, total, step: "format" });
-      return count;
-    });
-
-    this.remember(
-      options.replace,
-      sheets.map((s) => s.name)
-    );
+    const can = excelApiSupport();
+    const done = await this.run((context) => writeGeneratedSheets(context, can, sheets, options));
+    if (this.knownSheets) {
+      const known = new Set(this.knownSheets.map((n) => n.toLowerCase()));
+      this.knownSheets.push(...sheets.map((s) => s.name).filter((n) => !known.has(n.toLowerCase())));
+    }
     return {
       written: sheets.map((s) => s.name),
       replaced: [...options.replace],
-      chart: chartMade,
-      degraded,
-      syncs,
+      chart: done.chart,
+      degraded: done.degraded,
+      syncs: done.syncs,
     };
   }
 
-  /** Header line, column headers, highlights, widths, frozen rows: whole ranges, after the values. */
-  private styleSheet(ws: Excel.Worksheet, s: OutputSheet, can: { widths: boolean; freeze: boolean }): void {
-    const width = columnCount(s);
-    if (s.headerRow > 0) {
-      const note = ws.getRange(address(1, 1, s.headerRow, width)).format.font;
-      note.color = NOTE_COLOR;
-      note.italic = true;
-    }
-    const header = ws.getRange(address(s.headerRow + 1, 1, s.headerRow + 1, width)).format;
-    header.font.bold = true;
-    header.fill.color = HEADER_FILL;
-    header.wrapText = true;
-    for (const h of s.highlight)
-      ws.getRange(address(h.row + 1, 1, h.row + 1, width)).format.fill.color = h.color;
-    if (can.widths)
-      s.widths.forEach((w, i) => {
-        ws.getRange(address(1, i + 1)).format.columnWidth = widthPoints(w);
-      });
-    if (can.freeze && s.freezeRows > 0) ws.freezePanes.freezeRows(s.freezeRows);
-  }
-
-  /** A bar chart of the totals, beside the ranking table, best at the top. */
-  private addChart(
-    ws: Excel.Worksheet,
-    s: OutputSheet,
-    chart: { title: string; maxBars: number },
-    v17: boolean
-  ): boolean {
-    const ranking = SHEETS.ranking.columns;
-    const community = ranking.find((c) => c.key === "community");
-    const totalCol = ranking.find((c) => c.key === "total");
-    if (!community || !totalCol) return false;
-    const src = chartSource(s, [community.zh, community.en], [totalCol.zh, totalCol.en], chart.maxBars);
-    if (!src) return false;
-    const made = ws.charts.add("BarClustered", ws.getRange(src.totals), "Columns");
-    made.title.text = chart.title;
-    made.legend.visible = false;
-    made.dataLabels.showValue = true;
-    made.setPosition(src.topLeft, src.bottomRight);
-    const series = made.series.getItemAt(0);
-    series.name = totalCol.zh;
-    if (v17) {
-      series.setXAxisValues(ws.getRange(src.names));
-      made.axes.categoryAxis.reversePlotOrder = true;
-    }
-    return true;
-  }
-
-  /**
-   * Adds the template's sheets that are missing (a sheet counts as present under its zh or en
-   * name): values, then an Excel table over the header, number formats and drop-downs for
-   * TEMPLATE_ROWS rows, widths and a frozen header. Existing sheets are never touched.
-   */
   async createTemplate(sheets: readonly OutputSheet[]): Promise<TemplateReport> {
-    const validations = supports("1.8");
-    const widths = supports("1.2");
-    const freeze = supports("1.7");
-    const degraded: Msg[] = [];
-    if (!validations) degraded.push(FEATURE_NAMES["1.8"]);
-    return this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const tables = context.workbook.tables;
-      worksheets.load("items/name");
-      tables.load("items/name");
-      await context.sync();
-
-      const present = new Set(worksheets.items.map((ws) => nameKey(ws.name)));
-      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-      /** KH_Honors, or KH_Honors2 … when a table of that name is already in the workbook. */
-      const tableName = (base: string) => {
-        let name = base;
-        for (let n = 2; tableNames.has(name.toLowerCase()); n++) name = `${base}${n}`;
-        tableNames.add(name.toLowerCase());
-        return name;
-      };
-      const isPresent = (s: OutputSheet) => {
-        const schema = SHEETS[s.key];
-        return [s.name, schema.zh, schema.en].some((n) => present.has(nameKey(n)));
-      };
-      const missing = sheets.filter((s) => !isPresent(s));
-      const skipped = sheets.filter((s) => isPresent(s)).map((s) => s.name);
-      if (missing.length === 0) return { created: [], skipped, degraded };
-
-      const added = missing.map((s) => ({ s, ws: worksheets.add(s.name) }));
-      // Values first, whole ranges.
-      for (const { s, ws } of added) for (const b of valueBlocks(s)) ws.getRange(b.address).values = b.values;
-      // Then tables, formats, drop-downs, widths.
-      for (const { s, ws } of added) {
-        const width = columnCount(s);
-        const lastRow = Math.max(s.rows.length, s.headerRow + 1 + TEMPLATE_ROWS);
-        const table = ws.tables.add(
-          address(s.headerRow + 1, 1, Math.max(s.rows.length, s.headerRow + 2), width),
-          true
-        );
-        table.name = tableName(`KH_${SHEETS[s.key].en}`);
-        table.style = TABLE_STYLE;
-        s.numberFormats.forEach((format, i) => {
-          if (/^(general|)$/i.test(format)) return;
-          const count = lastRow - (s.headerRow + 1);
-          ws.getRange(address(s.headerRow + 2, i + 1, lastRow, i + 1)).numberFormat = Array.from(
-            { length: count },
-            () => [format]
-          );
-        });
-        if (validations)
-          for (const v of validationRanges(s, lastRow))
-            ws.getRange(v.address).dataValidation.rule = { list: { inCellDropDown: true, source: v.source } };
-        if (widths)
-          s.widths.forEach((w, i) => {
-            ws.getRange(address(1, i + 1)).format.columnWidth = widthPoints(w);
-          });
-        if (freeze && s.freezeRows > 0) ws.freezePanes.freezeRows(s.freezeRows);
-      }
-      await context.sync();
-      this.remember(
-        [],
-        added.map((a) => a.s.name)
-      );
-      return { created: added.map((a) => a.s.name), skipped, degraded };
-    });
+    const can = excelApiSupport();
+    const report = await this.run((context) => addTemplateSheets(context, can, sheets));
+    this.knownSheets?.push(...report.created);
+    return report;
   }
 
   /** Shows the sheet and selects the cell (one sync). */
@@ -452,78 +182,40 @@ export class ExcelHost implements PaneHost {
     return null;
   }
 
-  /** Formulas of every sheet's used range (2 syncs), with their values. */
-  private async loadFormulas(context: Excel.RequestContext): Promise<SheetFormulas[]> {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    await context.sync();
-    const nullable = supports("1.4");
-    const used = worksheets.items.map((ws) => {
-      const range = nullable ? ws.getUsedRangeOrNullObject() : ws.getUsedRange();
-      range.load("formulas,values,rowIndex,columnIndex");
-      return { ws, name: ws.name, range };
-    });
-    await context.sync();
-    return used
-      .filter(({ range }) => !(nullable && range.isNullObject))
-      .map(({ ws, name, range }) => ({
-        ws,
-        name,
-        formulas: range.formulas as unknown[][],
-        values: range.values as unknown[][],
-        row0: range.rowIndex,
-        col0: range.columnIndex,
-      }));
-  }
-
-  /** How many cells use KH. functions, per sheet. */
+  /** How many cells use KH. functions, per sheet, and those that show an error or are still calculating. */
   async countFunctionCells(): Promise<FunctionCells> {
-    return Excel.run(async (context) => {
-      const sheets = await this.loadFormulas(context);
-      const bySheet = sheets
-        .map((s) => ({ sheet: s.name, count: s.formulas.flat().filter(isKhFormula).length }))
-        .filter((s) => s.count > 0);
-      return { total: bySheet.reduce((n, s) => n + s.count, 0), bySheet };
-    });
+    const can = excelApiSupport();
+    const scan = await Excel.run((context) => scanFunctionCells(context, can));
+    return { total: scan.total, bySheet: scan.bySheet, unsettled: scan.unsettled };
   }
 
-  /** Replaces every KH. formula by the value it shows, one whole range per run of adjacent cells. */
-  async convertFunctionCells(): Promise<number> {
-    const canSuspend = supports("1.6");
+  /**
+   * Replaces every KH. formula by the value it shows — only when none shows an error or #BUSY!:
+   * then nothing is converted and those cells are returned, to be recalculated first.
+   */
+  async convertFunctionCells(): Promise<ConvertReport> {
+    const can = excelApiSupport();
     return this.run(async (context) => {
-      const sheets = await this.loadFormulas(context);
-      // Runs of adjacent KH. cells in a row, each written back as one range of its values.
-      const runs: { ws: Excel.Worksheet; address: string; values: CellValue[][] }[] = [];
-      for (const s of sheets)
-        s.formulas.forEach((row, r) => {
-          let c = 0;
-          while (c < row.length) {
-            if (!isKhFormula(row[c])) {
-              c++;
-              continue;
-            }
-            const start = c;
-            while (c < row.length && isKhFormula(row[c])) c++;
-            const excelRow = s.row0 + r + 1;
-            runs.push({
-              ws: s.ws,
-              address: address(excelRow, s.col0 + start + 1, excelRow, s.col0 + c),
-              values: [s.values[r].slice(start, c).map((v) => toCell(v as string | number | boolean | null))],
-            });
-          }
-        });
-      if (runs.length === 0) return 0;
-      if (canSuspend) context.workbook.application.suspendApiCalculationUntilNextSync();
-      for (const run of runs) run.ws.getRange(run.address).values = run.values;
-      await context.sync();
-      return runs.reduce((n, run) => n + run.values[0].length, 0);
+      const scan = await scanFunctionCells(context, can);
+      if (scan.unsettled.length > 0 || scan.runs.length === 0)
+        return { converted: 0, unsettled: scan.unsettled };
+      const { converted } = await freezeRuns(context, can, scan.runs);
+      return { converted, unsettled: [] };
     });
   }
 
-  /** Office.AutoShowTaskpaneWithDocument: the pane opens with the document for people who have the add-in. */
+  /**
+   * Marks the workbook so the add-in loads with it and shows its pane (showPaneIfMarked), for
+   * colleagues who have the add-in: Office.addin.setStartupBehavior(load), the documented way for a
+   * shared runtime, plus a document setting read at start-up.
+   */
   async setAutoOpen(): Promise<boolean> {
+    if (!sharedRuntime()) return false;
     const settings = Office.context.document.settings;
-    settings.set("Office.AutoShowTaskpaneWithDocument", true);
+    settings.set(OPEN_PANE_SETTING, true);
+    // The older mark opens the pane without the shared runtime: blank on desktop (office-js #6308,
+    // Office-Add-in-samples #776). Documents marked before carry it; it goes.
+    settings.remove("Office.AutoShowTaskpaneWithDocument");
     await new Promise<void>((resolve, reject) =>
       settings.saveAsync((result) =>
         result.status === Office.AsyncResultStatus.Succeeded
@@ -531,6 +223,7 @@ export class ExcelHost implements PaneHost {
           : reject(new Error(result.error?.message ?? "saveAsync failed"))
       )
     );
+    await Office.addin.setStartupBehavior(Office.StartupBehavior.load);
     return true;
   }
 }

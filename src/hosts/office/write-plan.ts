@@ -38,7 +38,10 @@ const MONTH_START = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /**
  * True when Excel would not keep `text` as the text it is if it were written to `range.values`:
  * a formula (`=1+1`), a number, date, time, percentage, boolean or error literal. Such text is
- * written with a leading apostrophe, Excel's "this is text" prefix, which is not part of the value.
+ * written with a leading apostrophe, Excel's "this is text" prefix (not part of the value), into a
+ * cell given the text format "@" first in the same request (textRuns): the format is what Excel
+ * documents for keeping text as text; the apostrophe is the typed-text convention, kept as a second
+ * guard. docs/excel-acceptance.md has a person confirm both in real Excel.
  */
 export function needsTextPrefix(text: string): boolean {
   const s = text.normalize("NFKC").trim();
@@ -85,8 +88,41 @@ export interface Block {
   rowCount: number;
   columnCount: number;
   values: CellValue[][];
+  /**
+   * Runs of cells (down one column) holding text that Excel would not keep as text: the hosts set
+   * their number format to text ("@") before writing the values, in the same request.
+   */
+  textRuns: { address: string; formats: string[][] }[];
   bytes: number;
 }
+
+/** Text written with the "this is text" apostrophe (toCell): the cells that need the text format. */
+const needsTextFormat = (v: CellValue) => typeof v === "string" && v.startsWith("'");
+
+/** Runs of text cells down each column of rows starting at Excel row `firstRow`. */
+export function textRunsOf(rows: readonly CellValue[][], firstRow: number): Block["textRuns"] {
+  const runs: Block["textRuns"] = [];
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    let r = 0;
+    while (r < rows.length) {
+      if (!needsTextFormat(rows[r][c])) {
+        r++;
+        continue;
+      }
+      const start = r;
+      while (r < rows.length && needsTextFormat(rows[r][c])) r++;
+      runs.push({
+        address: address(firstRow + start, c + 1, firstRow + r - 1, c + 1),
+        formats: Array.from({ length: r - start }, () => [TEXT_FORMAT]),
+      });
+    }
+  }
+  return runs;
+}
+
+/** Excel's text number format. */
+export const TEXT_FORMAT = "@";
 
 /** A number-format write of one column over a run of data rows. */
 export interface FormatBlock {
@@ -109,6 +145,7 @@ export function valueBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTES
   let first = 1;
   const flush = () => {
     if (rows.length === 0) return;
+    const textRuns = textRunsOf(rows, first);
     blocks.push({
       sheet: sheet.name,
       address: address(first, 1, first + rows.length - 1, width),
@@ -116,7 +153,8 @@ export function valueBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTES
       rowCount: rows.length,
       columnCount: width,
       values: rows,
-      bytes,
+      textRuns,
+      bytes: bytes + textRuns.reduce((n, t) => n + t.address.length + 8 + t.formats.length * 6, 0),
     });
     first += rows.length;
     rows = [];

@@ -1,0 +1,238 @@
+/* global Excel */
+import { Msg } from "../../scoring";
+import { SHEETS } from "../../workbook/schema";
+import { foldName } from "../../workbook/sheet-reader";
+import { OutputSheet } from "../../workbook/types";
+import { WriteOptions } from "../port";
+import { ExcelApiSupport, missingFeatures } from "./api";
+import {
+  address,
+  Block,
+  chartSource,
+  columnCount,
+  FormatBlock,
+  formatBlocks,
+  pack,
+  REQUEST_BYTES,
+  valueBlocks,
+  widthPoints,
+} from "./write-plan";
+
+/**
+ * Writing generated sheets (排名, 先进个人, 计分明细, 校验结果, …).
+ *
+ * A sheet of an earlier build is never deleted: a person's formula `=排名!C5` would turn into
+ * #REF! for good. With ExcelApi 1.9 the new result is written to a temporary sheet and, in the last
+ * request only, copied over the old sheet (clear, copyFrom) and the temporary sheet removed — a
+ * request that fails before the last leaves the previous results as they were, and Excel runs the
+ * commands of a request in order, so the last one holds no values at all (a few commands, bytes
+ * in size). Without 1.9 the old sheet is cleared and rewritten in place (references still work;
+ * a failure half-way leaves it incomplete, and the pane says so among the missing features).
+ *
+ * Text Excel would read as a formula, number or date (`=1+1`, `0012`) is written with the text
+ * number format "@" set on those cells first, in the same request, then the value with a leading
+ * apostrophe (write-plan.ts, toCell). The "@" is what protects: Excel stores a string written to
+ * a text-formatted cell as text. The apostrophe is Excel's typed-text prefix, kept for an Excel
+ * that would not honour the format (docs/excel-acceptance.md checks both).
+ */
+
+const HEADER_FILL = "#DDEBF7";
+const NOTE_COLOR = "#595959";
+
+interface Target {
+  sheet: OutputSheet;
+  /** Where the values and cell formats go (a temporary sheet when swapping). */
+  writeTo: Excel.Worksheet;
+  /** The sheet that holds the result at the end. */
+  final: Excel.Worksheet;
+  mode: "new" | "swap" | "inPlace";
+  tempName?: string;
+  oldCharts?: Excel.ChartCollection;
+}
+
+/** A temporary sheet's name: short (≤ 31), none of \ / ? * [ ] :, unlikely to be taken. */
+function tempName(i: number, stamp: string): string {
+  return `~KH${stamp}-${i + 1}`;
+}
+
+export async function writeGeneratedSheets(
+  context: Excel.RequestContext,
+  can: ExcelApiSupport,
+  sheets: readonly OutputSheet[],
+  options: WriteOptions
+): Promise<{ chart: boolean; syncs: number; degraded: Msg[] }> {
+  const valueRequests = pack(
+    sheets.flatMap((s) => valueBlocks(s)),
+    REQUEST_BYTES
+  );
+  const formatRequests = pack(
+    sheets.flatMap((s) => formatBlocks(s)),
+    REQUEST_BYTES
+  );
+  const total = valueRequests.length + Math.max(1, formatRequests.length);
+  const replace = new Map(options.replace.map((n) => [foldName(n), n]));
+  const degraded = missingFeatures(can, ["api1_6", "api1_7", "api1_2"]);
+  if (replace.size > 0) degraded.push(...missingFeatures(can, ["api1_9"]));
+  const book = context.workbook;
+  const stamp = Date.now().toString(36).slice(-6);
+
+  // Request 1 begins with the structure: new sheets, temporary sheets, or the old ones cleared.
+  const seen = new Set<string>();
+  const targets: Target[] = sheets.map((s, i) => {
+    if (seen.has(foldName(s.name))) throw new Error(`two generated sheets named ${s.name}`);
+    seen.add(foldName(s.name));
+    const existing = replace.get(foldName(s.name));
+    if (existing === undefined) {
+      const ws = book.worksheets.add(s.name);
+      return { sheet: s, writeTo: ws, final: ws, mode: "new" };
+    }
+    const final = book.worksheets.getItem(existing);
+    // A navigation property (a collection), not a loaded value: its items are loaded on the next line.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const oldCharts = final.charts;
+    oldCharts.load("items/name");
+    if (can.api1_9) {
+      const name = tempName(i, stamp);
+      return { sheet: s, writeTo: book.worksheets.add(name), final, mode: "swap", tempName: name, oldCharts };
+    }
+    final.getRange().clear();
+    return { sheet: s, writeTo: final, final, mode: "inPlace", oldCharts };
+  });
+  const byName = new Map(targets.map((t) => [foldName(t.sheet.name), t]));
+  const target = (sheet: string) => byName.get(foldName(sheet));
+
+  let syncs = 0;
+  try {
+    for (const request of valueRequests) {
+      writeValues(context, request, target, can);
+      syncs++;
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request (Excel on the web rejects > 5 MB), not per item
+      await context.sync();
+      options.onProgress?.({ done: syncs, total, step: "write" });
+    }
+    const lastFormats = formatRequests[formatRequests.length - 1] ?? [];
+    for (const request of formatRequests.slice(0, -1)) {
+      writeFormats(request, target);
+      syncs++;
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, not per item
+      await context.sync();
+      options.onProgress?.({ done: syncs, total, step: "format" });
+    }
+
+    // The last request: cell styles, then the swap, then what belongs to the sheet itself.
+    writeFormats(lastFormats, target);
+    for (const t of targets) styleCells(t.writeTo, t.sheet);
+    for (const t of targets) {
+      for (const chart of t.oldCharts?.items ?? []) chart.delete();
+      if (t.mode === "swap" && can.api1_9) {
+        const extent = address(1, 1, Math.max(1, t.sheet.rows.length), columnCount(t.sheet));
+        t.final.getRange().clear();
+        t.final.getRange(extent).copyFrom(t.writeTo.getRange(extent), "All");
+        t.writeTo.delete();
+      }
+    }
+    let chartMade = false;
+    for (const t of targets) {
+      layoutSheet(t.final, t.sheet, can);
+      if (options.chart && foldName(options.chart.sheet) === foldName(t.sheet.name))
+        chartMade = addChart(t.final, t.sheet, options.chart, can);
+    }
+    if (options.activate) target(options.activate)?.final.activate();
+    syncs++;
+    await context.sync();
+    options.onProgress?.({ done: syncs, total, step: "format" });
+    return { chart: chartMade, syncs, degraded };
+  } catch (e) {
+    await removeTemporary(context, can, targets);
+    throw e;
+  }
+}
+
+/** After a failure: the temporary sheets go (best effort; the previous results were never touched). */
+async function removeTemporary(context: Excel.RequestContext, can: ExcelApiSupport, targets: Target[]) {
+  const temps = targets.filter((t) => t.tempName !== undefined);
+  if (temps.length === 0 || !can.api1_4) return;
+  try {
+    const found = temps.map((t) => context.workbook.worksheets.getItemOrNullObject(t.tempName ?? ""));
+    await context.sync();
+    for (const ws of found) if (!ws.isNullObject) ws.delete();
+    await context.sync();
+  } catch {
+    // The workbook is unreachable: a later build's sheets are named apart, so a leftover does no harm.
+  }
+}
+
+/** Values, each block after the text format of its cells that must stay text (same request). */
+function writeValues(
+  context: Excel.RequestContext,
+  blocks: readonly Block[],
+  target: (sheet: string) => Target | undefined,
+  can: ExcelApiSupport
+): void {
+  if (can.api1_6) context.workbook.application.suspendApiCalculationUntilNextSync();
+  for (const b of blocks) {
+    const ws = target(b.sheet)?.writeTo;
+    if (!ws) continue;
+    for (const run of b.textRuns) ws.getRange(run.address).numberFormat = run.formats;
+    ws.getRange(b.address).values = b.values;
+  }
+}
+
+function writeFormats(blocks: readonly FormatBlock[], target: (sheet: string) => Target | undefined): void {
+  for (const b of blocks) {
+    const ws = target(b.sheet)?.writeTo;
+    if (ws) ws.getRange(b.address).numberFormat = b.formats;
+  }
+}
+
+/** Header line, column headers, highlights: cell formats, copied with the cells when swapping. */
+function styleCells(ws: Excel.Worksheet, s: OutputSheet): void {
+  const width = columnCount(s);
+  if (s.headerRow > 0) {
+    const note = ws.getRange(address(1, 1, s.headerRow, width)).format.font;
+    note.color = NOTE_COLOR;
+    note.italic = true;
+  }
+  const header = ws.getRange(address(s.headerRow + 1, 1, s.headerRow + 1, width)).format;
+  header.font.bold = true;
+  header.fill.color = HEADER_FILL;
+  header.wrapText = true;
+  for (const h of s.highlight)
+    ws.getRange(address(h.row + 1, 1, h.row + 1, width)).format.fill.color = h.color;
+}
+
+/** Column widths and frozen header rows: properties of the sheet, set on the sheet that stays. */
+function layoutSheet(ws: Excel.Worksheet, s: OutputSheet, can: ExcelApiSupport): void {
+  if (can.api1_2)
+    s.widths.forEach((w, i) => {
+      ws.getRange(address(1, i + 1)).format.columnWidth = widthPoints(w);
+    });
+  if (can.api1_7 && s.freezeRows > 0) ws.freezePanes.freezeRows(s.freezeRows);
+}
+
+/** A bar chart of the totals, beside the ranking table, best at the top. */
+function addChart(
+  ws: Excel.Worksheet,
+  s: OutputSheet,
+  chart: { title: string; maxBars: number },
+  can: ExcelApiSupport
+): boolean {
+  const ranking = SHEETS.ranking.columns;
+  const community = ranking.find((c) => c.key === "community");
+  const totalCol = ranking.find((c) => c.key === "total");
+  if (!community || !totalCol) return false;
+  const src = chartSource(s, [community.zh, community.en], [totalCol.zh, totalCol.en], chart.maxBars);
+  if (!src) return false;
+  const made = ws.charts.add("BarClustered", ws.getRange(src.totals), "Columns");
+  made.title.text = chart.title;
+  made.legend.visible = false;
+  made.dataLabels.showValue = true;
+  made.setPosition(src.topLeft, src.bottomRight);
+  const series = made.series.getItemAt(0);
+  series.name = totalCol.zh;
+  if (can.api1_7) {
+    series.setXAxisValues(ws.getRange(src.names));
+    made.axes.categoryAxis.reversePlotOrder = true;
+  }
+  return true;
+}
