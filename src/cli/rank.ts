@@ -1,4 +1,4 @@
-import { AssessmentResult, centsToYuan, Exact, Locale } from "../scoring";
+import { AssessmentResult, centsToYuan, Exact, exactText, Locale } from "../scoring";
 import { rankJson, rankWorkbook } from "../workbook/pipeline";
 import { individualsToShow } from "../workbook/report";
 import { column } from "../workbook/schema";
@@ -27,7 +27,18 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
     return locale === "en-US" ? c.en : c.zh;
   };
   const money = result.hasMoney;
-  const keys = ["rank", "community", "type", "target", "rewards", "total", "converted", "advanced"];
+  const keys = [
+    "rank",
+    "community",
+    "type",
+    "target",
+    "rewards",
+    "total",
+    "converted",
+    "advanced",
+    "gapToCut",
+    "gapToAbove",
+  ];
   if (money) keys.push("money");
   const align: Align[] = keys.map((k) => (["community", "type", "advanced"].includes(k) ? "left" : "right"));
   const rows = result.communities.map((c) => {
@@ -40,6 +51,8 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
       total: two(c.total),
       converted: two(c.converted),
       advanced: advancedWord(c.advanced, c.eligible, locale),
+      gapToCut: c.gapToCut === null ? "" : exactText(c.gapToCut),
+      gapToAbove: c.gapToAbove === null ? "" : exactText(c.gapToAbove),
       money: yuan(c.moneyCents),
     };
     return keys.map((k) => v[k]);

@@ -13,7 +13,7 @@ import {
   RecordSource,
 } from "./model";
 import { largestRemainder, toCents } from "./money";
-import { competitionRanks, markAdvanced } from "./ranking";
+import { competitionRanks, gapsToAbove, gapsToCut, markAdvanced } from "./ranking";
 import { scoreBasicPublicity, scorePublicity } from "./publicity";
 import { CATEGORIES, CategoryKey, Rules } from "./rules";
 import { scoreTargets } from "./targets";
@@ -123,15 +123,23 @@ export function assess(input: AssessmentInput, rules: Rules): AssessmentResult {
       rewards,
       total,
       converted: total.mul(rules.conversionRate),
+      gapToCut: null,
+      gapToAbove: null,
     };
   });
 
   // Stable sort keeps the 社区 sheet's order among equals.
   const compare = compareCommunities(rules);
   const ranked = [...results].sort(compare);
-  competitionRanks(ranked, compare).forEach((rank, i) => (ranked[i].rank = rank));
+  const ranks = competitionRanks(ranked, compare);
+  ranks.forEach((rank, i) => (ranked[i].rank = rank));
   const adv = markAdvanced(ranked, (c) => c.eligible, rules.advancedCommunities, compare);
   adv.marks.forEach((m, i) => (ranked[i].advanced = m));
+  const totalOf = (c: CommunityResult) => c.total;
+  gapsToCut(ranked, (c) => c.eligible, adv.marks, rules.advancedCommunities, totalOf).forEach(
+    (g, i) => (ranked[i].gapToCut = g)
+  );
+  gapsToAbove(ranked, ranks, totalOf).forEach((g, i) => (ranked[i].gapToAbove = g));
   if (adv.tied.length > 0)
     issues.push({
       severity: "warning",

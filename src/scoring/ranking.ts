@@ -1,3 +1,4 @@
+import { Exact } from "./exact";
 import { Advanced } from "./model";
 
 /**
@@ -54,4 +55,54 @@ export function markAdvanced<T>(
  */
 export function cellScoreKey(value: number): number {
   return value === 0 ? 0 : Number(value.toPrecision(9));
+}
+
+/**
+ * SPEC §8 距先进线 over items sorted best first, given their advanced marks: for an eligible item
+ * that is not advanced, the total of the last advanced place minus its own total (exact); 0 for
+ * the advanced and for those tied at the cut; null for the ineligible (村改居), and null for all
+ * when there is no advanced place at all (0 places, or nobody eligible).
+ *
+ * The last advanced place is the `slots`-th eligible item (or the last eligible one when there are
+ * fewer): when the cut falls in a tie, that is the tie's total, so those just below it see how far
+ * they are from the tie. With the ranking mode "target first" a community can trail the cut while
+ * having a larger total, so its gap is then negative (it lost on the target score, not on points).
+ */
+export function gapsToCut<T>(
+  sorted: readonly T[],
+  eligible: (item: T) => boolean,
+  marks: readonly Advanced[],
+  slots: number,
+  total: (item: T) => Exact
+): (Exact | null)[] {
+  let cut: Exact | null = null;
+  if (slots > 0) {
+    let seen = 0;
+    for (const item of sorted) {
+      if (!eligible(item)) continue;
+      cut = total(item);
+      if (++seen === slots) break;
+    }
+  }
+  return sorted.map((item, i) => {
+    if (!eligible(item) || cut === null) return null;
+    return marks[i] === false ? cut.sub(total(item)) : Exact.ZERO;
+  });
+}
+
+/**
+ * 距上一名: how many points an item (sorted best first, with its competition rank) trails the one
+ * ranked just above it — the last item of the previous rank. Null for rank 1. Items sharing a rank
+ * trail the same item above.
+ */
+export function gapsToAbove<T>(
+  sorted: readonly T[],
+  ranks: readonly number[],
+  total: (item: T) => Exact
+): (Exact | null)[] {
+  let above: Exact | null = null;
+  return sorted.map((item, i) => {
+    if (i > 0 && ranks[i] !== ranks[i - 1]) above = total(sorted[i - 1]);
+    return above === null ? null : above.sub(total(item));
+  });
 }

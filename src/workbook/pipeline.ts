@@ -261,6 +261,10 @@ export interface CommunityJson {
   rewards: number;
   total: number;
   converted: number;
+  /** SPEC §8 距先进线; null for 村改居 (and when no place is advanced). */
+  gapToCut: number | null;
+  /** 距上一名; null for rank 1. */
+  gapToAbove: number | null;
   money?: number;
 }
 
@@ -300,6 +304,8 @@ export function rankJson(
     rewards: n4(c.rewards),
     total: n4(c.total),
     converted: n4(c.converted),
+    gapToCut: c.gapToCut === null ? null : n4(c.gapToCut),
+    gapToAbove: c.gapToAbove === null ? null : n4(c.gapToAbove),
     ...(r?.hasMoney && c.moneyCents !== undefined ? { money: centsToYuan(c.moneyCents) } : {}),
   }));
   const individuals: IndividualJson[] = (r?.individuals ?? []).map((p) => ({

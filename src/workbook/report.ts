@@ -202,6 +202,8 @@ export function rankingSheet(result: AssessmentResult, ctx: ReportContext): Outp
       total: num(c.total),
       converted: num(c.converted),
       advanced: advancedText(c.advanced, c.eligible, ctx.locale),
+      gapToCut: c.gapToCut === null ? null : num(c.gapToCut),
+      gapToAbove: c.gapToAbove === null ? null : num(c.gapToAbove),
       money: money(c.moneyCents),
     };
     for (const k of CATEGORIES) values[k] = num(c.categories[k]);

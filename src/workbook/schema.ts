@@ -1,4 +1,4 @@
-import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH } from "../scoring";
+import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH, EXACT_FORMAT } from "../scoring";
 
 /**
  * The one schema of the workbook (SPEC §6). The template, the reader, the validation messages,
@@ -231,6 +231,8 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("total", "综合得分", "Total", "number", 10),
       col("converted", "折算分", "Converted", "number", 10),
       col("advanced", "先进社区", "Advanced", "text", 10),
+      col("gapToCut", "距先进线", "GapToCut", "number", 10, { numberFormat: EXACT_FORMAT }),
+      col("gapToAbove", "距上一名", "GapToAbove", "number", 10, { numberFormat: EXACT_FORMAT }),
       col("money", "奖金（元）", "Money (yuan)", "number", 12),
     ],
   },

@@ -78,6 +78,23 @@ describe("SPEC §6 generated sheets", () => {
     expect(out.issues.some((i) => i.severity === "warning" && i.message.zh.includes("并列待定"))).toBe(true);
   });
 
+  test("SPEC §8 距先进线 on 排名 and gapToCut in rank --json: exact, 0 for the advanced, blank/null for 村改居", () => {
+    const s = sheet(out.sheets, "ranking");
+    const rows = records(s);
+    const gapCol = s.rows[1].indexOf("距先进线");
+    expect(gapCol).toBeGreaterThan(s.rows[1].indexOf("先进社区"));
+    expect(s.numberFormats[gapCol]).toBe("0.00##");
+    expect(rows.filter((r) => r["类型"] === "村改居").every((r) => r["距先进线"] === null)).toBe(true);
+    expect(rows.filter((r) => r["先进社区"] === "先进").every((r) => r["距先进线"] === 0)).toBe(true);
+    const last = rows.filter((r) => r["先进社区"] === "先进").pop()!;
+    for (const r of rows.filter((r) => r["类型"] !== "村改居" && r["先进社区"] === null))
+      expect(r["距先进线"]).toBeCloseTo(Number(last["综合得分"]) - Number(r["综合得分"]), 9);
+    const j = rankJson(out).communities;
+    expect(j.filter((c) => c.type === "村改居").map((c) => c.gapToCut)).toEqual([null, null]);
+    expect(j[0].gapToAbove).toBeNull();
+    expect(j[1].gapToAbove).toBe(Number((j[0].total - j[1].total).toFixed(4)));
+  });
+
   test("SPEC §5: money columns when a pool is set, adding up to the cent", () => {
     const ranking = records(sheet(out.sheets, "ranking"));
     const cents = ranking.map((r) => Math.round(Number(r["奖金（元）"]) * 100));
@@ -180,6 +197,8 @@ describe("SPEC §6 generated sheets", () => {
       "rewards",
       "total",
       "converted",
+      "gapToCut",
+      "gapToAbove",
       "money",
     ]);
     expect(j.communities.map((c) => c.rank)).toEqual(
