@@ -67,6 +67,11 @@ function shown(value: unknown, format: string): string {
   if (typeof value === "number") {
     if (format === "0.00") return Exact.fromNumber(value).toFixed(2);
     if (format === "0") return Exact.fromNumber(value).toFixed(0);
+    // 2 decimals, and up to 2 more where they are not zero (SPEC §8 距先进线).
+    if (format === "0.00##")
+      return Exact.fromNumber(value)
+        .toFixed(4)
+        .replace(/0{1,2}$/, "");
     return String(value);
   }
   return String(value);
