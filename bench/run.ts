@@ -3,6 +3,7 @@ import { join } from "path";
 import { benchBundle } from "./bundle";
 import { benchCli } from "./cli";
 import { benchEngine } from "./engine";
+import { benchExplain } from "./explain";
 
 /**
  * npm run bench: prints figures and ratios (medians, measured in this run) — never a pass/fail,
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     ["Office.js host (sync count)", await optionalPart("office", "benchOffice")],
     ["pane bundle (what Excel loads first)", benchBundle],
     ["command line start-up", benchCli],
+    ["explain (whatif)", benchExplain],
   ];
   for (const [name, part] of parts) {
     console.log(`== ${name}`);

@@ -8,15 +8,27 @@ export interface Args {
   json: boolean;
   out?: string;
   today?: string;
+  /** whatif: each `--set KEY=VALUE`, in order. */
+  sets: string[];
+  /** whatif: `--interpretations`. */
+  interpretations: boolean;
   locale: Locale;
   help: boolean;
 }
 
-const VALUE_OPTIONS = new Set(["--out", "--today", "--lang"]);
-const FLAGS = new Set(["--json", "--help", "-h"]);
+const VALUE_OPTIONS = new Set(["--out", "--today", "--lang", "--set"]);
+const FLAGS = new Set(["--json", "--help", "-h", "--interpretations"]);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", positional: [], json: false, locale: "zh-CN", help: false };
+  const args: Args = {
+    command: "",
+    positional: [],
+    json: false,
+    sets: [],
+    interpretations: false,
+    locale: "zh-CN",
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith("--") ? a.indexOf("=") : -1;
@@ -27,6 +39,7 @@ export function parseArgs(argv: readonly string[]): Args {
         throw new CliError(msg(`选项 ${name} 后面需要一个值`, `The option ${name} needs a value`));
       if (name === "--out") args.out = value;
       else if (name === "--today") args.today = value;
+      else if (name === "--set") args.sets.push(value);
       else if (value === "en" || value === "en-US") args.locale = "en-US";
       else if (value === "zh" || value === "zh-CN") args.locale = "zh-CN";
       else
@@ -35,6 +48,7 @@ export function parseArgs(argv: readonly string[]): Args {
         );
     } else if (FLAGS.has(name)) {
       if (name === "--json") args.json = true;
+      else if (name === "--interpretations") args.interpretations = true;
       else args.help = true;
     } else if (a.startsWith("-") && a !== "-") {
       throw new CliError(
@@ -56,7 +70,9 @@ export const USAGE = `用法 / usage: npm run --silent scorecard -- <命令> …
   validate <in.xlsx> [--json]                      检查工作簿，列出问题
   rank <in.xlsx> [--out <out.xlsx>] [--json]       校验、计分、排名；--out 写出原工作簿加生成的结果表
   workplan <in.xlsx> [--today YYYY-MM-DD] [--json] 工作要点汇总（逾期按 --today 判断，默认今天）
-  （validate、rank、workplan 不给文件时使用内置示例 / with no file: the built-in sample）
+  whatif <in.xlsx> --set 项目=值 [--set …] [--json]  试算：改设置后重新排名，只列出变动（不写任何文件）
+  whatif <in.xlsx> --interpretations [--json]      各项理解（[I]）换一种读法是否改变先进名单、谁变动
+  （validate、rank、workplan、whatif 不给文件时使用内置示例 / with no file: the built-in sample）
 
   --lang en   messages in English
 

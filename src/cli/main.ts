@@ -16,6 +16,7 @@ const COMMANDS: Record<string, (args: Args, io: Io) => Promise<number>> = {
   validate: async (args, io) => (await import("./validate")).validateCommand(args, io),
   rank: async (args, io) => (await import("./rank")).rankCommand(args, io),
   workplan: async (args, io) => (await import("./workplan")).workplanCommand(args, io),
+  whatif: async (args, io) => (await import("./whatif")).whatifCommand(args, io),
 };
 
 export async function run(argv: readonly string[], io: Io = consoleIo): Promise<number> {
@@ -39,8 +40,8 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
     if (!command) {
       io.err(
         locale === "en-US"
-          ? `Unknown command "${args.command}": use template, sample, validate, rank or workplan`
-          : `不认识的命令“${args.command}”：可用 template、sample、validate、rank、workplan`
+          ? `Unknown command "${args.command}": use template, sample, validate, rank, workplan or whatif`
+          : `不认识的命令“${args.command}”：可用 template、sample、validate、rank、workplan、whatif`
       );
       return EXIT_UNUSABLE;
     }

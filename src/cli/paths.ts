@@ -15,16 +15,16 @@ export function onePath(args: Args, missing: Msg): string {
   return args.positional[0];
 }
 
+type Option = "json" | "out" | "today" | "set" | "interpretations";
+
 /** Options a command does not take are usage errors rather than silently ignored. */
-export function refuseOptions(
-  args: Args,
-  command: string,
-  allowed: readonly ("json" | "out" | "today")[]
-): void {
-  const given: ("json" | "out" | "today")[] = [];
+export function refuseOptions(args: Args, command: string, allowed: readonly Option[]): void {
+  const given: Option[] = [];
   if (args.json) given.push("json");
   if (args.out !== undefined) given.push("out");
   if (args.today !== undefined) given.push("today");
+  if (args.sets.length > 0) given.push("set");
+  if (args.interpretations) given.push("interpretations");
   for (const g of given)
     if (!allowed.includes(g))
       throw new CliError(msg(`${command} 不接受选项 --${g}`, `${command} does not take --${g}`));

@@ -1,7 +1,7 @@
-import { scoreContributions } from "./contributions";
+import { CONTRIBUTION_RULES, scoreContributions } from "./contributions";
 import { Exact } from "./exact";
 import { pts } from "./format";
-import { scoreHonors } from "./honors";
+import { HONOR_RULES, scoreHonors } from "./honors";
 import {
   Advanced,
   AssessmentInput,
@@ -14,9 +14,9 @@ import {
 } from "./model";
 import { largestRemainder, toCents } from "./money";
 import { competitionRanks, gapsToAbove, gapsToCut, markAdvanced } from "./ranking";
-import { scoreBasicPublicity, scorePublicity } from "./publicity";
+import { BASIC_PUBLICITY_RULES, PUBLICITY_RULES, scoreBasicPublicity, scorePublicity } from "./publicity";
 import { CATEGORIES, CategoryKey, Rules } from "./rules";
-import { scoreTargets } from "./targets";
+import { scoreTargets, TARGET_RULES } from "./targets";
 import { msg } from "./text";
 
 /** Ranking order of SPEC §4: by total then target, or (setting) by target then rewards. */
@@ -35,9 +35,167 @@ const compareIndividuals = (a: IndividualResult, b: IndividualResult) => b.score
  * points with reasons, and the issues out. Pure: no I/O, no clock.
  */
 export function assess(input: AssessmentInput, rules: Rules): AssessmentResult {
-  const issues: EngineIssue[] = [];
+  return assessor(input)(rules);
+}
 
-  // The community list: the first row of a duplicated name counts, the others are errors.
+/** A rule value as a key: equal values give equal keys (exact numbers by their lowest terms). */
+function ruleKey(value: unknown): string {
+  if (value instanceof Exact) return value.toString();
+  if (Array.isArray(value)) return `[${value.map(ruleKey).join(",")}]`;
+  if (value !== null && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${k}:${ruleKey((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value) ?? "undefined";
+}
+
+/**
+ * One part scored again only when a rule it reads has changed. The part's function takes only
+ * `Pick<Rules, keys>`, so the compiler refuses a part that reads a rule outside its keys. It keeps
+ * the first answer (the rules as set) and the latest, which is what a scan of one setting needs.
+ */
+function part<K extends keyof Rules, T>(keys: readonly K[], score: (rules: Pick<Rules, K>) => T) {
+  let first: { key: string; value: T } | null = null;
+  let last: { key: string; value: T } | null = null;
+  return (rules: Rules): T => {
+    const key = keys.map((k) => ruleKey(rules[k])).join("|");
+    if (first?.key === key) return first.value;
+    if (last?.key === key) return last.value;
+    const value = score(rules);
+    if (first === null) first = { key, value };
+    else last = { key, value };
+    return value;
+  };
+}
+
+/**
+ * The assessment of one set of records under any number of Rules (what-if, the weight of each
+ * [I] reading): the records are cross-checked once, and each part (targets, honors, publicity,
+ * contributions) is scored again only when a rule it reads has changed; totals, ranking,
+ * selection and money always run again. Every call answers exactly as a fresh assess() would
+ * (test/scoring/assessor.test.ts), in a fraction of the time when few rules change.
+ */
+export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentResult {
+  const checked = checkRecords(input);
+  const { communities, known } = checked;
+  const targets = part(TARGET_RULES, (r) =>
+    scoreTargets(
+      communities,
+      input.targets.filter((t) => known.has(t.community)),
+      r
+    )
+  );
+  const honors = part(HONOR_RULES, (r) => scoreHonors(input.honors, r));
+  const basic = part(BASIC_PUBLICITY_RULES, (r) => scoreBasicPublicity(input.basicPublicity, r));
+  const external = part(PUBLICITY_RULES, (r) => scorePublicity(input.publicity, r));
+  const contributions = part(CONTRIBUTION_RULES, (r) => scoreContributions(input.contributions, r));
+  const staff = rankStaff(input, communities, known);
+
+  return (rules) => {
+    const t = targets(rules);
+    const h = honors(rules);
+    const b = basic(rules);
+    const e = external(rules);
+    const c = contributions(rules);
+    const issues: EngineIssue[] = [
+      ...checked.issues,
+      ...t.issues,
+      ...h.issues,
+      ...b.issues,
+      ...e.issues,
+      ...c.issues,
+    ];
+
+    const zero = () =>
+      Object.fromEntries(CATEGORIES.map((k) => [k, Exact.ZERO])) as Record<CategoryKey, Exact>;
+    const results: CommunityResult[] = communities.map((community) => {
+      const ts = t.byCommunity.get(community.name);
+      const honor = h.byCommunity.get(community.name) ?? Exact.ZERO;
+      const basicPublicity = b.byCommunity.get(community.name) ?? Exact.ZERO;
+      const externalPublicity = e.byCommunity.get(community.name) ?? Exact.ZERO;
+      const contribution = c.byCommunity.get(community.name) ?? Exact.ZERO;
+      const rewards = honor.add(basicPublicity).add(externalPublicity).add(contribution);
+      const target = ts?.target ?? Exact.ZERO;
+      const total = target.add(rewards);
+      return {
+        name: community.name,
+        type: community.type,
+        code: community.code,
+        eligible: community.type !== "村改居",
+        rank: 0,
+        advanced: false as Advanced,
+        categories: ts?.categories ?? zero(),
+        target,
+        honor,
+        basicPublicity,
+        externalPublicity,
+        contribution,
+        rewards,
+        total,
+        converted: total.mul(rules.conversionRate),
+        gapToCut: null,
+        gapToAbove: null,
+      };
+    });
+
+    // Stable sort keeps the 社区 sheet's order among equals.
+    const compare = compareCommunities(rules);
+    const ranked = [...results].sort(compare);
+    const ranks = competitionRanks(ranked, compare);
+    ranks.forEach((rank, i) => (ranked[i].rank = rank));
+    const adv = markAdvanced(ranked, (x) => x.eligible, rules.advancedCommunities, compare);
+    adv.marks.forEach((m, i) => (ranked[i].advanced = m));
+    const totalOf = (x: CommunityResult) => x.total;
+    gapsToCut(ranked, (x) => x.eligible, adv.marks, rules.advancedCommunities, totalOf).forEach(
+      (g, i) => (ranked[i].gapToCut = g)
+    );
+    gapsToAbove(ranked, ranks, totalOf).forEach((g, i) => (ranked[i].gapToAbove = g));
+    if (adv.tied.length > 0)
+      issues.push({
+        severity: "warning",
+        source: "communities",
+        message: msg(
+          `先进社区第 ${rules.advancedCommunities} 个名额处并列：${adv.tied.map((x) => x.name).join("、")}（${pts(adv.tied[0].total)} 分）并列待定，请考核组决定`,
+          `The last of ${rules.advancedCommunities} advanced-community places falls in a tie: ${adv.tied.map((x) => x.name).join(", ")} — needs a decision`
+        ),
+      });
+
+    issues.push(...staff.issues);
+    // Fresh objects per call: rank, advanced and money are set on them.
+    const staffRanked: IndividualResult[] = staff.sorted.map((s, i) => ({ ...s, rank: staff.ranks[i] }));
+    const staffAdv = markAdvanced(
+      staffRanked,
+      (s) => s.eligible,
+      rules.advancedIndividuals,
+      compareIndividuals
+    );
+    staffAdv.marks.forEach((m, i) => (staffRanked[i].advanced = m));
+    if (staffAdv.tied.length > 0)
+      issues.push({
+        severity: "warning",
+        source: "staff",
+        message: msg(
+          `先进个人第 ${rules.advancedIndividuals} 个名额处并列：${staffAdv.tied.map((s) => s.name).join("、")}（${pts(staffAdv.tied[0].score)} 分）并列待定，请考核组决定`,
+          `The last of ${rules.advancedIndividuals} advanced-individual places falls in a tie: ${staffAdv.tied.map((s) => s.name).join(", ")} — needs a decision`
+        ),
+      });
+
+    const hasMoney = rules.bonusPool !== null || rules.bonusPerPoint !== null;
+    if (hasMoney) issues.push(...shareMoney(ranked, staffRanked, rules));
+
+    const details = [...t.details, ...h.details, ...b.details, ...e.details, ...c.details];
+    return { communities: ranked, individuals: staffRanked, details, issues, hasMoney };
+  };
+}
+
+/** The community list (first row of a duplicated name counts) and records naming unknown communities. */
+function checkRecords(input: AssessmentInput): {
+  communities: CommunityRecord[];
+  known: Set<string>;
+  issues: EngineIssue[];
+} {
+  const issues: EngineIssue[] = [];
   const communities: CommunityRecord[] = [];
   const firstRow = new Map<string, number>();
   for (const c of input.communities) {
@@ -79,77 +237,16 @@ export function assess(input: AssessmentInput, rules: Rules): AssessmentResult {
   for (const r of input.contributions)
     if (!known.has(r.community)) unknown("contributions", r.row, r.community);
   for (const r of input.staff) if (!known.has(r.community)) unknown("staff", r.row, r.community);
+  return { communities, known, issues };
+}
 
-  const targets = scoreTargets(
-    communities,
-    input.targets.filter((r) => known.has(r.community)),
-    rules
-  );
-  const honors = scoreHonors(input.honors, rules);
-  const basic = scoreBasicPublicity(input.basicPublicity, rules);
-  const external = scorePublicity(input.publicity, rules);
-  const contributions = scoreContributions(input.contributions, rules);
-  issues.push(
-    ...targets.issues,
-    ...honors.issues,
-    ...basic.issues,
-    ...external.issues,
-    ...contributions.issues
-  );
-
-  const zero = () => Object.fromEntries(CATEGORIES.map((c) => [c, Exact.ZERO])) as Record<CategoryKey, Exact>;
-  const results: CommunityResult[] = communities.map((c) => {
-    const t = targets.byCommunity.get(c.name);
-    const honor = honors.byCommunity.get(c.name) ?? Exact.ZERO;
-    const basicPublicity = basic.byCommunity.get(c.name) ?? Exact.ZERO;
-    const externalPublicity = external.byCommunity.get(c.name) ?? Exact.ZERO;
-    const contribution = contributions.byCommunity.get(c.name) ?? Exact.ZERO;
-    const rewards = honor.add(basicPublicity).add(externalPublicity).add(contribution);
-    const target = t?.target ?? Exact.ZERO;
-    const total = target.add(rewards);
-    return {
-      name: c.name,
-      type: c.type,
-      code: c.code,
-      eligible: c.type !== "村改居",
-      rank: 0,
-      advanced: false as Advanced,
-      categories: t?.categories ?? zero(),
-      target,
-      honor,
-      basicPublicity,
-      externalPublicity,
-      contribution,
-      rewards,
-      total,
-      converted: total.mul(rules.conversionRate),
-      gapToCut: null,
-      gapToAbove: null,
-    };
-  });
-
-  // Stable sort keeps the 社区 sheet's order among equals.
-  const compare = compareCommunities(rules);
-  const ranked = [...results].sort(compare);
-  const ranks = competitionRanks(ranked, compare);
-  ranks.forEach((rank, i) => (ranked[i].rank = rank));
-  const adv = markAdvanced(ranked, (c) => c.eligible, rules.advancedCommunities, compare);
-  adv.marks.forEach((m, i) => (ranked[i].advanced = m));
-  const totalOf = (c: CommunityResult) => c.total;
-  gapsToCut(ranked, (c) => c.eligible, adv.marks, rules.advancedCommunities, totalOf).forEach(
-    (g, i) => (ranked[i].gapToCut = g)
-  );
-  gapsToAbove(ranked, ranks, totalOf).forEach((g, i) => (ranked[i].gapToAbove = g));
-  if (adv.tied.length > 0)
-    issues.push({
-      severity: "warning",
-      source: "communities",
-      message: msg(
-        `先进社区第 ${rules.advancedCommunities} 个名额处并列：${adv.tied.map((c) => c.name).join("、")}（${pts(adv.tied[0].total)} 分）并列待定，请考核组决定`,
-        `The last of ${rules.advancedCommunities} advanced-community places falls in a tie: ${adv.tied.map((c) => c.name).join(", ")} — needs a decision`
-      ),
-    });
-
+/** Staff of known communities, sorted by score with competition ranks: no rule changes either. */
+function rankStaff(
+  input: AssessmentInput,
+  communities: readonly CommunityRecord[],
+  known: ReadonlySet<string>
+): { sorted: IndividualResult[]; ranks: number[]; issues: EngineIssue[] } {
+  const issues: EngineIssue[] = [];
   const eligibleCommunity = new Map(communities.map((c) => [c.name, c.type !== "村改居"]));
   const individuals: IndividualResult[] = input.staff
     .filter((s) => known.has(s.community))
@@ -172,36 +269,8 @@ export function assess(input: AssessmentInput, rules: Rules): AssessmentResult {
         advanced: false as Advanced,
       };
     });
-  const staffRanked = [...individuals].sort(compareIndividuals);
-  competitionRanks(staffRanked, compareIndividuals).forEach((rank, i) => (staffRanked[i].rank = rank));
-  const staffAdv = markAdvanced(
-    staffRanked,
-    (s) => s.eligible,
-    rules.advancedIndividuals,
-    compareIndividuals
-  );
-  staffAdv.marks.forEach((m, i) => (staffRanked[i].advanced = m));
-  if (staffAdv.tied.length > 0)
-    issues.push({
-      severity: "warning",
-      source: "staff",
-      message: msg(
-        `先进个人第 ${rules.advancedIndividuals} 个名额处并列：${staffAdv.tied.map((s) => s.name).join("、")}（${pts(staffAdv.tied[0].score)} 分）并列待定，请考核组决定`,
-        `The last of ${rules.advancedIndividuals} advanced-individual places falls in a tie: ${staffAdv.tied.map((s) => s.name).join(", ")} — needs a decision`
-      ),
-    });
-
-  const hasMoney = rules.bonusPool !== null || rules.bonusPerPoint !== null;
-  if (hasMoney) issues.push(...shareMoney(ranked, staffRanked, rules));
-
-  const details = [
-    ...targets.details,
-    ...honors.details,
-    ...basic.details,
-    ...external.details,
-    ...contributions.details,
-  ];
-  return { communities: ranked, individuals: staffRanked, details, issues, hasMoney };
+  const sorted = [...individuals].sort(compareIndividuals);
+  return { sorted, ranks: competitionRanks(sorted, compareIndividuals), issues };
 }
 
 /** SPEC §5: community money from the pool (largest remainder) or per point, then to staff by score. */

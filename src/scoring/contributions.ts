@@ -47,7 +47,13 @@ export interface ContributionScores {
   issues: EngineIssue[];
 }
 
-export function scoreContributions(records: readonly ContributionRecord[], rules: Rules): ContributionScores {
+/** The rules contributions read (the assessor re-scores them only when one of them changes). */
+export const CONTRIBUTION_RULES = ["contributionLineCap", "contributionTotalCap", "lines"] as const;
+
+export function scoreContributions(
+  records: readonly ContributionRecord[],
+  rules: Pick<Rules, (typeof CONTRIBUTION_RULES)[number]>
+): ContributionScores {
   const issues: EngineIssue[] = [];
   const knownLines = new Set(rules.lines.map(foldKey));
   const byCommunity = new Map<string, ContributionRecord[]>();

@@ -6,7 +6,9 @@ import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
 import { foldKey, msg } from "./text";
 
-type HonorRules = Pick<Rules, "honorPoints" | "lineDeptLevelsDown" | "lineDeptTownPoints">;
+/** The rules honors read (the assessor re-scores honors only when one of them changes). */
+export const HONOR_RULES = ["honorPoints", "lineDeptLevelsDown", "lineDeptTownPoints"] as const;
+type HonorRules = Pick<Rules, (typeof HONOR_RULES)[number]>;
 // Ten possible outcomes per rules object: computed once, not once per row.
 const honorCache = new WeakMap<HonorRules, Map<string, { points: Exact; reason: Reason }>>();
 
@@ -94,7 +96,7 @@ export interface HonorScores {
 }
 
 /** Scores every honor record: level, line-department rule, approval and 文号, same kind once. */
-export function scoreHonors(records: readonly HonorRecord[], rules: Rules): HonorScores {
+export function scoreHonors(records: readonly HonorRecord[], rules: HonorRules): HonorScores {
   const issues: EngineIssue[] = [];
   const details: RecordScore[] = [];
   // The records that count so far, for 同一类荣誉就高不就低, with their kind.

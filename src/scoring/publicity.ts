@@ -86,7 +86,16 @@ export interface PublicityScores {
 }
 
 /** External publicity: level points, four disqualifiers, joint split, same content once at its highest share. */
-export function scorePublicity(records: readonly PublicityRecord[], rules: Rules): PublicityScores {
+/** The rules external publicity reads (the assessor re-scores it only when one of them changes). */
+export const PUBLICITY_RULES = ["publicityPoints", "subjectRuleScope"] as const;
+
+/** The rules basic publicity reads. */
+export const BASIC_PUBLICITY_RULES = ["basicPublicityMin", "basicPublicityMax"] as const;
+
+export function scorePublicity(
+  records: readonly PublicityRecord[],
+  rules: Pick<Rules, (typeof PUBLICITY_RULES)[number]>
+): PublicityScores {
   const issues: EngineIssue[] = [];
   const details: RecordScore[] = [];
   // The shares that count so far, for 同一篇内容就高不就低, with their content key.
@@ -174,7 +183,10 @@ export function checkBasicPublicity(
   };
 }
 
-export function scoreBasicPublicity(records: readonly BasicPublicityRecord[], rules: Rules): PublicityScores {
+export function scoreBasicPublicity(
+  records: readonly BasicPublicityRecord[],
+  rules: Pick<Rules, (typeof BASIC_PUBLICITY_RULES)[number]>
+): PublicityScores {
   const issues: EngineIssue[] = [];
   const seen = new Map<string, number>();
   const details: RecordScore[] = records.map((r) => {

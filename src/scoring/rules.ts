@@ -93,12 +93,16 @@ export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
 });
 
 export function defaultRules(): Rules {
-  const d = DEFAULT_RULES;
+  return copyRules(DEFAULT_RULES);
+}
+
+/** A copy that can be changed without touching `rules` (its tables and lists copied too). */
+export function copyRules(rules: Readonly<Rules>): Rules {
   return {
-    ...d,
-    honorPoints: { ...d.honorPoints },
-    publicityPoints: { ...d.publicityPoints },
-    categoryMax: { ...d.categoryMax },
-    lines: [...d.lines],
+    ...rules,
+    honorPoints: { ...rules.honorPoints },
+    publicityPoints: { ...rules.publicityPoints },
+    categoryMax: { ...rules.categoryMax },
+    lines: [...rules.lines],
   };
 }

@@ -36,10 +36,13 @@ export function checkCategoryMaxima(rules: Pick<Rules, "categoryMax">): EngineIs
 }
 
 /** SPEC §2: one target row per community, each category within [0, maximum], target = the sum. */
+/** The rules target scores read (the assessor re-scores them only when one of them changes). */
+export const TARGET_RULES = ["categoryMax"] as const;
+
 export function scoreTargets(
   communities: readonly CommunityRecord[],
   records: readonly TargetRecord[],
-  rules: Rules
+  rules: Pick<Rules, (typeof TARGET_RULES)[number]>
 ): { byCommunity: Map<string, TargetScore>; details: RecordScore[]; issues: EngineIssue[] } {
   const issues: EngineIssue[] = [...checkCategoryMaxima(rules)];
   const firstRow = new Map<string, number>();

@@ -66,7 +66,7 @@ export function locateEngineIssue(e: EngineIssue, locations: Locations): Issue {
   return issueAt(sheet, e.row, ref ?? col, e.severity, e.message);
 }
 
-interface Scored {
+export interface Scored {
   input: AssessmentInput;
   rules: Rules;
   issues: Issue[];
@@ -74,9 +74,16 @@ interface Scored {
   locations: Locations;
 }
 
-function score(grids: WorkbookGrids): Scored {
+/**
+ * Reads and scores the workbook, issues located. `run` does the scoring (the explaining answers
+ * pass one that keeps an assessor, to ask again under other rules without reading again).
+ */
+export function scoreWorkbook(
+  grids: WorkbookGrids,
+  run: (input: AssessmentInput, rules: Rules) => AssessmentResult = assess
+): Scored {
   const read = readAssessment(grids);
-  const result = assess(read.input, read.rules);
+  const result = run(read.input, read.rules);
   const engine = result.issues
     .filter(
       (e) =>
@@ -106,7 +113,7 @@ export function readWorkbook(grids: WorkbookGrids): {
 
 /** Every issue of the assessment's input sheets: reading and the engine's cross-checks, located. */
 export function validateWorkbook(grids: WorkbookGrids): Issue[] {
-  return score(grids).issues;
+  return scoreWorkbook(grids).issues;
 }
 
 export interface RankOptions {
@@ -130,7 +137,7 @@ export const RANK_SHEETS: readonly GeneratedSheetKey[] = ["ranking", "individual
  * Otherwise the four generated sheets, named so a person's sheet of the same name is kept.
  */
 export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutcome {
-  const scored = score(grids);
+  const scored = scoreWorkbook(grids);
   const ok = !scored.issues.some((i) => i.severity === "error");
   if (!ok) return { ok, issues: scored.issues, result: null, sheets: [] };
   const existing =

@@ -52,7 +52,12 @@ const CASES: [string, Fixture, boolean][] = [
   ["scoring → scoring (allowed)", imports("src/scoring/fixture.ts", "./exact"), false],
   ["scoring → workbook (refused)", imports("src/scoring/fixture.ts", "../workbook/types"), true],
   ["scoring → workplan (refused)", imports("src/scoring/fixture.ts", "../workplan"), true],
-  // workbook only scoring
+  // explain only scoring (it re-runs the engine; it never reads a workbook)
+  ["explain → scoring (allowed)", imports("src/explain/fixture.ts", "../scoring"), false],
+  ["explain → workbook (refused)", imports("src/explain/fixture.ts", "../workbook/schema"), true],
+  ["scoring → explain (refused)", imports("src/scoring/fixture.ts", "../explain"), true],
+  // workbook only scoring (and explain, pure and below it)
+  ["workbook → explain (allowed)", imports("src/workbook/fixture.ts", "../explain"), false],
   ["workbook → scoring (allowed)", imports("src/workbook/fixture.ts", "../scoring"), false],
   ["workbook → workbook (allowed)", imports("src/workbook/fixture.ts", "./schema"), false],
   ["workbook → workplan (refused)", imports("src/workbook/fixture.ts", "../workplan/template"), true],
