@@ -1,6 +1,12 @@
 import * as React from "react";
 import { Button, Spinner } from "@fluentui/react-components";
-import { ExcelHost, keepOfficeJsLocal, officeHostHint, whenOfficeReady } from "../hosts/office/excel-host";
+import {
+  ExcelHost,
+  keepOfficeJsLocal,
+  officeHostHint,
+  showPaneIfMarked,
+  whenOfficeReady,
+} from "../hosts/office/excel-host";
 import { App } from "./App";
 import { PaneHost } from "../hosts/port";
 import { Locale, localeFromLanguage, localeFromSearch, t } from "./i18n";
@@ -47,6 +53,9 @@ function show(mode: StartMode): void {
     const locale = localeFromLanguage(mode.language);
     document.documentElement.lang = locale;
     const host: PaneHost = new ExcelHost();
+    // Loaded with a workbook that 共享准备 marked (setStartupBehavior): show the pane. A failure
+    // only means the person opens it from the ribbon, as without the mark.
+    showPaneIfMarked().catch(() => undefined);
     render(<App host={host} locale={locale} />);
   } else {
     keepOfficeJsLocal();
