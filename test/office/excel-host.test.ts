@@ -1,5 +1,3 @@
-jest.mock("office-addin-manifest", () => ({}));
-
 import {
   ExcelHost,
   isKhFormula,
