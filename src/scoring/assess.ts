@@ -1,5 +1,5 @@
 import { CONTRIBUTION_RULES, scoreContributions } from "./contributions";
-import { Exact } from "./exact";
+import { compareBySortKey, Exact } from "./exact";
 import { pts } from "./format";
 import { HONOR_RULES, scoreHonors } from "./honors";
 import {
@@ -29,6 +29,31 @@ export function compareCommunities(
 }
 
 const compareIndividuals = (a: IndividualResult, b: IndividualResult) => b.score.cmp(a.score);
+
+/**
+ * Staff best first, as a stable sort by compareIndividuals gives them. Tens of thousands of
+ * people share few distinct scores: people are grouped by their score's double (in row order),
+ * the distinct doubles sorted — exactly where two are too close to tell — and a group whose
+ * scores are not all equal (two values, one double) is sorted exactly.
+ */
+function sortedBest(people: readonly IndividualResult[]): IndividualResult[] {
+  const groups = new Map<number, IndividualResult[]>();
+  for (const p of people) {
+    const key = p.score.sortKey();
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  const first = (key: number) => (groups.get(key) as IndividualResult[])[0].score;
+  const keys = [...groups.keys()].sort((a, b) => compareBySortKey(b, a, first(b), first(a)));
+  const out: IndividualResult[] = [];
+  for (const key of keys) {
+    const group = groups.get(key) as IndividualResult[];
+    if (!group.every((p) => p.score.eq(group[0].score))) group.sort(compareIndividuals);
+    for (const p of group) out.push(p);
+  }
+  return out;
+}
 
 /**
  * The whole assessment: records and rules in, ranked communities and individuals, every record's
@@ -184,7 +209,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     const hasMoney = rules.bonusPool !== null || rules.bonusPerPoint !== null;
     if (hasMoney) issues.push(...shareMoney(ranked, staffRanked, rules));
 
-    const details = [...t.details, ...h.details, ...b.details, ...e.details, ...c.details];
+    const details = t.details.concat(h.details, b.details, e.details, c.details);
     return { communities: ranked, individuals: staffRanked, details, issues, hasMoney };
   };
 }
@@ -269,7 +294,7 @@ function rankStaff(
         advanced: false as Advanced,
       };
     });
-  const sorted = [...individuals].sort(compareIndividuals);
+  const sorted = sortedBest(individuals);
   return { sorted, ranks: competitionRanks(sorted, compareIndividuals), issues };
 }
 

@@ -29,8 +29,19 @@ export function applyContributionCaps(
   const usedByLine = new Map<string, Exact>();
   let usedTotal = Exact.ZERO;
   return items.map((item) => {
+    if (item.points.isZero()) return NOTHING;
     const key = foldKey(item.line);
     const used = usedByLine.get(key) ?? Exact.ZERO;
+    // Most items fit under both caps: then nothing is cut, and two additions say so.
+    const lineAfter = used.add(item.points);
+    if (lineAfter.cmp(lineCap) <= 0) {
+      const totalAfter = usedTotal.add(item.points);
+      if (totalAfter.cmp(totalCap) <= 0) {
+        usedByLine.set(key, lineAfter);
+        usedTotal = totalAfter;
+        return { counted: item.points, cutByLine: Exact.ZERO, cutByTotal: Exact.ZERO };
+      }
+    }
     const lineRoom = lineCap.sub(used).max(Exact.ZERO);
     const afterLine = item.points.min(lineRoom);
     const totalRoom = totalCap.sub(usedTotal).max(Exact.ZERO);
@@ -39,6 +50,28 @@ export function applyContributionCaps(
     usedTotal = usedTotal.add(counted);
     return { counted, cutByLine: item.points.sub(afterLine), cutByTotal: afterLine.sub(counted) };
   });
+}
+
+/** A zero item: nothing counted, nothing cut, no room used (one shared outcome). */
+const NOTHING: CapOutcome = Object.freeze({
+  counted: Exact.ZERO,
+  cutByLine: Exact.ZERO,
+  cutByTotal: Exact.ZERO,
+});
+
+const NEGATIVE: Reason = {
+  rule: "contribution.negative",
+  text: msg("加分为负数，不计分", "Negative points: not counted"),
+};
+const NO_LEADER: Reason = {
+  rule: "contribution.noLeader",
+  text: msg("没有分管领导同意意见，不计分", "No agreement of the line's leader: no points"),
+};
+
+/** True when every record's row is above the one before (sheet order): then no sort is needed. */
+function inRowOrder(records: readonly { row: number }[]): boolean {
+  for (let i = 1; i < records.length; i++) if (records[i].row <= records[i - 1].row) return false;
+  return true;
 }
 
 export interface ContributionScores {
@@ -56,8 +89,9 @@ export function scoreContributions(
 ): ContributionScores {
   const issues: EngineIssue[] = [];
   const knownLines = new Set(rules.lines.map(foldKey));
-  const byCommunity = new Map<string, ContributionRecord[]>();
-  for (const r of records) {
+  // Each community's records, as positions in `records`.
+  const byCommunity = new Map<string, number[]>();
+  records.forEach((r, at) => {
     if (r.points.isNegative())
       issues.push({
         severity: "error",
@@ -80,14 +114,29 @@ export function scoreContributions(
           `Line "${r.line}" is not in the settings' list (${rules.lines.join(", ")}): a typo would dodge the per-line cap`
         ),
       });
-    const list = byCommunity.get(r.community) ?? [];
-    list.push(r);
-    byCommunity.set(r.community, list);
-  }
+    const list = byCommunity.get(r.community);
+    if (list) list.push(at);
+    else byCommunity.set(r.community, [at]);
+  });
 
-  const details: RecordScore[] = [];
-  // The same line and points recur across many rows: one reason object each.
-  const givenReasons = new Map<string, Reason>();
+  // The same line and points recur across many rows: one reason (and one one-reason list) each,
+  // found by line and the points' double, then checked exactly (two values, one double: rebuilt).
+  type Given = { points: Exact; reason: Reason; alone: readonly Reason[] };
+  const givenReasons = new Map<string, Map<number, Given>>();
+  const givenReason = (line: string, points: Exact): Given => {
+    let byPoints = givenReasons.get(line);
+    if (!byPoints) givenReasons.set(line, (byPoints = new Map()));
+    const key = points.sortKey();
+    const hit = byPoints.get(key);
+    if (hit && hit.points.eq(points)) return hit;
+    const reason: Reason = {
+      rule: "contribution.points",
+      text: msg(`${line}条线酌情加 ${pts(points)} 分`, `${line}: ${pts(points)} discretionary points`),
+    };
+    const made = { points, reason, alone: Object.freeze([reason]) };
+    if (!hit) byPoints.set(key, made);
+    return made;
+  };
   const cutReasons = new Map<string, Reason>();
   const cutReason = (cap: "line" | "total", cut: Exact): Reason => {
     const key = cap + cut.toString();
@@ -113,52 +162,48 @@ export function scoreContributions(
     }
     return reason;
   };
+  // Records in sheet order (the usual case) keep that order within each community and in the
+  // details, so neither needs sorting by row.
+  const sorted = inRowOrder(records);
+  const details: RecordScore[] = new Array(records.length);
   for (const list of byCommunity.values()) {
-    const ordered = [...list].sort((a, b) => a.row - b.row);
-    const eligible = ordered.map((r) => r.leaderAgreed && !r.points.isNegative());
+    const order = sorted ? list : [...list].sort((a, b) => records[a].row - records[b].row);
+    const ordered = order.map((at) => records[at]);
     const outcomes = applyContributionCaps(
-      ordered.map((r, i) => ({ line: r.line, points: eligible[i] ? r.points : Exact.ZERO })),
+      ordered.map((r) => ({
+        line: r.line,
+        points: r.leaderAgreed && !r.points.isNegative() ? r.points : Exact.ZERO,
+      })),
       rules.contributionLineCap,
       rules.contributionTotalCap
     );
     ordered.forEach((r, i) => {
       const o = outcomes[i];
-      const reasonKey = `${r.line}\u0000${r.points.toString()}`;
-      let given = givenReasons.get(reasonKey);
-      if (!given) {
-        given = {
-          rule: "contribution.points",
-          text: msg(
-            `${r.line}条线酌情加 ${pts(r.points)} 分`,
-            `${r.line}: ${pts(r.points)} discretionary points`
-          ),
-        };
-        givenReasons.set(reasonKey, given);
+      const given = givenReason(r.line, r.points);
+      let reasons = given.alone;
+      const negative = r.points.isNegative();
+      const cutLine = !o.cutByLine.isZero();
+      const cutTotal = !o.cutByTotal.isZero();
+      if (negative || !r.leaderAgreed || cutLine || cutTotal) {
+        const list: Reason[] = [given.reason];
+        if (negative) list.push(NEGATIVE);
+        else if (!r.leaderAgreed) list.push(NO_LEADER);
+        if (cutLine) list.push(cutReason("line", o.cutByLine));
+        if (cutTotal) list.push(cutReason("total", o.cutByTotal));
+        reasons = list;
       }
-      const reasons: Reason[] = [given];
-      if (r.points.isNegative())
-        reasons.push({
-          rule: "contribution.negative",
-          text: msg("加分为负数，不计分", "Negative points: not counted"),
-        });
-      else if (!r.leaderAgreed)
-        reasons.push({
-          rule: "contribution.noLeader",
-          text: msg("没有分管领导同意意见，不计分", "No agreement of the line's leader: no points"),
-        });
-      if (!o.cutByLine.isZero()) reasons.push(cutReason("line", o.cutByLine));
-      if (!o.cutByTotal.isZero()) reasons.push(cutReason("total", o.cutByTotal));
-      const label = r.matter ? `${r.line}：${r.matter}` : r.line;
-      details.push({
+      // Each detail goes to its record's position: the details come out in the records' order.
+      details[order[i]] = {
         source: "contributions",
         row: r.row,
         community: r.community,
-        label,
+        label: r.matter ? `${r.line}：${r.matter}` : r.line,
         points: o.counted,
         reasons,
-      });
+      };
     });
   }
-  details.sort((a, b) => a.row - b.row);
+  // Records out of sheet order: the details by row.
+  if (!sorted) details.sort((a, b) => a.row - b.row);
   return { details, byCommunity: totalsByCommunity(details), issues };
 }

@@ -240,6 +240,76 @@ export class Exact {
   toString(): string {
     return this.isInteger() ? this.num.toString() : `${this.num}/${this.den}`;
   }
+
+  /** Adds this value to a running sum without allocating while the sum stays within safe integers. */
+  addTo(sum: ExactSum): void {
+    const a = this.num,
+      b = this.den;
+    if (sum.big === null && typeof a === "number" && typeof b === "number") {
+      if (b === sum.d) {
+        const s = sum.n + a;
+        if (Number.isSafeInteger(s)) {
+          sum.n = s;
+          return;
+        }
+      } else {
+        const g = gcdSmall(sum.d, b);
+        const den = (sum.d / g) * b,
+          l = sum.n * (b / g),
+          r = a * (sum.d / g),
+          s = l + r;
+        if (
+          Number.isSafeInteger(den) &&
+          Number.isSafeInteger(l) &&
+          Number.isSafeInteger(r) &&
+          Number.isSafeInteger(s)
+        ) {
+          sum.n = s;
+          sum.d = den;
+          return;
+        }
+      }
+    }
+    sum.big = sum.value().add(this);
+  }
+
+  /**
+   * A double close to this value for sorting: two values whose keys differ by more than
+   * SORT_KEY_SLACK (relative) are in that order for certain; closer ones are compared exactly.
+   */
+  sortKey(): number {
+    return typeof this.num === "number" && typeof this.den === "number"
+      ? this.num / this.den
+      : this.toNumber();
+  }
+}
+
+/**
+ * Relative gap between two sortKey() doubles beyond which their order is certain: a correctly
+ * rounded division is off by at most 2^-53 relative, the BigInt path by far less than 1e-15.
+ */
+export const SORT_KEY_SLACK = 1e-12;
+
+/** Compares by sortKey() and, when the doubles are too close to be sure, exactly. */
+export function compareBySortKey(ka: number, kb: number, a: Exact, b: Exact): number {
+  const gap = ka - kb;
+  if (Math.abs(gap) > SORT_KEY_SLACK * Math.max(1, Math.abs(ka), Math.abs(kb))) return gap < 0 ? -1 : 1;
+  return a.cmp(b);
+}
+
+/**
+ * A running sum of exact values (per-community totals over 200,000 records): numerator and
+ * denominator stay unreduced plain integers while they are safe, so adding allocates nothing;
+ * beyond that it continues in Exact. `value()` is the sum in lowest terms.
+ */
+export class ExactSum {
+  n = 0;
+  d = 1;
+  big: Exact | null = null;
+
+  value(): Exact {
+    return this.big ?? Exact.ratio(this.n, this.d);
+  }
 }
 
 /** |value| × 10^decimals rounded half away from zero, signed: a number when safe, else a bigint. */

@@ -12,7 +12,7 @@ import { Exact } from "./exact";
 export function keepHighestPerKey<T>(
   items: readonly T[],
   groupOf: (item: T) => string,
-  keyOf: (item: T) => string,
+  keyOf: (item: T, index: number) => string,
   pointsOf: (item: T) => Exact,
   rowOf: (item: T) => number
 ): (number | null)[] {
@@ -23,7 +23,7 @@ export function keepHighestPerKey<T>(
     const group = groupOf(item);
     let best = groups.get(group);
     if (!best) groups.set(group, (best = new Map()));
-    const key = keyOf(item);
+    const key = keyOf(item, i);
     slots[i] = best;
     keys[i] = key;
     const j = best.get(key);

@@ -1,4 +1,4 @@
-import { Exact } from "./exact";
+import { Exact, ExactSum } from "./exact";
 import { pts } from "./format";
 import { keepHighestPerKey } from "./highest";
 import { Level, LEVEL_NAMES, levelBelow, LEVELS } from "./levels";
@@ -9,22 +9,24 @@ import { foldKey, msg } from "./text";
 /** The rules honors read (the assessor re-scores honors only when one of them changes). */
 export const HONOR_RULES = ["honorPoints", "lineDeptLevelsDown", "lineDeptTownPoints"] as const;
 type HonorRules = Pick<Rules, (typeof HONOR_RULES)[number]>;
-// Ten possible outcomes per rules object: computed once, not once per row.
-const honorCache = new WeakMap<HonorRules, Map<string, { points: Exact; reason: Reason }>>();
+type HonorOutcome = { points: Exact; reason: Reason; reasons: readonly Reason[] };
+// Ten possible outcomes per rules object: computed once, not once per row. `reasons` is the
+// one-reason list that every honor counted at that outcome shares.
+const honorCache = new WeakMap<HonorRules, Map<string, HonorOutcome>>();
 
 const LINE_DEPT_KEYS = Object.fromEntries(LEVELS.map((l) => [l, l + "+"])) as Record<Level, string>;
 
 /** SPEC §3.1: points of one honor, with the reason. */
-export function honorPoints(
-  level: Level,
-  lineDept: boolean,
-  rules: HonorRules
-): { points: Exact; reason: Reason } {
+export function honorPoints(level: Level, lineDept: boolean, rules: HonorRules): HonorOutcome {
   let cache = honorCache.get(rules);
   if (!cache) honorCache.set(rules, (cache = new Map()));
   const key = lineDept ? LINE_DEPT_KEYS[level] : level;
   let hit = cache.get(key);
-  if (!hit) cache.set(key, (hit = computeHonorPoints(level, lineDept, rules)));
+  if (!hit) {
+    const computed = computeHonorPoints(level, lineDept, rules);
+    hit = { ...computed, reasons: Object.freeze([computed.reason]) };
+    cache.set(key, hit);
+  }
   return hit;
 }
 
@@ -99,13 +101,29 @@ export interface HonorScores {
 export function scoreHonors(records: readonly HonorRecord[], rules: HonorRules): HonorScores {
   const issues: EngineIssue[] = [];
   const details: RecordScore[] = [];
-  // The records that count so far, for 同一类荣誉就高不就低, with their kind.
-  const counted: { detail: RecordScore; kind: string }[] = [];
+  // The records that count so far, for 同一类荣誉就高不就低, and their kinds (parallel arrays).
+  const counted: RecordScore[] = [];
+  const kinds: string[] = [];
   for (const r of records) {
     const base = honorPoints(r.level, r.lineDept, rules);
+    const noDocNo = !r.docNo || r.docNo.trim() === "";
+    if (r.approved && !noDocNo) {
+      const detail: RecordScore = {
+        source: "honors",
+        row: r.row,
+        community: r.community,
+        label: r.honor,
+        points: base.points,
+        reasons: base.reasons,
+      };
+      details.push(detail);
+      counted.push(detail);
+      kinds.push(honorKind(r));
+      continue;
+    }
     const reasons: Reason[] = [base.reason];
     if (!r.approved) reasons.push(NOT_APPROVED);
-    if (!r.docNo || r.docNo.trim() === "") reasons.push(NO_DOC_NO);
+    if (noDocNo) reasons.push(NO_DOC_NO);
     for (let k = 1; k < reasons.length; k++)
       issues.push({
         severity: "warning",
@@ -114,45 +132,52 @@ export function scoreHonors(records: readonly HonorRecord[], rules: HonorRules):
         field: reasons[k] === NOT_APPROVED ? "approved" : "docNo",
         message: msg(`“${r.honor}”${reasons[k].text.zh}`, `"${r.honor}": ${reasons[k].text.en}`),
       });
-    const refused = reasons.length > 1;
-    const detail: RecordScore = {
+    details.push({
       source: "honors",
       row: r.row,
       community: r.community,
       label: r.honor,
-      points: refused ? Exact.ZERO : base.points,
+      points: Exact.ZERO,
       reasons,
-    };
-    details.push(detail);
-    if (!refused) counted.push({ detail, kind: honorKind(r) });
+    });
   }
 
   const instead = keepHighestPerKey(
     counted,
-    (c) => c.detail.community,
-    (c) => c.kind,
-    (c) => c.detail.points,
-    (c) => c.detail.row
+    (d) => d.community,
+    (_d, i) => kinds[i],
+    (d) => d.points,
+    (d) => d.row
   );
-  counted.forEach(({ detail }, i) => {
+  counted.forEach((detail, i) => {
     const j = instead[i];
     if (j === null) return;
-    const higherRow = counted[j].detail.row;
+    const higherRow = counted[j].row;
     detail.points = Exact.ZERO;
-    detail.reasons.push({
-      rule: "honor.sameKind",
-      text: msg(
-        `同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`,
-        `Same kind of honor already counted at a higher level (row ${higherRow}): no points`
-      ),
-    });
+    detail.reasons = [
+      ...detail.reasons,
+      {
+        rule: "honor.sameKind",
+        text: msg(
+          `同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`,
+          `Same kind of honor already counted at a higher level (row ${higherRow}): no points`
+        ),
+      },
+    ];
   });
 
   return { details, byCommunity: totalsByCommunity(details), issues };
 }
 
+/** Each community's sum of points (every community with a record is present, 0 included). */
 export function totalsByCommunity(details: readonly RecordScore[]): Map<string, Exact> {
+  const sums = new Map<string, ExactSum>();
+  for (const d of details) {
+    let s = sums.get(d.community);
+    if (!s) sums.set(d.community, (s = new ExactSum()));
+    if (!d.points.isZero()) d.points.addTo(s);
+  }
   const totals = new Map<string, Exact>();
-  for (const d of details) totals.set(d.community, (totals.get(d.community) ?? Exact.ZERO).add(d.points));
+  for (const [community, s] of sums) totals.set(community, s.value());
   return totals;
 }

@@ -120,7 +120,8 @@ export interface RecordScore {
   /** What the record names (honor name, article title, line + matter, person). */
   label: string;
   points: Exact;
-  reasons: Reason[];
+  /** Often one array shared by many records with the same outcome: replace it, never push into it. */
+  reasons: readonly Reason[];
 }
 
 export type Advanced = boolean | "tie";

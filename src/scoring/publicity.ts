@@ -98,10 +98,11 @@ export function scorePublicity(
 ): PublicityScores {
   const issues: EngineIssue[] = [];
   const details: RecordScore[] = [];
-  // The shares that count so far, for 同一篇内容就高不就低, with their content key.
-  const counted: { detail: RecordScore; content: string }[] = [];
-  // Few (level, sharing) pairs occur: each reason and share is built once.
-  const reasonCache = new Map<number, { reason: Reason; share: Exact }>();
+  // The shares that count so far, for 同一篇内容就高不就低, and their content keys (parallel arrays).
+  const counted: RecordScore[] = [];
+  const contents: string[] = [];
+  // Few (level, sharing) pairs occur: each reason, its one-reason list and share are built once.
+  const reasonCache = new Map<number, { reason: Reason; reasons: readonly Reason[]; share: Exact }>();
   for (const r of records) {
     const listed = r.communities.length === 1 ? r.communities : [...new Set(r.communities)];
     if (listed.length < r.communities.length)
@@ -119,7 +120,8 @@ export function scorePublicity(
     const cacheKey = levelIndex(r.level) + 8 * sharing;
     let base = reasonCache.get(cacheKey);
     if (!base) {
-      base = { reason: articleReason(r.level, sharing, rules), share: articleShare(r.level, sharing, rules) };
+      const reason = articleReason(r.level, sharing, rules);
+      base = { reason, reasons: Object.freeze([reason]), share: articleShare(r.level, sharing, rules) };
       reasonCache.set(cacheKey, base);
     }
     const refusals = publicityRefusals(r, rules);
@@ -127,6 +129,8 @@ export function scorePublicity(
       refusals.length === 0
         ? foldKey(r.contentKey && r.contentKey.trim() !== "" ? r.contentKey : r.title)
         : "";
+    // A refused article's communities share one list of reasons too.
+    const reasons = refusals.length ? [base.reason, ...refusals] : base.reasons;
     for (const community of listed) {
       const detail: RecordScore = {
         source: "publicity",
@@ -134,32 +138,38 @@ export function scorePublicity(
         community,
         label: r.title,
         points: refusals.length ? Exact.ZERO : base.share,
-        reasons: refusals.length ? [base.reason, ...refusals] : [base.reason],
+        reasons,
       };
       details.push(detail);
-      if (refusals.length === 0) counted.push({ detail, content });
+      if (refusals.length === 0) {
+        counted.push(detail);
+        contents.push(content);
+      }
     }
   }
 
   const instead = keepHighestPerKey(
     counted,
-    (c) => c.detail.community,
-    (c) => c.content,
-    (c) => c.detail.points,
-    (c) => c.detail.row
+    (d) => d.community,
+    (_d, i) => contents[i],
+    (d) => d.points,
+    (d) => d.row
   );
-  counted.forEach(({ detail }, i) => {
+  counted.forEach((detail, i) => {
     const j = instead[i];
     if (j === null) return;
-    const higherRow = counted[j].detail.row;
+    const higherRow = counted[j].row;
     detail.points = Exact.ZERO;
-    detail.reasons.push({
-      rule: "publicity.sameContent",
-      text: msg(
-        `同一篇内容已按更高得分计分（第 ${higherRow} 行），本条不计分`,
-        `Same content already counted at a higher share (row ${higherRow}): no points`
-      ),
-    });
+    detail.reasons = [
+      ...detail.reasons,
+      {
+        rule: "publicity.sameContent",
+        text: msg(
+          `同一篇内容已按更高得分计分（第 ${higherRow} 行），本条不计分`,
+          `Same content already counted at a higher share (row ${higherRow}): no points`
+        ),
+      },
+    ];
   });
 
   return { details, byCommunity: totalsByCommunity(details), issues };

@@ -24,27 +24,31 @@ export function markAdvanced<T>(
   slots: number,
   compare: (a: T, b: T) => number
 ): { marks: Advanced[]; tied: T[] } {
-  const marks: Advanced[] = sorted.map(() => false);
-  const pool = sorted.map((item, i) => ({ item, i })).filter((x) => eligible(x.item));
+  const marks: Advanced[] = new Array<Advanced>(sorted.length).fill(false);
+  // Positions of the eligible items, best first (no wrapper object per item: staff lists are long).
+  const pool: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (eligible(sorted[i])) pool.push(i);
   if (slots <= 0 || pool.length === 0) return { marks, tied: [] };
   if (pool.length <= slots) {
-    for (const x of pool) marks[x.i] = true;
+    for (const i of pool) marks[i] = true;
     return { marks, tied: [] };
   }
-  const last = pool[slots - 1];
-  const next = pool[slots];
-  if (compare(last.item, next.item) !== 0) {
-    for (const x of pool.slice(0, slots)) marks[x.i] = true;
+  const last = sorted[pool[slots - 1]];
+  const next = sorted[pool[slots]];
+  if (compare(last, next) !== 0) {
+    for (let k = 0; k < slots; k++) marks[pool[k]] = true;
     return { marks, tied: [] };
   }
   const tied: T[] = [];
-  for (const x of pool) {
-    const c = compare(x.item, last.item);
-    if (c < 0) marks[x.i] = true;
+  for (const i of pool) {
+    const c = compare(sorted[i], last);
+    if (c < 0) marks[i] = true;
     else if (c === 0) {
-      marks[x.i] = "tie";
-      tied.push(x.item);
+      marks[i] = "tie";
+      tied.push(sorted[i]);
     }
+    // Sorted best first: past the tie nothing more is marked.
+    else break;
   }
   return { marks, tied };
 }
