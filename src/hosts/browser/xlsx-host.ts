@@ -18,13 +18,30 @@ import {
   WriteReport,
 } from "../port";
 import { isKhFormula, unsettledShown } from "../function-cells";
-import { existingSheets, gridOf, gridsOf, loadXlsx, plainValue, saveXlsx, writeOutputSheets } from "../xlsx";
+import {
+  existingSheets,
+  gridOf,
+  gridsOf,
+  loadXlsx,
+  openXlsx,
+  packXlsx,
+  plainValue,
+  saveXlsx,
+  writeOutputSheets,
+  writePackageSheets,
+} from "../xlsx";
+import { convertFormulasToValues } from "../xlsx/ooxml/formulas";
 
 /**
  * The browser preview's host: a workbook held in the page (ExcelJS, in memory), so the same task
  * pane runs outside Office — the built-in sample at first, then any .xlsx the user opens, with
  * the result offered as a download. Nothing leaves the page. This is how people without Excel
  * (WPS, LibreOffice) use the product.
+ *
+ * The download is the file the user opened, through the same package writer as the CLI: every
+ * part of it byte for byte (charts, pivot tables, images, comments, defined names — whatever
+ * ExcelJS does not model), plus the sheets this page generated. ExcelJS only holds the workbook
+ * for reading in the page; it never writes the user's file.
  */
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -76,11 +93,38 @@ export class XlsxHost implements PaneHost {
   private wb: ExcelJS.Workbook;
   private name: string;
   private readonly options: XlsxHostOptions;
+  /** The file as opened (the bytes the download starts from). */
+  private source: Promise<Uint8Array>;
+  /** Sheets written since opening (generated or from the template), latest per name, in first-written order. */
+  private added: OutputSheet[] = [];
+  /** KH. formulas were turned into values (共享准备): the download does the same to the file. */
+  private converted = false;
 
-  constructor(wb: ExcelJS.Workbook, name: string, options: XlsxHostOptions = {}) {
+  /** `source`: the file's bytes; without them, the workbook as it is now, saved. */
+  constructor(wb: ExcelJS.Workbook, name: string, options: XlsxHostOptions = {}, source?: Uint8Array) {
     this.wb = wb;
     this.name = name;
     this.options = options;
+    // ExcelJS takes its model when saving starts, so later writes into `wb` are not in these bytes.
+    this.source = source ? Promise.resolve(source) : saveXlsx(wb);
+  }
+
+  private reset(wb: ExcelJS.Workbook, name: string, source: Promise<Uint8Array>): void {
+    this.wb = wb;
+    this.name = name;
+    this.source = source;
+    this.added = [];
+    this.converted = false;
+  }
+
+  /** Remembers sheets written, for the download: a later sheet of the same name replaces the earlier. */
+  private remember(sheets: readonly OutputSheet[], names: readonly string[]): void {
+    sheets.forEach((sheet, i) => {
+      const named = { ...sheet, name: names[i] ?? sheet.name };
+      const at = this.added.findIndex((s) => foldName(s.name) === foldName(named.name));
+      if (at >= 0) this.added[at] = named;
+      else this.added.push(named);
+    });
   }
 
   /** The built-in sample (12 communities, every rule at work) as an in-page workbook. */
@@ -108,13 +152,14 @@ export class XlsxHost implements PaneHost {
   }
 
   async open(data: ArrayBuffer, fileName: string): Promise<void> {
-    this.wb = await loadXlsx(data);
-    this.name = fileName;
+    const bytes = new Uint8Array(data.slice(0));
+    const wb = await loadXlsx(bytes);
+    this.reset(wb, fileName, Promise.resolve(bytes));
   }
 
   async openSample(): Promise<void> {
-    this.wb = XlsxHost.sampleWorkbook();
-    this.name = this.options.sampleName ?? "sample.xlsx";
+    const wb = XlsxHost.sampleWorkbook();
+    this.reset(wb, this.options.sampleName ?? "sample.xlsx", saveXlsx(wb));
   }
 
   async read(): Promise<WorkbookSnapshot> {
@@ -129,6 +174,7 @@ export class XlsxHost implements PaneHost {
         .map((s) => foldName(s.name))
     );
     const written = writeOutputSheets(this.wb, sheets);
+    this.remember(sheets, written);
     if (options.activate) {
       const index = this.wb.worksheets.findIndex(
         (ws) => foldName(ws.name) === foldName(options.activate ?? "")
@@ -158,6 +204,7 @@ export class XlsxHost implements PaneHost {
       [s.name, SHEETS[s.key].zh, SHEETS[s.key].en].some((n) => present.has(foldName(n)));
     const missing = sheets.filter((s) => !isPresent(s));
     const created = missing.length > 0 ? writeOutputSheets(this.wb, missing) : [];
+    this.remember(missing, created);
     return {
       created,
       skipped: sheets.filter(isPresent).map((s) => s.name),
@@ -240,6 +287,7 @@ export class XlsxHost implements PaneHost {
       cell.value = this.savedResult(cell) as ExcelJS.CellValue;
       converted++;
     }
+    if (converted > 0) this.converted = true;
     return { converted, unsettled: [] };
   }
 
@@ -247,11 +295,22 @@ export class XlsxHost implements PaneHost {
     return false;
   }
 
-  /** The workbook (inputs plus generated sheets) as an .xlsx download; returns the file name. */
+  /**
+   * The file as opened plus the sheets written since, through the CLI's package writer (its
+   * parts byte for byte, the sheets added or replaced in place); KH. formulas turned into their
+   * values when 共享准备 did so. Returns the file name.
+   */
   async download(fileName?: string): Promise<string> {
     const name = fileName ?? this.name;
-    const bytes = await saveXlsx(this.wb);
-    (this.options.save ?? browserSave)(bytes, name);
+    (this.options.save ?? browserSave)(await this.fileBytes(), name);
     return name;
+  }
+
+  /** The bytes `download` offers. */
+  async fileBytes(): Promise<Uint8Array> {
+    const pkg = await openXlsx(await this.source);
+    if (this.converted) await convertFormulasToValues(pkg, isKhFormulaText);
+    await writePackageSheets(pkg, this.added);
+    return packXlsx(pkg);
   }
 }

@@ -1,0 +1,83 @@
+import { attr, decodeXml } from "./xml";
+import { parseRels, relsPathOf, resolveTarget, text, XlsxPackage } from "./package";
+
+/**
+ * Formulas turned into the values saved with them, in the package — the preview's 共享准备 on the
+ * file the user opened, so nothing else of it changes: a converted cell keeps its style and its
+ * saved value and loses only its <f>; a formula never calculated (no saved value) stays. The
+ * calculation chain lists formula cells, so it is dropped when any cell changed (Excel rebuilds
+ * it on opening; a chain naming plain values makes Excel repair the file).
+ */
+
+const CELL = /<((?:\w+:)?c)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/g;
+const FORMULA = /<((?:\w+:)?f)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/;
+const VALUE = /<((?:\w+:)?v)\b[^>]*>([\s\S]*?)<\/\1>/;
+const TYPE_CALC_CHAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml";
+
+/** Replaces the cells whose formula `isTarget` accepts by their saved values; returns how many changed. */
+export async function convertFormulasToValues(
+  pkg: XlsxPackage,
+  isTarget: (formula: string) => boolean
+): Promise<number> {
+  let changed = 0;
+  for (const sheet of pkg.sheets) {
+    const xml = await text(pkg.zip, sheet.path);
+    if (xml === null || !/<(?:\w+:)?f\b/.test(xml)) continue;
+    // A shared formula's text sits on its first cell only: the others name it by si.
+    const sharedTargets = new Set<string>();
+    for (const m of xml.matchAll(CELL)) {
+      const f = m[3] ? FORMULA.exec(m[3]) : null;
+      if (f && attr(f[2], "t") === "shared" && f[3] && isTarget(decodeXml(f[3])))
+        sharedTargets.add(attr(f[2], "si") ?? "");
+    }
+    let count = 0;
+    const out = xml.replace(CELL, (whole, tag: string, attrs: string, inner: string | undefined) => {
+      const f = inner ? FORMULA.exec(inner) : null;
+      if (!inner || !f) return whole;
+      const shared = attr(f[2], "t") === "shared" && sharedTargets.has(attr(f[2], "si") ?? "");
+      if (!shared && !(f[3] && isTarget(decodeXml(f[3])))) return whole;
+      const v = VALUE.exec(inner);
+      if (!v) return whole;
+      count++;
+      const rest = inner.replace(FORMULA, "");
+      // A formula's text result (t="str") becomes an inline string: t="str" means "formula text".
+      if (attr(attrs, "t") === "str") {
+        const prefix = tag.includes(":") ? tag.slice(0, tag.indexOf(":") + 1) : "";
+        const t = attrs.replace(/\st="str"/, ` t="inlineStr"`);
+        return `<${tag}${t}><${prefix}is><${prefix}t xml:space="preserve">${v[2]}</${prefix}t></${prefix}is></${tag}>`;
+      }
+      return `<${tag}${attrs}>${rest}</${tag}>`;
+    });
+    if (count > 0) {
+      pkg.zip.file(sheet.path, out);
+      changed += count;
+    }
+  }
+  if (changed > 0) await dropCalcChain(pkg);
+  return changed;
+}
+
+async function dropCalcChain(pkg: XlsxPackage): Promise<void> {
+  const relsPath = relsPathOf(pkg.workbookPath);
+  const rels = await text(pkg.zip, relsPath);
+  if (rels === null) return;
+  const chain = parseRels(rels).find((r) => r.type.endsWith("/calcChain"));
+  if (!chain) return;
+  const path = resolveTarget(pkg.workbookPath, chain.target);
+  pkg.zip.remove(path);
+  pkg.zip.file(
+    relsPath,
+    rels.replace(new RegExp(`<(?:\\w+:)?Relationship\\b[^>]*\\bId="${chain.id}"[^>]*/>`), "")
+  );
+  const types = await text(pkg.zip, "[Content_Types].xml");
+  if (types !== null)
+    pkg.zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        new RegExp(
+          `<(?:\\w+:)?Override\\b[^>]*ContentType="${TYPE_CALC_CHAIN.replace(/[.+]/g, "\\$&")}"[^>]*/>`
+        ),
+        ""
+      )
+    );
+}
