@@ -102,6 +102,12 @@ export interface CellPeek {
   at: { row: number; column: number };
 }
 
+/** One cell to write: its A1 address and a value (text stays text). */
+export interface CellWrite {
+  cell: string;
+  value: string | number;
+}
+
 export interface PaneHost {
   capabilities(): HostCapabilities;
   /** Every sheet's used values, plus the sheet list with generated flags (Excel: 2 syncs). */
@@ -110,6 +116,12 @@ export interface PaneHost {
   writeGenerated(sheets: readonly OutputSheet[], options: WriteOptions): Promise<WriteReport>;
   /** Adds the template's sheets that are missing (as tables with headers, formats, drop-downs). */
   createTemplate(sheets: readonly OutputSheet[]): Promise<TemplateReport>;
+  /**
+   * Writes values into cells of an input sheet, in one request. The pane uses it for one thing
+   * only: 应用 after 试算 writes a setting's 项目 and 值 on the 设置 sheet, because the user asked.
+   * Text is written as text, never as a formula.
+   */
+  writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void>;
   /** Selects a cell (Excel) or returns a window around it (preview). */
   selectCell(sheet: string, cell: string): Promise<CellPeek | null>;
   countFunctionCells(): Promise<FunctionCells>;

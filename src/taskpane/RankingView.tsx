@@ -13,7 +13,12 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import { Advanced, AssessmentResult } from "../scoring";
+import { CellPeek } from "../hosts/port";
+import { Advanced, AssessmentResult, exactText } from "../scoring";
+import { CardRecord } from "../workbook/card";
+import { CardProblem, CommunityCardView } from "./CommunityCardView";
+import { CardOutcome } from "./explain";
+import { EXPLAIN_WORDS as W } from "./explain-words";
 import { individualsToShow } from "../workbook/report";
 import { useI18n } from "./i18n";
 
@@ -81,11 +86,38 @@ function AdvancedBadge({
   }
 }
 
-/** The top of the ranking (all on request) and the advanced individuals, as the pane shows them after Rank. */
-export function RankingView({ result }: { result: AssessmentResult }): React.JSX.Element {
+/** What the ranking needs to open a community's card (issue 12); without it rows are not clickable. */
+export interface CardActions {
+  open: (name: string) => Promise<CardOutcome | null>;
+  /** Selects the record's row in the workbook; the preview returns the cells around it. */
+  select: (record: CardRecord) => Promise<CellPeek | null>;
+  renderPeek: (peek: CellPeek) => React.ReactNode;
+}
+
+/**
+ * The top of the ranking (all on request) with 距先进线, and the advanced individuals, as the pane
+ * shows them after Rank. Clicking a community opens its card above the table.
+ */
+export function RankingView({
+  result,
+  cards,
+}: {
+  result: AssessmentResult;
+  cards?: CardActions;
+}): React.JSX.Element {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [all, setAll] = React.useState(false);
+  const [card, setCard] = React.useState<{ name: string; outcome: CardOutcome | null } | null>(null);
+  const [peek, setPeek] = React.useState<CellPeek | null>(null);
+  const open = (name: string) => {
+    if (!cards) return;
+    setPeek(null);
+    cards.open(name).then(
+      (outcome) => setCard({ name, outcome }),
+      () => setCard({ name, outcome: null })
+    );
+  };
   const shown = all ? result.communities : result.communities.slice(0, TOP);
   const people = individualsToShow(result);
   return (
@@ -102,6 +134,20 @@ export function RankingView({ result }: { result: AssessmentResult }): React.JSX
           </Button>
         )}
       </div>
+      {cards && !card && <Caption1 block>{say(W.cardOpenHint)}</Caption1>}
+      {cards &&
+        card &&
+        (card.outcome?.kind === "ok" ? (
+          <CommunityCardView
+            card={card.outcome.card}
+            peek={peek}
+            renderPeek={cards.renderPeek}
+            onClose={() => setCard(null)}
+            onSelectRecord={(r) => void cards.select(r).then(setPeek, () => setPeek(null))}
+          />
+        ) : (
+          <CardProblem text={say(card.outcome ? W.cardInputErrors : W.cardGone)} />
+        ))}
       <Table size="small" className={styles.table} aria-label={t("tabResults")} data-testid="ranking-table">
         <TableHeader>
           <TableRow>
@@ -110,6 +156,7 @@ export function RankingView({ result }: { result: AssessmentResult }): React.JSX
             <TableHeaderCell className={styles.score}>{t("colTarget")}</TableHeaderCell>
             <TableHeaderCell className={styles.score}>{t("colTotal")}</TableHeaderCell>
             <TableHeaderCell className={styles.badgeCol}>{t("colAdvanced")}</TableHeaderCell>
+            <TableHeaderCell className={styles.score}>{say(W.cardGapToCut)}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -117,6 +164,10 @@ export function RankingView({ result }: { result: AssessmentResult }): React.JSX
             <TableRow
               key={c.name}
               data-testid="ranking-row"
+              tabIndex={cards ? 0 : undefined}
+              style={cards ? { cursor: "pointer" } : undefined}
+              onClick={cards ? () => open(c.name) : undefined}
+              onKeyDown={cards ? (e) => e.key === "Enter" && open(c.name) : undefined}
               data-advanced={advancedWord(c.advanced, c.eligible)}
               className={
                 c.advanced === true ? styles.advanced : c.advanced === "tie" ? styles.tie : undefined
@@ -136,6 +187,9 @@ export function RankingView({ result }: { result: AssessmentResult }): React.JSX
               </TableCell>
               <TableCell>
                 <AdvancedBadge advanced={c.advanced} eligible={c.eligible} person={false} />
+              </TableCell>
+              <TableCell className={styles.number} data-testid="ranking-gap">
+                {c.gapToCut === null ? "" : exactText(c.gapToCut)}
               </TableCell>
             </TableRow>
           ))}

@@ -23,6 +23,7 @@ import { SettingsView } from "./controller";
 import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
+import { InterpretationsPanel, WhatifActions, WhatifPanel } from "./WhatifPanel";
 
 const useStyles = makeStyles({
   intro: { margin: "4px 0 8px" },
@@ -36,10 +37,12 @@ const useStyles = makeStyles({
 export interface SettingsPanelProps {
   view: SettingsView | null;
   onSelect: Handler<[Issue, string]>;
+  /** 试算, 应用 and the weight of each [I] reading (issue 12). */
+  whatif?: WhatifActions;
 }
 
 /** The rules in force: each key's value, whether it comes from the 设置 sheet (and which row) or the default. */
-export function SettingsPanel({ view, onSelect }: SettingsPanelProps): React.JSX.Element | null {
+export function SettingsPanel({ view, onSelect, whatif }: SettingsPanelProps): React.JSX.Element | null {
   const styles = useStyles();
   const { t, say } = useI18n();
   if (!view) return null;
@@ -55,6 +58,8 @@ export function SettingsPanel({ view, onSelect }: SettingsPanelProps): React.JSX
           <MessageBarBody>{t("settingsNoSheet")}</MessageBarBody>
         </MessageBar>
       )}
+      {whatif && <WhatifPanel rows={view.rows} actions={whatif} />}
+      {whatif && <InterpretationsPanel actions={whatif} />}
       <Table size="small" aria-label={t("settingsTitle")}>
         <TableHeader>
           <TableRow>

@@ -7,6 +7,7 @@ import { OutputSheet } from "../../workbook/types";
 import { workplanTemplateRows } from "../../workplan";
 import {
   CellPeek,
+  CellWrite,
   ConvertReport,
   FunctionCells,
   HostCapabilities,
@@ -210,6 +211,16 @@ export class XlsxHost implements PaneHost {
       skipped: sheets.filter(isPresent).map((s) => s.name),
       degraded: created.length > 0 ? [NO_TABLES] : [],
     };
+  }
+
+  /** Writes a few cells of one sheet (the pane's 应用 on 设置); ExcelJS writes a string as text. */
+  async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    const ws = this.wb.worksheets.find((w) => foldName(w.name) === foldName(sheet));
+    if (!ws) throw new Error(`no sheet ${sheet}`);
+    for (const c of cells) {
+      if (!/^[A-Z]+\d+$/i.test(c.cell)) throw new Error(`not a cell reference: ${c.cell}`);
+      ws.getCell(c.cell).value = c.value;
+    }
   }
 
   /** No grid to select in a page: a window of the sheet (its header row and the rows around the cell). */

@@ -2,6 +2,7 @@
 import { msg } from "../../scoring";
 import { OutputSheet } from "../../workbook/types";
 import {
+  CellWrite,
   ConvertReport,
   FunctionCells,
   HostCapabilities,
@@ -168,6 +169,21 @@ export class ExcelHost implements PaneHost {
     const report = await this.run((context) => addTemplateSheets(context, can, sheets));
     this.knownSheets?.push(...report.created);
     return report;
+  }
+
+  /** Writes a few cells of one sheet in one request (the pane's 应用 on 设置); text stays text. */
+  async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    for (const c of cells) if (!parseCell(c.cell)) throw new Error(`not a cell reference: ${c.cell}`);
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const c of cells) {
+        const range = ws.getRange(c.cell);
+        // The text format before the value, in the same request: a text never becomes a formula.
+        if (typeof c.value === "string") range.numberFormat = [["@"]];
+        range.values = [[c.value]];
+      }
+      await context.sync();
+    });
   }
 
   /** Shows the sheet and selects the cell (one sync). */

@@ -1,0 +1,186 @@
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { CellPeek } from "../hosts/port";
+import { Exact, exactText } from "../scoring";
+import { CardRecord, CommunityCard } from "../workbook/card";
+import { advancedMark } from "../workbook/explain";
+import { EXPLAIN_WORDS as W, placeWords } from "./explain-words";
+import { Handler } from "./handler";
+import { useI18n } from "./i18n";
+
+const useStyles = makeStyles({
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "8px",
+    margin: "4px 0 12px",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  head: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: "12px",
+    rowGap: "2px",
+    margin: "6px 0",
+  },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  row: { cursor: "pointer" },
+  reason: { color: tokens.colorNeutralForeground3 },
+  kind: { marginTop: "8px" },
+});
+
+/** Points as the pane shows them: 2 decimals, 4 where 2 would not be exact (SPEC §8). */
+const points = (e: Exact) => exactText(e);
+
+/**
+ * A community's card (issue 12): place, status, 距先进线 and 距上一名, the six categories against
+ * their maxima, and every bonus record — counted or not — with points and reason. Clicking a
+ * record selects its row in the workbook (Excel) or shows the cells around it (preview).
+ */
+export function CommunityCardView({
+  card,
+  onSelectRecord,
+  onClose,
+  peek,
+  renderPeek,
+}: {
+  card: CommunityCard;
+  onSelectRecord: Handler<[CardRecord]>;
+  onClose: Handler;
+  peek: CellPeek | null;
+  renderPeek: (peek: CellPeek) => React.ReactNode;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { say } = useI18n();
+  const c = card.community;
+  const record = (r: CardRecord) => (
+    <TableRow
+      key={`${r.sheet}-${r.row}`}
+      className={styles.row}
+      data-testid="card-record"
+      tabIndex={0}
+      title={say(W.cardSelectHint)}
+      onClick={() => onSelectRecord(r)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") onSelectRecord(r);
+      }}
+    >
+      <TableCell className={styles.number}>{r.row}</TableCell>
+      <TableCell>
+        <Text>{r.label}</Text>
+        <Caption1 block className={styles.reason}>
+          {r.reasons.map(say).join(say({ zh: "；", en: "; " }))}
+        </Caption1>
+      </TableCell>
+      <TableCell className={styles.number} data-testid="card-record-points">
+        {points(r.points)}
+      </TableCell>
+    </TableRow>
+  );
+  const recordHeader = (
+    <TableHeader>
+      <TableRow>
+        <TableHeaderCell style={{ width: "40px" }}>{say(W.cardRow)}</TableHeaderCell>
+        <TableHeaderCell>
+          {say(W.cardItem)} · {say(W.cardReason)}
+        </TableHeaderCell>
+        <TableHeaderCell style={{ width: "64px" }}>{say(W.cardPoints)}</TableHeaderCell>
+      </TableRow>
+    </TableHeader>
+  );
+  return (
+    <div className={styles.card} data-testid="community-card" data-community={c.name}>
+      <div className={styles.head}>
+        <Subtitle2>
+          {c.name} <Caption1>{c.type}</Caption1>
+        </Subtitle2>
+        <Button size="small" appearance="subtle" onClick={() => onClose()} data-testid="card-close">
+          {say(W.cardClose)}
+        </Button>
+      </div>
+      <div className={styles.facts}>
+        <Caption1>{say(placeWords(c.rank, card.count))}</Caption1>
+        <span>
+          <Badge size="small" appearance={c.advanced === false ? "outline" : "filled"}>
+            {say(advancedMark(c.advanced, c.eligible))}
+          </Badge>
+        </span>
+        <Caption1>{say(W.cardTotal)}</Caption1>
+        <Text className={styles.number}>{points(c.total)}</Text>
+        <Caption1>{say(W.cardGapToCut)}</Caption1>
+        <Text className={styles.number} data-testid="card-gap">
+          {c.gapToCut === null ? say(W.cardNotEligible) : points(c.gapToCut)}
+        </Text>
+        <Caption1>{say(W.cardGapToAbove)}</Caption1>
+        <Text className={styles.number}>{c.gapToAbove === null ? "—" : points(c.gapToAbove)}</Text>
+      </div>
+      <Table size="small" aria-label={say(W.cardCategories)}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>
+              {say(W.cardCategories)} {points(c.target)}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "56px" }}>{say(W.cardMax)}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "64px" }}>{say(W.cardScore)}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {card.categories.map((k) => (
+            <TableRow key={k.key}>
+              <TableCell>{say(k.name)}</TableCell>
+              <TableCell className={styles.number}>{points(k.max)}</TableCell>
+              <TableCell className={styles.number}>{points(k.score)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {card.target && (
+        <Table size="small" aria-label={say(W.cardCategories)}>
+          <TableBody>{record(card.target)}</TableBody>
+        </Table>
+      )}
+      {card.kinds.map((k) => (
+        <div key={k.key} className={styles.kind} data-testid="card-kind" data-kind={k.key}>
+          <Text weight="semibold">
+            {say(k.name)} {points(k.subtotal)}
+          </Text>
+          {k.records.length === 0 ? (
+            <Caption1 block>{say(W.cardNoRecords)}</Caption1>
+          ) : (
+            <Table size="small" aria-label={say(k.name)}>
+              {recordHeader}
+              <TableBody>{k.records.map(record)}</TableBody>
+            </Table>
+          )}
+        </div>
+      ))}
+      {peek && renderPeek(peek)}
+    </div>
+  );
+}
+
+/** A note in place of the card when it cannot be shown. */
+export function CardProblem({ text }: { text: string }): React.JSX.Element {
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}

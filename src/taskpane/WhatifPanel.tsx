@@ -1,0 +1,245 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import { Reading } from "../explain";
+import { exactText, Msg } from "../scoring";
+import { advancedMark, readingName, readingSummary } from "../workbook/explain";
+import { Issue, OutputValue } from "../workbook/types";
+import { SettingRow } from "./controller";
+import { ApplyOutcome, TryOutcome } from "./explain";
+import { EXPLAIN_WORDS as W } from "./explain-words";
+import { useI18n } from "./i18n";
+
+const useStyles = makeStyles({
+  section: { marginTop: "16px" },
+  form: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: "8px", margin: "6px 0" },
+  key: { minWidth: "180px", flexGrow: 1 },
+  value: { width: "140px" },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  reading: { margin: "6px 0" },
+});
+
+const shownValue = (v: OutputValue) => (v === null ? "" : String(v));
+const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
+
+export interface WhatifActions {
+  tryValue: (key: string, value: string) => Promise<TryOutcome>;
+  /** Writes the value to 设置 and ranks (the pane's 一键排名 flow, with its confirmation). */
+  apply: (key: string, value: string) => Promise<ApplyOutcome>;
+  analyse: () => Promise<{ kind: "inputErrors"; issues: Issue[] } | { kind: "ok"; readings: Reading[] }>;
+}
+
+/** 试算 on the 设置 tab (issue 12): one setting changed, the movements shown, nothing written until 应用. */
+export function WhatifPanel({
+  rows,
+  actions,
+}: {
+  rows: readonly SettingRow[];
+  actions: WhatifActions;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { say } = useI18n();
+  const [key, setKey] = React.useState(rows[0]?.id ?? "");
+  const row = rows.find((r) => r.id === key);
+  const [value, setValue] = React.useState(shownValue(row?.value ?? null));
+  const [outcome, setOutcome] = React.useState<TryOutcome | null>(null);
+  const [problem, setProblem] = React.useState<Msg | null>(null);
+  const [working, setWorking] = React.useState(false);
+  const name = key; // the setting id: parseSettingAssignment reads ids as well as zh and en names
+
+  const attempt = async (action: () => Promise<void>) => {
+    setWorking(true);
+    setProblem(null);
+    try {
+      await action();
+    } finally {
+      setWorking(false);
+    }
+  };
+  const onTry = () => attempt(async () => setOutcome(await actions.tryValue(name, value)));
+  const onApply = () =>
+    attempt(async () => {
+      const done = await actions.apply(name, value);
+      if (done.kind === "badInput") setProblem(done.message);
+      else if (done.kind === "noSettingsSheet") setProblem(W.whatifNoSheet);
+      else setOutcome(null);
+    });
+
+  return (
+    <div className={styles.section} data-testid="whatif-panel">
+      <Subtitle2>{say(W.whatifTitle)}</Subtitle2>
+      <Body1 as="p">{say(W.whatifIntro)}</Body1>
+      <div className={styles.form}>
+        <Field label={say(W.whatifKey)} className={styles.key}>
+          <Select
+            value={key}
+            data-testid="whatif-key"
+            onChange={(_, d) => {
+              setKey(d.value);
+              setValue(shownValue(rows.find((r) => r.id === d.value)?.value ?? null));
+              setOutcome(null);
+            }}
+          >
+            {rows.map((r) => (
+              <option key={r.id} value={r.id}>
+                {say(r.name)}
+                {r.interpretation ? " [I]" : ""}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={say(W.whatifValue)} className={styles.value}>
+          <Input value={value} data-testid="whatif-value" onChange={(_, d) => setValue(d.value)} />
+        </Field>
+        <Button appearance="primary" disabled={working} onClick={() => void onTry()} data-testid="whatif-try">
+          {say(W.whatifTry)}
+        </Button>
+        <Button disabled={working} onClick={() => void onApply()} data-testid="whatif-apply">
+          {say(W.whatifApply)}
+        </Button>
+      </div>
+      {problem && <Problem text={say(problem)} />}
+      {outcome && <TryResult outcome={outcome} />}
+    </div>
+  );
+}
+
+function Problem({ text }: { text: string }): React.JSX.Element {
+  return (
+    <MessageBar intent="warning" data-testid="whatif-problem">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** What moved: communities (rank, total, advanced) and individuals (rank, advanced), before → after. */
+function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Element {
+  const styles = useStyles();
+  const { say } = useI18n();
+  if (outcome.kind === "badInput") return <Problem text={say(outcome.message)} />;
+  if (outcome.kind === "inputErrors") return <Problem text={say(W.whatifInputErrors)} />;
+  if (outcome.kind === "refused")
+    return <Problem text={outcome.issues.map((i) => say(i.message)).join("；")} />;
+  const { communities, individuals } = outcome.moves;
+  if (communities.length === 0 && individuals.length === 0)
+    return (
+      <Body1 as="p" data-testid="whatif-nothing">
+        {say(W.whatifNothing)}
+      </Body1>
+    );
+  const mark = (a: Parameters<typeof advancedMark>[0], eligible: boolean) => say(advancedMark(a, eligible));
+  return (
+    <div data-testid="whatif-moves">
+      {communities.length > 0 && (
+        <Table size="small" aria-label={say(W.whatifTitle)}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{say(W.whatifCommunity)}</TableHeaderCell>
+              <TableHeaderCell>{say(W.whatifRank)}</TableHeaderCell>
+              <TableHeaderCell>{say(W.cardTotal)}</TableHeaderCell>
+              <TableHeaderCell>{say(W.whatifAdvanced)}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {communities.map((m) => (
+              <TableRow key={m.name} data-testid="whatif-move">
+                <TableCell>{m.name}</TableCell>
+                <TableCell className={styles.number}>
+                  {arrow(String(m.rankBefore), String(m.rankAfter))}
+                </TableCell>
+                <TableCell className={styles.number}>
+                  {arrow(exactText(m.totalBefore), exactText(m.totalAfter))}
+                </TableCell>
+                <TableCell>
+                  {arrow(mark(m.advancedBefore, m.eligible), mark(m.advancedAfter, m.eligible))}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {individuals.length > 0 && (
+        <Table size="small" aria-label={say(W.whatifPerson)}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{say(W.whatifPerson)}</TableHeaderCell>
+              <TableHeaderCell>{say(W.whatifCommunity)}</TableHeaderCell>
+              <TableHeaderCell>{say(W.whatifRank)}</TableHeaderCell>
+              <TableHeaderCell>{say(W.whatifAdvanced)}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {individuals.map((m) => (
+              <TableRow key={m.row} data-testid="whatif-person">
+                <TableCell>{m.name}</TableCell>
+                <TableCell>{m.community}</TableCell>
+                <TableCell className={styles.number}>
+                  {arrow(String(m.rankBefore), String(m.rankAfter))}
+                </TableCell>
+                <TableCell>{arrow(mark(m.advancedBefore, true), mark(m.advancedAfter, true))}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+/** The panel of SPEC [I] readings: run on request (a few dozen re-rankings), one line each. */
+export function InterpretationsPanel({ actions }: { actions: WhatifActions }): React.JSX.Element {
+  const styles = useStyles();
+  const { say } = useI18n();
+  const [readings, setReadings] = React.useState<Reading[] | null>(null);
+  const [problem, setProblem] = React.useState<string | null>(null);
+  const [working, setWorking] = React.useState(false);
+  const run = async () => {
+    setWorking(true);
+    try {
+      const r = await actions.analyse();
+      if (r.kind === "ok") {
+        setReadings(r.readings);
+        setProblem(null);
+      } else setProblem(say(W.whatifInputErrors));
+    } finally {
+      setWorking(false);
+    }
+  };
+  return (
+    <div className={styles.section} data-testid="interpretations-panel">
+      <Subtitle2>{say(W.interpretTitle)}</Subtitle2>
+      <Body1 as="p">{say(W.interpretIntro)}</Body1>
+      <Button disabled={working} onClick={() => void run()} data-testid="interpretations-run">
+        {say(W.interpretRun)}
+      </Button>
+      {problem && <Problem text={problem} />}
+      {readings?.map((r) => (
+        <div key={r.id} className={styles.reading} data-testid="interpretation" data-changes={r.changes}>
+          <Text weight="semibold">{say(readingName(r))} </Text>
+          <Badge size="small" color={r.changes ? "warning" : "success"} appearance="tint">
+            {say(r.changes ? W.interpretChanges : W.interpretSame)}
+          </Badge>
+          <Caption1 block>{say(readingSummary(r))}</Caption1>
+        </div>
+      ))}
+    </div>
+  );
+}
