@@ -39,8 +39,10 @@ import { Handler } from "./handler";
 import { I18n, I18nContext, makeI18n, StringKey, useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
 import { PreviewBar } from "./PreviewBar";
-import { RankingView } from "./RankingView";
+import { analyseInterpretations, applySetting, openCommunityCard, tryWhatif } from "./explain";
+import { CardActions, RankingView } from "./RankingView";
 import { SettingsPanel } from "./SettingsPanel";
+import { WhatifActions } from "./WhatifPanel";
 import { SharePanel } from "./SharePanel";
 import { WorkplanPanel } from "./WorkplanPanel";
 
@@ -319,6 +321,22 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       if (report.created.length > 0) forget();
     });
 
+  // Issue 12: a community's card from the ranking; 试算, 应用 and the [I] readings on 设置.
+  const cardActions: CardActions = {
+    open: (name) => openCommunityCard(host, name),
+    select: (r) => (r.cell ? host.selectCell(r.sheet, r.cell) : Promise.resolve(null)),
+    renderPeek: (p) => <CellPeekView peek={p} />,
+  };
+  const whatifActions: WhatifActions = {
+    tryValue: (key, value) => tryWhatif(host, key, value),
+    apply: async (key, value) => {
+      const done = await applySetting(host, key, value);
+      if (done.kind === "written") await onRank();
+      return done;
+    },
+    analyse: () => analyseInterpretations(host),
+  };
+
   const onSelect = (issue: Issue, cell: string) => {
     host.selectCell(issue.sheet, cell).then(
       (p) => setPeek(p),
@@ -524,7 +542,11 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       </TabList>
       <div className={styles.panel} role="tabpanel" aria-label={t(tabWord(tab))}>
         {tab === "ranking" &&
-          (result ? <RankingView result={result} /> : <Body1 as="p">{t("rankNone")}</Body1>)}
+          (result ? (
+            <RankingView result={result} cards={cardActions} />
+          ) : (
+            <Body1 as="p">{t("rankNone")}</Body1>
+          ))}
         {tab === "issues" &&
           (issues === null ? (
             <Body1 as="p">{t("issuesNotYet")}</Body1>
@@ -550,7 +572,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
             onSelect={onSelect}
           />
         )}
-        {tab === "settings" && <SettingsPanel view={settings} onSelect={onSelect} />}
+        {tab === "settings" && <SettingsPanel view={settings} onSelect={onSelect} whatif={whatifActions} />}
         {tab === "share" && (
           <SharePanel
             capabilities={capabilities}

@@ -301,10 +301,15 @@ async function main() {
       ["en-US", "Rank"],
     ]) {
       await page.getByTestId("preview-language").click();
-      await page.waitForFunction((want) => document.documentElement.lang === want, lang, { timeout: TIMEOUT });
+      await page.waitForFunction((want) => document.documentElement.lang === want, lang, {
+        timeout: TIMEOUT,
+      });
       const shown = (await page.getByTestId("action-rank").innerText()).trim();
       check(shown === rank, `after the language switch the Rank button says "${shown}", not "${rank}"`);
-      check(new URL(page.url()).searchParams.get("lang") === lang, `the URL says ${page.url()}, not lang=${lang}`);
+      check(
+        new URL(page.url()).searchParams.get("lang") === lang,
+        `the URL says ${page.url()}, not lang=${lang}`
+      );
     }
     check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
     await page.close();
@@ -359,6 +364,88 @@ async function main() {
     );
     await page.close();
   });
+
+  await scenario(
+    "a community's card: categories, records with points and reasons, 距先进线; a record shows its row",
+    async () => {
+      const { page, errors } = await openPane(context, base);
+      await page.getByTestId("action-rank").click();
+      await idle(page);
+      await rankedRows(page);
+      const row = page.getByTestId("ranking-row").filter({ hasText: "春晖社区" });
+      check(
+        (await row.getByTestId("ranking-gap").innerText()).trim() === "2.50",
+        "春晖社区's 距先进线 is not 2.50"
+      );
+      await row.getByTestId("ranking-name").click();
+      const card = page.getByTestId("community-card");
+      await card.waitFor({ timeout: TIMEOUT });
+      const text = await card.innerText();
+      check((await card.getAttribute("data-community")) === "春晖社区", "the card is not 春晖社区's");
+      for (const words of [
+        "第 10 名（共 12 个社区）",
+        "距先进线",
+        "2.50",
+        "社区基础",
+        "业绩优秀奖",
+        "对外宣传",
+      ])
+        check(text.includes(words), `the card lacks ${words}`);
+      const records = card.getByTestId("card-record");
+      check((await records.count()) >= 3, `only ${await records.count()} records on the card`);
+      await records.nth(1).click();
+      await card.getByTestId("cell-peek").waitFor({ timeout: TIMEOUT });
+      check(
+        (await card.getByTestId("cell-peek").innerText()).includes("春晖社区"),
+        "the peek does not show the record"
+      );
+      await screenshot(page, "pane-community-card.png");
+      check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+      await page.close();
+    }
+  );
+
+  await scenario(
+    "试算 on 设置: one more advanced place moves 春晖 and 梅园 to 并列待定; 应用 writes and ranks",
+    async () => {
+      const { page, errors } = await openPane(context, base);
+      await page.getByTestId("action-rank").click();
+      await idle(page);
+      await page.getByTestId("tab-settings").click();
+      await page.getByTestId("whatif-panel").waitFor({ timeout: TIMEOUT });
+      await page.getByTestId("whatif-key").selectOption("advancedCommunities");
+      await page.getByTestId("whatif-value").fill("9");
+      await page.getByTestId("whatif-try").click();
+      await page.getByTestId("whatif-moves").waitFor({ timeout: TIMEOUT });
+      const moves = await page.getByTestId("whatif-move").allInnerTexts();
+      check(moves.length === 2, `${moves.length} communities moved`);
+      check(
+        moves.every((m) => m.includes("→ 并列待定")) && moves.some((m) => m.includes("春晖社区")),
+        `moves: ${moves.join(" | ")}`
+      );
+      await page.getByTestId("interpretations-run").click();
+      await page.getByTestId("interpretation").first().waitFor({ timeout: TIMEOUT });
+      check((await page.getByTestId("interpretation").count()) === 7, "not 7 [I] readings");
+      check(
+        (await page.getByTestId("interpretations-panel").innerText()).includes(
+          "在 1–5 之间每 0.5 分重算一次"
+        ),
+        "the honor interval is not reported"
+      );
+      await screenshot(page, "pane-whatif.png");
+      await page.getByTestId("whatif-apply").click();
+      await page.getByTestId("confirm-yes").click({ timeout: TIMEOUT });
+      await idle(page);
+      const rows = await rankedRows(page);
+      const marks = Object.fromEntries(rows.map((r) => [r.name, r.advanced]));
+      check(
+        marks["春晖社区"] === "tie" && marks["梅园社区"] === "tie",
+        `after 应用: ${JSON.stringify(marks)}`
+      );
+      check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+      await page.close();
+    }
+  );
 
   await scenario("the downloaded workbook contains the generated sheets", async () => {
     const { page } = await openPane(context, base);

@@ -410,6 +410,21 @@ describe.each([MIN, NEWEST])("ExcelHost: select, 共享准备, auto-open at Exce
     await expect(host.selectCell("没有这张表", "A1")).rejects.toThrow(/ItemNotFound/);
   });
 
+  test("应用 writes a setting's cells in one sync: the text format before a text value, a number as a number", async () => {
+    const { mock, host } = setup(sampleWorkbook(), { excelApi });
+    await host.writeCells("设置", [
+      { cell: "A40", value: "排名方式" },
+      { cell: "B40", value: 9 },
+    ]);
+    expect(mock.syncs).toBe(1);
+    expect(mock.writes.map((w) => [w.sheet, w.target, w.prop])).toEqual([
+      ["设置", "A40", "numberFormat"],
+      ["设置", "A40", "values"],
+      ["设置", "B40", "values"],
+    ]);
+    await expect(host.writeCells("设置", [{ cell: "not a cell", value: 1 }])).rejects.toThrow(/cell/);
+  });
+
   test("KH. cells — English and localized names (KH.荣誉分) — are counted, then turned into their values", async () => {
     const { mock, host } = setup(khBook([10, 5]), { excelApi });
     expect(await host.countFunctionCells()).toEqual({
