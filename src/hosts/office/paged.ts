@@ -34,16 +34,28 @@ export async function readPaged(
   property: GridProperty,
   extra?: () => void
 ): Promise<PagedRead> {
-  let bytesPerCell = FIRST_BYTES_PER_CELL;
-  let queue: Page[] = extents.flatMap((e) => pagesOf(e, bytesPerCell));
+  let queue: Page[] = extents.flatMap((e) => pagesOf(e, FIRST_BYTES_PER_CELL));
   const pages: { page: Page; grid: unknown[][] }[] = [];
   let syncs = 0;
-  const measured = { bytes: 0, cells: 0 };
+  /**
+   * What each sheet's pages measured: a sheet is estimated from its own pages once one is read
+   * (results and notes differ from inputs by far), before that at FIRST_BYTES_PER_CELL. Each refused
+   * answer doubles every estimate.
+   */
+  const measured = new Map<string, { bytes: number; cells: number }>();
+  let boost = 1;
+  const estimate = (p: Page) => {
+    const m = measured.get(p.sheet);
+    return Math.min(
+      RESPONSE_BYTES,
+      boost * (m ? learnedBytesPerCell(m.bytes, m.cells) : FIRST_BYTES_PER_CELL)
+    );
+  };
   let pendingExtra = extra;
   /** After a refused request, the next one holds fewer pages than it did. */
   let limit = Infinity;
   while (queue.length > 0 || pendingExtra) {
-    const request = nextRequest(queue, bytesPerCell).slice(0, limit);
+    const request = nextRequest(queue, estimate).slice(0, limit);
     limit = Infinity;
     const ranges = request.map((page) => {
       const range = sheetOf(page.sheet).getRange(page.address);
@@ -60,7 +72,7 @@ export async function readPaged(
     } catch (e) {
       if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
       // Never the same request again: fewer pages, or the one page in halves; and a larger estimate.
-      bytesPerCell *= 2;
+      boost *= 2;
       if (request.length > 1) limit = Math.floor(request.length / 2);
       else {
         const halves = request.length === 1 ? halve(request[0]) : null;
@@ -82,12 +94,13 @@ export async function readPaged(
         continue;
       }
       pages.push({ page, grid });
-      measured.bytes += answerBytes(grid);
-      measured.cells += page.rows * page.columns;
+      const m = measured.get(page.sheet) ?? { bytes: 0, cells: 0 };
+      measured.set(page.sheet, {
+        bytes: m.bytes + answerBytes(grid),
+        cells: m.cells + page.rows * page.columns,
+      });
     }
     queue = [...again, ...queue];
-    if (measured.cells > 0)
-      bytesPerCell = Math.min(RESPONSE_BYTES, learnedBytesPerCell(measured.bytes, measured.cells));
   }
   return { pages, syncs };
 }

@@ -66,13 +66,13 @@ export function pageBytes(p: Extent, bytesPerCell: number): number {
 /** The first pages of `queue` that fit one request (always at least one). */
 export function nextRequest<P extends Extent>(
   queue: readonly P[],
-  bytesPerCell: number,
+  bytesPerCell: number | ((page: P) => number),
   budget: number = RESPONSE_BYTES
 ): P[] {
   const out: P[] = [];
   let size = 0;
   for (const p of queue) {
-    const bytes = pageBytes(p, bytesPerCell);
+    const bytes = pageBytes(p, typeof bytesPerCell === "number" ? bytesPerCell : bytesPerCell(p));
     if (out.length > 0 && size + bytes > budget) break;
     out.push(p);
     size += bytes;
