@@ -269,7 +269,7 @@ describe("SPEC §6 .xlsx package: writing generated sheets", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["社区", "排名"]);
     expect(wb.getWorksheet("排名")?.getCell("A3").numFmt).toBe("0.00");
     // Rows and cells without an r attribute (allowed by OOXML) follow the one before.
-    pkg.zip.file(
+    pkg.parts.set(
       "xl/worksheets/sheet1.xml",
       `<worksheet xmlns="${"http://schemas.openxmlformats.org/spreadsheetml/2006/main"}"><sheetData><row><c t="inlineStr"><is><t>社区</t></is></c></row><row><c t="inlineStr"><is><t>东门社区</t></is></c><c><v>7</v></c></row></sheetData></worksheet>`
     );

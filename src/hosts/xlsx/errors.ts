@@ -2,7 +2,7 @@ import { msg, Msg } from "../../scoring";
 
 /** Files that are not readable .xlsx workbooks, told apart by their first bytes. */
 
-export type UnreadableReason = "empty" | "encrypted" | "legacyXls" | "notXlsx" | "corrupt";
+export type UnreadableReason = "empty" | "encrypted" | "legacyXls" | "notXlsx" | "corrupt" | "tooLarge";
 
 /** A file that cannot be read as a workbook, with a one-line message in zh and en. */
 export class UnreadableWorkbookError extends Error {
@@ -33,6 +33,10 @@ export const UNREADABLE: Record<UnreadableReason, Msg> = {
   corrupt: msg(
     "文件已损坏，无法作为 .xlsx 读取：请在 Excel 中打开并重新保存后再试",
     "The file is damaged and cannot be read as .xlsx: open and save it again in Excel"
+  ),
+  tooLarge: msg(
+    "文件超出本工具可读取的范围（可能是“压缩炸弹”或已损坏）",
+    "The file is beyond what this tool reads (a zip bomb, or damaged)"
   ),
 };
 

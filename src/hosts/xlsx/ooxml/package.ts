@@ -1,12 +1,16 @@
-import JSZip from "jszip";
-import { sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "../errors";
+import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "../errors";
+import { damaged } from "./limits";
+import { Parts } from "./parts";
 import type { SharedStringsPart } from "./shared-strings";
-import { attr, encodeAttr, NS_REL } from "./xml";
+import { encodeAttr, NS_REL } from "./xml";
+import { prefixedAttr } from "./xml-stream";
 
 /**
  * The .xlsx file as a package of parts (OOXML): opening the zip, finding parts through their
  * relationships, adding parts and relationships, and packing it again. Untouched parts keep their
- * bytes. Usable in a browser: bytes in, bytes out.
+ * bytes. Usable in a browser: bytes in, bytes out. Reading the small manifest parts is streamed
+ * (saxes) like the sheets; the writer's edits to them stay text splices, so the rest of each part
+ * keeps its bytes.
  */
 
 export const TYPE_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -27,7 +31,8 @@ export interface PackageSheet {
 }
 
 export interface XlsxPackage {
-  zip: JSZip;
+  /** The zip's parts: read within the caps, written, packed (see parts.ts). */
+  parts: Parts;
   workbookPath: string;
   sheets: PackageSheet[];
   date1904: boolean;
@@ -61,21 +66,21 @@ export interface Rel {
   target: string;
 }
 
-export function parseRels(xml: string): Rel[] {
+/** The relationships of a .rels part (none when the part is missing). */
+export function readRels(parts: Parts, path: string): Rel[] {
   const out: Rel[] = [];
-  const re = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml))
-    out.push({
-      id: attr(m[1], "Id") ?? "",
-      type: attr(m[1], "Type") ?? "",
-      target: attr(m[1], "Target") ?? "",
-    });
+  parts.xml(path, {
+    open(name, a) {
+      if (name === "Relationship") out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "" });
+    },
+  });
   return out;
 }
 
-export async function text(zip: JSZip, path: string): Promise<string | null> {
-  const f = zip.file(path);
-  return f ? f.async("string") : null;
+/** The target of the workbook's relationship of `type` (styles, shared strings), when it has one. */
+export function workbookPart(pkg: XlsxPackage, type: string): string | null {
+  const rel = readRels(pkg.parts, relsPathOf(pkg.workbookPath)).find((r) => r.type === type);
+  return rel ? resolveTarget(pkg.workbookPath, rel.target) : null;
 }
 
 /** Opens .xlsx bytes as a package; throws UnreadableWorkbookError for anything that is not one. */
@@ -83,31 +88,28 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer): Promise<XlsxPack
   const reason = sniffWorkbook(data);
   if (reason) throw new UnreadableWorkbookError(reason, UNREADABLE[reason]);
   try {
-    const zip = await JSZip.loadAsync(data);
-    const root = parseRels((await text(zip, "_rels/.rels")) ?? "");
-    const doc = root.find((r) => r.type === REL_OFFICE_DOCUMENT);
+    const parts = new Parts(bytesOf(data));
+    const doc = readRels(parts, "_rels/.rels").find((r) => r.type === REL_OFFICE_DOCUMENT);
     const workbookPath = doc ? resolveTarget("", doc.target) : "xl/workbook.xml";
-    const workbook = await text(zip, workbookPath);
-    if (workbook === null) throw new Error("no workbook part");
-    const rels = parseRels((await text(zip, relsPathOf(workbookPath))) ?? "");
+    const rels = readRels(parts, relsPathOf(workbookPath));
     const sheets: PackageSheet[] = [];
     const tabs: { name: string; sheetId: number }[] = [];
-    const re = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
-    for (let m = re.exec(workbook); m; m = re.exec(workbook)) {
-      const relId = /\s(?:\w+:)?id="([^"]*)"/.exec(m[1])?.[1] ?? "";
-      const rel = rels.find((r) => r.id === relId);
-      tabs.push({ name: attr(m[1], "name") ?? "", sheetId: Number(attr(m[1], "sheetId") ?? 0) });
-      if (!rel || rel.type !== REL_WORKSHEET) continue; // chart sheets, dialog sheets: not grids
-      sheets.push({
-        name: attr(m[1], "name") ?? "",
-        path: resolveTarget(workbookPath, rel.target),
-        relId,
-        sheetId: Number(attr(m[1], "sheetId") ?? 0),
-      });
-    }
-    const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook);
-    if (sheets.length === 0) throw new Error("no worksheets");
-    return { zip, workbookPath, sheets, date1904, tabs };
+    let date1904 = false;
+    const found = parts.xml(workbookPath, {
+      open(name, a) {
+        if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+        if (name !== "sheet") return;
+        const relId = prefixedAttr(a, "id") ?? "";
+        const rel = rels.find((r) => r.id === relId);
+        const tab = { name: a.name ?? "", sheetId: Number(a.sheetId ?? 0) };
+        tabs.push(tab);
+        if (!rel || rel.type !== REL_WORKSHEET) return; // chart sheets, dialog sheets: not grids
+        sheets.push({ ...tab, path: resolveTarget(workbookPath, rel.target), relId });
+      },
+    });
+    if (!found) throw damaged("缺少工作簿部件", "no workbook part");
+    if (sheets.length === 0) throw damaged("没有工作表", "no worksheets");
+    return { parts, workbookPath, sheets, date1904, tabs };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw e;
     throw new UnreadableWorkbookError("corrupt", UNREADABLE.corrupt);
@@ -151,9 +153,5 @@ export function addSheetEntry(workbook: string, name: string, sheetId: number, r
 
 /** The package as .xlsx bytes; parts left untouched keep their compressed bytes. */
 export async function packXlsx(pkg: XlsxPackage): Promise<Uint8Array> {
-  return pkg.zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 1 },
-  });
+  return pkg.parts.pack();
 }

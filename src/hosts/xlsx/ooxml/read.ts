@@ -1,21 +1,22 @@
 import { WorkbookGrids } from "../../../workbook/types";
-import type { XlsxPackage } from "./package";
-import { text } from "./package";
+import { damaged, MAX_CELLS, MAX_COLUMNS, MAX_GRID_SLOTS, MAX_ROWS, tooLarge } from "./limits";
+import type { PackageSheet, XlsxPackage } from "./package";
 import { readSharedStrings } from "./shared-strings";
 import { readStyles } from "./styles";
-import { decodeXml, runsText, attr } from "./xml";
+import { unescapeOoxml } from "./xml";
+import { STOP, XmlHandlers } from "./xml-stream";
 
 /**
- * Reading cells: scans the sheet XML for cells (shared strings, inline strings, numbers, booleans,
- * error values, cached formula results, dates by their number format) into grids, as ExcelJS's
- * `gridsOf` does, without building a cell object model.
+ * Reading cells: each sheet part streamed through the XML parser, cell by cell (shared strings,
+ * inline strings, numbers, booleans, error values, cached formula results, dates by their number
+ * format), into grids as ExcelJS's `gridsOf` gives them, without building a cell object model.
+ *
+ * Every address is checked against Excel's limits before a grid grows: a row past 1,048,576, a
+ * column past XFD, a row number that is not a number, a row or cell out of order or twice, a
+ * shared-string index past the table is damage, told in one line. A number cell whose value is
+ * not a number (empty, blank, "0x12") reads as NaN, which the workbook reader reports on its
+ * cell — never as 0.
  */
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
@@ -24,112 +25,277 @@ function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((date1904 ? EPOCH_1904_MS : EXCEL_EPOCH_MS) + serial * 86_400_000));
 }
 
-function parseSheet(
-  xml: string,
-  sst: readonly string[],
-  dateStyles: readonly boolean[],
-  date1904: boolean
-): unknown[][] {
-  const values: unknown[][] = [];
-  const start = xml.search(/<(?:\w+:)?sheetData\b/);
-  if (start < 0) return values;
-  const body = xml.slice(start);
-  const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-  let rowNumber = 0;
-  for (let m = rowRe.exec(body); m; m = rowRe.exec(body)) {
-    const r = attr(m[1], "r");
-    rowNumber = r ? Number(r) : rowNumber + 1;
-    const content = m[2];
-    if (!content) continue;
-    const line: unknown[] = [];
-    let col = 0;
-    cellRe.lastIndex = 0;
-    for (let c = cellRe.exec(content); c; c = cellRe.exec(content)) {
-      const a = c[1];
-      const ref = /\br="([A-Z]+)\d*"/.exec(a);
-      col = ref ? columnNumber(ref[1]) : col + 1;
-      const inner = c[2];
-      if (!inner) continue;
-      const value = cellValue(a, inner, sst, dateStyles, date1904);
-      if (value !== null) line[col - 1] = value;
-    }
-    if (line.length === 0) continue;
-    for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
-    values[rowNumber - 1] = line;
-  }
-  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
-  return values;
+/** xsd:double as Excel writes it (no hex, no "Infinity", no thousands separators). */
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Cells and grid slots counted over all sheets of a read (MAX_CELLS, MAX_GRID_SLOTS). */
+interface Budget {
+  cells: number;
+  slots: number;
 }
 
-function cellValue(
-  attrs: string,
-  inner: string,
-  sst: readonly string[],
-  dateStyles: readonly boolean[],
-  date1904: boolean
-): unknown {
-  const type = /\bt="([^"]*)"/.exec(attrs)?.[1] ?? "n";
-  const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
-  if (type === "inlineStr") {
-    const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
-    return is ? runsText(is[1]) : v !== undefined ? decodeXml(v) : null;
+interface Context {
+  sheet: string;
+  sst: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  budget: Budget;
+}
+
+/** The sheet part's SAX handlers, filling `values` (rows from row 1, cells from column A). */
+class SheetReader implements XmlHandlers {
+  readonly values: unknown[][] = [];
+  private inData = false;
+  private line: unknown[] | null = null;
+  private rowNumber = 0;
+  private col = 0;
+  private cellRef = "";
+  private type = "n";
+  private style: string | undefined;
+  private v: string | null = null;
+  private f: string | null = null;
+  private inline: string | null = null;
+  private into: "v" | "f" | "t" | null = null;
+  private inInline = false;
+  private phonetic = 0;
+
+  constructor(
+    private readonly cx: Context,
+    private readonly firstRowOnly = false
+  ) {}
+
+  private where(): string {
+    return `工作表“${this.cx.sheet}”`;
   }
-  if (v === undefined) {
-    const f = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
-    return f ? { formula: decodeXml(f[1] ?? "") } : null;
-  }
-  switch (type) {
-    case "s":
-      return sst[Number(v)] ?? "";
-    case "str":
-      return decodeXml(v);
-    case "b":
-      return v.trim() === "1" || v.trim() === "true";
-    case "e":
-      return decodeXml(v).trim();
-    case "d": {
-      const d = new Date(decodeXml(v));
-      return Number.isNaN(d.getTime()) ? decodeXml(v) : d;
+
+  open(name: string, a: Record<string, string>): void {
+    switch (name) {
+      case "sheetData":
+        this.inData = true;
+        return;
+      case "row":
+        if (this.inData) this.openRow(a.r);
+        return;
+      case "c":
+        if (this.line) this.openCell(a);
+        return;
+      case "v":
+        if (this.line) ((this.v = ""), (this.into = "v"));
+        return;
+      case "f":
+        if (this.line) ((this.f = ""), (this.into = "f"));
+        return;
+      case "is":
+        if (this.line) ((this.inline = ""), (this.inInline = true));
+        return;
+      case "t":
+        if (this.inInline && this.phonetic === 0) this.into = "t";
+        return;
+      case "rPh":
+        this.phonetic++;
+        return;
     }
-    default: {
-      const n = Number(v);
-      const s = /\bs="(\d+)"/.exec(attrs);
-      if (s && dateStyles[Number(s[1])] && Number.isFinite(n)) return serialToDate(n, date1904);
-      return n;
+  }
+
+  text(t: string): void {
+    if (this.into === "v") this.v += t;
+    else if (this.into === "f") this.f += t;
+    else if (this.into === "t") this.inline += t;
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "v":
+      case "f":
+      case "t":
+        this.into = null;
+        return;
+      case "rPh":
+        this.phonetic--;
+        return;
+      case "is":
+        this.inInline = false;
+        return;
+      case "c":
+        if (this.line) this.closeCell();
+        return;
+      case "row":
+        if (this.line) this.closeRow();
+        return;
+      case "sheetData":
+        // Nothing after the cells is read: stop here rather than parse the rest of the part.
+        throw STOP;
     }
   }
+
+  private openRow(r: string | undefined): void {
+    let n = this.rowNumber + 1;
+    if (r !== undefined) {
+      if (!/^\s*\d{1,10}\s*$/.test(r))
+        throw damaged(
+          `${this.where()}第 ${this.rowNumber + 1} 个行号“${r.slice(0, 20)}”不是数字`,
+          `sheet "${this.cx.sheet}" has the row number "${r.slice(0, 20)}", not a number`
+        );
+      n = Number(r);
+    }
+    if (n < 1 || n > MAX_ROWS)
+      throw damaged(
+        `${this.where()}的行号 ${n} 超出 Excel 的范围（1 至 ${MAX_ROWS}）`,
+        `sheet "${this.cx.sheet}" has row ${n}, past Excel's rows 1 to ${MAX_ROWS}`
+      );
+    if (n <= this.rowNumber)
+      throw damaged(
+        `${this.where()}的第 ${n} 行重复或顺序颠倒`,
+        `sheet "${this.cx.sheet}" has row ${n} twice or out of order`
+      );
+    this.rowNumber = n;
+    this.line = [];
+    this.col = 0;
+  }
+
+  private openCell(a: Record<string, string>): void {
+    const ref = a.r;
+    let col = this.col + 1;
+    if (ref !== undefined) {
+      let i = 0;
+      col = 0;
+      for (; i < ref.length; i++) {
+        const c = ref.charCodeAt(i);
+        if (c < 65 || c > 90) break;
+        col = col * 26 + (c - 64);
+        if (col > MAX_COLUMNS)
+          throw damaged(
+            `${this.where()}的单元格地址 ${ref.slice(0, 20)} 超出 Excel 的范围（最后一列 XFD）`,
+            `sheet "${this.cx.sheet}" has the cell ${ref.slice(0, 20)}, past Excel's last column XFD`
+          );
+      }
+      const digits = ref.slice(i);
+      if (i === 0 || (digits !== "" && (!/^\d{1,7}$/.test(digits) || Number(digits) !== this.rowNumber)))
+        throw damaged(
+          `${this.where()}第 ${this.rowNumber} 行有无效的单元格地址“${ref.slice(0, 20)}”`,
+          `sheet "${this.cx.sheet}" row ${this.rowNumber} has the invalid cell address "${ref.slice(0, 20)}"`
+        );
+    }
+    if (col > MAX_COLUMNS || col <= this.col)
+      throw damaged(
+        `${this.where()}第 ${this.rowNumber} 行的单元格重复、顺序颠倒或超出最后一列`,
+        `sheet "${this.cx.sheet}" row ${this.rowNumber} has a cell twice, out of order or past the last column`
+      );
+    this.col = col;
+    this.cellRef = ref ?? "";
+    this.type = a.t ?? "n";
+    this.style = a.s;
+    this.v = this.f = this.inline = null;
+  }
+
+  private closeCell(): void {
+    const value = this.cellValue();
+    if (value === null) return;
+    const line = this.line as unknown[];
+    if (++this.cx.budget.cells > MAX_CELLS)
+      throw tooLarge(`单元格超过 ${MAX_CELLS} 个`, `more than ${MAX_CELLS} cells`);
+    line[this.col - 1] = value;
+  }
+
+  private closeRow(): void {
+    const line = this.line as unknown[];
+    this.line = null;
+    if (this.firstRowOnly) {
+      if (this.rowNumber === 1) this.values[0] = line;
+      throw STOP;
+    }
+    if (line.length === 0) return;
+    this.cx.budget.slots += line.length + (this.rowNumber - this.values.length);
+    if (this.cx.budget.slots > MAX_GRID_SLOTS)
+      throw tooLarge(
+        `表格范围超过 ${MAX_GRID_SLOTS} 个单元格`,
+        `the sheets span more than ${MAX_GRID_SLOTS} cells`
+      );
+    for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
+    this.values[this.rowNumber - 1] = line;
+  }
+
+  private cellValue(): unknown {
+    const { v, f, type } = this;
+    if (type === "inlineStr") {
+      if (this.inline !== null) return unescapeOoxml(this.inline);
+      return v !== null ? unescapeOoxml(v) : null;
+    }
+    if (v === null) return f !== null ? { formula: unescapeOoxml(f) } : null;
+    switch (type) {
+      case "s": {
+        const i = /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : -1;
+        if (i < 0 || i >= this.cx.sst.length)
+          throw damaged(
+            `${this.where()}单元格 ${this.cellRef || `第 ${this.rowNumber} 行`} 引用的共享字符串“${v.slice(0, 20)}”不存在`,
+            `sheet "${this.cx.sheet}" cell ${this.cellRef || `in row ${this.rowNumber}`} refers to a shared string "${v.slice(0, 20)}" that does not exist`
+          );
+        return this.cx.sst[i];
+      }
+      case "str":
+        return unescapeOoxml(v);
+      case "b": {
+        const b = v.trim();
+        return b === "1" || b === "true" ? true : b === "0" || b === "false" ? false : NaN;
+      }
+      case "e":
+        return unescapeOoxml(v).trim();
+      case "d": {
+        const d = new Date(unescapeOoxml(v));
+        return Number.isNaN(d.getTime()) ? unescapeOoxml(v) : d;
+      }
+      default: {
+        const t = v.trim();
+        const n = NUMBER.test(t) ? Number(t) : NaN;
+        const s = this.style;
+        if (s !== undefined && this.cx.dateStyles[Number(s)] && Number.isFinite(n))
+          return serialToDate(n, this.cx.date1904);
+        return n;
+      }
+    }
+  }
+
+  grid(): unknown[][] {
+    const values = this.values;
+    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+    return values;
+  }
+}
+
+function readSheet(pkg: XlsxPackage, s: PackageSheet, cx: Context, firstRowOnly = false): unknown[][] {
+  const reader = new SheetReader({ ...cx, sheet: s.name }, firstRowOnly);
+  pkg.parts.xml(s.path, reader);
+  return reader.grid();
 }
 
 /** Every worksheet of the package as a grid from A1, in tab order (like Excel's used ranges). */
 export async function packageGrids(pkg: XlsxPackage): Promise<WorkbookGrids> {
-  const [shared, styles] = await Promise.all([readSharedStrings(pkg), readStyles(pkg)]);
+  const shared = readSharedStrings(pkg);
+  const styles = readStyles(pkg);
   pkg.sharedStrings = shared;
-  const sst = shared.texts;
+  const cx: Context = {
+    sheet: "",
+    sst: shared.texts,
+    dateStyles: styles.dateStyles,
+    date1904: pkg.date1904,
+    budget: { cells: 0, slots: 0 },
+  };
   const grids: WorkbookGrids = [];
   pkg.firstCells = new Map();
   for (const s of pkg.sheets) {
-    const xml = (await text(pkg.zip, s.path)) ?? "";
-    grids.push({
-      name: s.name,
-      values: parseSheet(xml, sst, styles.dateStyles, pkg.date1904),
-      firstRow: 1,
-      firstColumn: 1,
-    });
-    pkg.firstCells.set(s.path, grids[grids.length - 1].values[0]?.[0] ?? null);
+    const values = readSheet(pkg, s, cx);
+    grids.push({ name: s.name, values, firstRow: 1, firstColumn: 1 });
+    pkg.firstCells.set(s.path, values[0]?.[0] ?? null);
   }
   return grids;
 }
 
-/** A1 of each sheet, to tell generated sheets (marker) from a person's. */
-export async function packageFirstCells(pkg: XlsxPackage): Promise<Map<string, unknown>> {
+/** A1 of each sheet, to tell generated sheets (marker) from a person's: only each sheet's first row is read. */
+export function packageFirstCells(pkg: XlsxPackage): Map<string, unknown> {
   if (pkg.firstCells) return pkg.firstCells;
-  const sst = (pkg.sharedStrings ?? (await readSharedStrings(pkg))).texts;
+  const sst = (pkg.sharedStrings ?? readSharedStrings(pkg)).texts;
+  const cx: Context = { sheet: "", sst, dateStyles: [], date1904: false, budget: { cells: 0, slots: 0 } };
   const out = new Map<string, unknown>();
-  for (const s of pkg.sheets) {
-    const xml = (await text(pkg.zip, s.path)) ?? "";
-    const a1 = /<(?:\w+:)?c\b([^>]*\br="A1"[^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/.exec(xml);
-    out.set(s.path, a1 && a1[2] ? cellValue(a1[1], a1[2], sst, [], false) : null);
-  }
+  for (const s of pkg.sheets) out.set(s.path, readSheet(pkg, s, cx, true)[0]?.[0] ?? null);
   return out;
 }

@@ -1,38 +1,58 @@
 import type { XlsxPackage } from "./package";
-import { parseRels, REL_SHARED_STRINGS, relsPathOf, resolveTarget, text } from "./package";
-import { encodeXmlText, NS_MAIN, runsText } from "./xml";
+import { REL_SHARED_STRINGS, workbookPart } from "./package";
+import { encodeXmlText, NS_MAIN, unescapeOoxml } from "./xml";
 
 /** The shared-strings part: its table read, and new entries appended for generated sheets (existing ones untouched). */
 
 export interface SharedStringsPart {
   /** Zip path of the part, when the workbook has one. */
   path: string | null;
-  xml: string | null;
   texts: string[];
   /** Index of each plain (unformatted) entry, for reuse by generated sheets. */
   plain: Map<string, number>;
 }
 
-export async function readSharedStrings(pkg: XlsxPackage): Promise<SharedStringsPart> {
-  const rels = parseRels((await text(pkg.zip, relsPathOf(pkg.workbookPath))) ?? "");
-  const rel = rels.find((r) => r.type === REL_SHARED_STRINGS);
-  const path = rel ? resolveTarget(pkg.workbookPath, rel.target) : null;
-  return readSharedStringsFrom(path, path ? await text(pkg.zip, path) : null);
-}
-
-function readSharedStringsFrom(path: string | null, xml: string | null): SharedStringsPart {
+/** The table, streamed: each <si>'s <t> texts joined, phonetic runs (<rPh>) left out. */
+export function readSharedStrings(pkg: XlsxPackage): SharedStringsPart {
+  const path = workbookPart(pkg, REL_SHARED_STRINGS);
   const texts: string[] = [];
   const plain = new Map<string, number>();
-  if (xml) {
-    const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-    for (let m = re.exec(xml); m; m = re.exec(xml)) {
-      const t = m[1] === undefined ? "" : runsText(m[1]);
-      if (m[1] !== undefined && /^<(?:\w+:)?t\b[^>]*>[^<]*<\/(?:\w+:)?t>$/.test(m[1]) && !plain.has(t))
-        plain.set(t, texts.length);
-      texts.push(t);
-    }
-  }
-  return { path, xml, texts, plain };
+  let text: string | null = null;
+  let inT = false;
+  let phonetic = 0;
+  // An entry is plain when its only element is one <t>.
+  let elements = 0;
+  let onlyT = true;
+  if (path)
+    pkg.parts.xml(path, {
+      open(name) {
+        if (name === "si") {
+          text = "";
+          elements = 0;
+          onlyT = true;
+          return;
+        }
+        if (text === null) return;
+        elements++;
+        if (name !== "t") onlyT = false;
+        if (name === "rPh") phonetic++;
+        else if (name === "t" && phonetic === 0) inT = true;
+      },
+      text(t) {
+        if (inT) text += t;
+      },
+      close(name) {
+        if (name === "t") inT = false;
+        else if (name === "rPh") phonetic--;
+        else if (name === "si" && text !== null) {
+          const t = unescapeOoxml(text);
+          if (elements === 1 && onlyT && !plain.has(t)) plain.set(t, texts.length);
+          texts.push(t);
+          text = null;
+        }
+      },
+    });
+  return { path, texts, plain };
 }
 
 /** Strings of the generated sheets, shared: existing plain entries reused, new ones appended. */
@@ -56,11 +76,10 @@ export class SharedStrings {
   }
 
   /** The shared-strings part with the new entries appended (existing entries untouched). */
-  xml(): string {
+  xml(base: string | null): string {
     const entries = this.added
       .map((t) => `<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ""}>${encodeXmlText(t)}</t></si>`)
       .join("");
-    const base = this.part.xml;
     if (!base)
       return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.added.length}">${entries}</sst>`;
     const open = /<((?:\w+:)?)sst\b([^>]*?)(\/?)>/.exec(base);

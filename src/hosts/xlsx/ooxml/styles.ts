@@ -1,5 +1,5 @@
 import type { XlsxPackage } from "./package";
-import { parseRels, REL_STYLES, relsPathOf, resolveTarget, text } from "./package";
+import { REL_STYLES, workbookPart } from "./package";
 import { attr, encodeAttr, NS_MAIN } from "./xml";
 
 /**
@@ -23,32 +23,33 @@ export function isDateFormat(code: string): boolean {
 }
 
 export interface Styles {
-  xml: string | null;
   path: string | null;
   /** Per cellXfs index: does it show a date? */
   dateStyles: boolean[];
 }
 
-export async function readStyles(pkg: XlsxPackage): Promise<Styles> {
-  const rels = parseRels((await text(pkg.zip, relsPathOf(pkg.workbookPath))) ?? "");
-  const rel = rels.find((r) => r.type === REL_STYLES);
-  const path = rel ? resolveTarget(pkg.workbookPath, rel.target) : null;
-  const xml = path ? await text(pkg.zip, path) : null;
-  const dateStyles: boolean[] = [];
-  if (xml) {
-    const custom = new Map<number, string>();
-    const nf = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
-    for (let m = nf.exec(xml); m; m = nf.exec(xml))
-      custom.set(Number(attr(m[1], "numFmtId")), attr(m[1], "formatCode") ?? "");
-    const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? "";
-    const xf = /<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g;
-    for (let m = xf.exec(xfs); m; m = xf.exec(xfs)) {
-      const id = Number(attr(m[1], "numFmtId") ?? 0);
-      const code = custom.get(id);
-      dateStyles.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
-    }
-  }
-  return { xml, path, dateStyles };
+/** Which cell styles show dates, streamed from styles.xml. */
+export function readStyles(pkg: XlsxPackage): Styles {
+  const path = workbookPart(pkg, REL_STYLES);
+  const custom = new Map<number, string>();
+  const ids: number[] = [];
+  let inCellXfs = false;
+  if (path)
+    pkg.parts.xml(path, {
+      open(name, a) {
+        if (name === "numFmt") custom.set(Number(a.numFmtId), a.formatCode ?? "");
+        else if (name === "cellXfs") inCellXfs = true;
+        else if (name === "xf" && inCellXfs) ids.push(Number(a.numFmtId ?? 0));
+      },
+      close(name) {
+        if (name === "cellXfs") inCellXfs = false;
+      },
+    });
+  const dateStyles = ids.map((id) => {
+    const code = custom.get(id);
+    return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+  });
+  return { path, dateStyles };
 }
 
 const BUILTIN_FORMATS: Record<string, number> = {

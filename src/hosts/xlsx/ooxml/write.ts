@@ -13,7 +13,6 @@ import {
   REL_WORKSHEET,
   relsPathOf,
   resolveTarget,
-  text,
   TYPE_SHARED_STRINGS,
   TYPE_STYLES,
   TYPE_WORKSHEET,
@@ -159,24 +158,25 @@ export async function writePackageSheets(
   sheets: readonly OutputSheet[]
 ): Promise<string[]> {
   if (sheets.length === 0) return [];
-  const zip = pkg.zip;
+  const parts = pkg.parts;
   const relsPath = relsPathOf(pkg.workbookPath);
   let relsXml =
-    (await text(zip, relsPath)) ??
+    parts.text(relsPath) ??
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-  let workbook = (await text(zip, pkg.workbookPath)) ?? "";
-  let types = (await text(zip, "[Content_Types].xml")) ?? "";
-  let styles = await readStyles(pkg);
-  if (!styles.xml || !styles.path) {
-    const path = resolveTarget(pkg.workbookPath, "styles.xml");
+  let workbook = parts.text(pkg.workbookPath) ?? "";
+  let types = parts.text("[Content_Types].xml") ?? "";
+  let stylesPath = readStyles(pkg).path;
+  let stylesXml = stylesPath ? parts.text(stylesPath) : null;
+  if (!stylesXml || !stylesPath) {
+    stylesPath = resolveTarget(pkg.workbookPath, "styles.xml");
     relsXml = addRel(relsXml, REL_STYLES, "styles.xml");
-    types = addOverride(types, `/${path}`, TYPE_STYLES);
-    styles = { xml: MINIMAL_STYLES, path, dateStyles: [] };
+    types = addOverride(types, `/${stylesPath}`, TYPE_STYLES);
+    stylesXml = MINIMAL_STYLES;
   }
-  const book = new StyleBook(countOf(styles.xml ?? "", "cellXfs"));
-  const sharedPart = pkg.sharedStrings ?? (await readSharedStrings(pkg));
+  const book = new StyleBook(countOf(stylesXml, "cellXfs"));
+  const sharedPart = pkg.sharedStrings ?? readSharedStrings(pkg);
   const strings = new SharedStrings(sharedPart);
-  const firstCells = await packageFirstCells(pkg);
+  const firstCells = packageFirstCells(pkg);
   const written: string[] = [];
 
   for (const sheet of sheets) {
@@ -194,14 +194,14 @@ export async function writePackageSheets(
     }
     const xml = sheetXml(sheet, book, strings);
     if (target) {
-      zip.file(target.path, xml);
-      zip.remove(relsPathOf(target.path));
+      parts.set(target.path, xml);
+      parts.remove(relsPathOf(target.path));
     } else {
       let k = pkg.sheets.length + 1;
       const dir = resolveTarget(pkg.workbookPath, "worksheets/x").replace(/x$/, "");
-      while (zip.file(`${dir}sheet${k}.xml`)) k++;
+      while (parts.has(`${dir}sheet${k}.xml`)) k++;
       const path = `${dir}sheet${k}.xml`;
-      zip.file(path, xml);
+      parts.set(path, xml);
       const relTarget = path.startsWith(dirOf(pkg.workbookPath))
         ? path.slice(dirOf(pkg.workbookPath).length)
         : `/${path}`;
@@ -216,7 +216,7 @@ export async function writePackageSheets(
     firstCells.set(pkg.sheets.find((s) => s.name === name)?.path ?? "", sheet.rows[0]?.[0] ?? null);
     written.push(name);
   }
-  zip.file(styles.path ?? "xl/styles.xml", patchStyles(styles.xml ?? MINIMAL_STYLES, book));
+  parts.set(stylesPath, patchStyles(stylesXml, book));
   if (strings.added.length > 0 || strings.refs > 0) {
     let path = sharedPart.path;
     if (!path) {
@@ -224,17 +224,16 @@ export async function writePackageSheets(
       relsXml = addRel(relsXml, REL_SHARED_STRINGS, "sharedStrings.xml");
       types = addOverride(types, `/${path}`, TYPE_SHARED_STRINGS);
     }
-    const xml = strings.xml();
-    zip.file(path, xml);
+    parts.set(path, strings.xml(sharedPart.path ? parts.text(sharedPart.path) : null));
     // A second write into the same package sees the strings added by the first.
     for (const t of strings.added) {
       if (!sharedPart.plain.has(t)) sharedPart.plain.set(t, sharedPart.texts.length);
       sharedPart.texts.push(t);
     }
-    pkg.sharedStrings = { ...sharedPart, path, xml };
+    pkg.sharedStrings = { ...sharedPart, path };
   }
-  zip.file(relsPath, relsXml);
-  zip.file(pkg.workbookPath, workbook);
-  zip.file("[Content_Types].xml", types);
+  parts.set(relsPath, relsXml);
+  parts.set(pkg.workbookPath, workbook);
+  parts.set("[Content_Types].xml", types);
   return written;
 }

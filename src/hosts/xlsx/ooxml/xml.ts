@@ -14,9 +14,13 @@ export function decodeXml(text: string): string {
         ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
         : ENTITY[e]
     );
-  if (out.includes("_x"))
-    out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return out;
+  return unescapeOoxml(out);
+}
+
+/** OOXML's _xHHHH_ escapes → text (the XML parser has already resolved entities). */
+export function unescapeOoxml(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** Text → XML element content: escapes, OOXML _xHHHH_ for control characters, literal "_xHHHH_" kept. */

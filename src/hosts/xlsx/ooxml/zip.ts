@@ -1,0 +1,184 @@
+import { Inflate } from "fflate";
+import { damaged, MAX_ENTRIES, MAX_PART_BYTES, showBytes, tooLarge } from "./limits";
+
+/**
+ * The zip container of an .xlsx: its central directory read, and one entry inflated at a time
+ * through fflate's streaming `Inflate`, with a running byte count that refuses the entry the
+ * moment it passes its cap.
+ *
+ * The directory is read here by hand (ZIP APPNOTE 4.3.12, 4.3.16, 4.5.3: three fixed records)
+ * because neither library gives what a hostile file needs: fflate's `unzipSync` inflates each
+ * entry in one go into a buffer of the size the entry claims, and its streaming `Unzip` walks the
+ * local headers, which guesses where a data-descriptor entry ends and cannot tell that a name
+ * appears twice; JSZip keeps the last of two entries of the same name, silently.
+ */
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  compressedSize: number;
+  /** The inflated size the directory declares (checked against the real one while inflating). */
+  size: number;
+  /** Offset of the entry's local header. */
+  headerOffset: number;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+const U32_MAX = 0xffffffff;
+
+const names = new TextDecoder("utf-8");
+
+function u16(b: Uint8Array, at: number): number {
+  return b[at] | (b[at + 1] << 8);
+}
+function u32(b: Uint8Array, at: number): number {
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+}
+function u64(b: Uint8Array, at: number): number {
+  return u32(b, at) + u32(b, at + 4) * 2 ** 32;
+}
+
+function notZip(): Error {
+  return damaged("找不到压缩包目录", "no zip directory found");
+}
+
+/** The end-of-central-directory record: where the directory starts and how many entries it has. */
+function directoryBounds(b: Uint8Array): { offset: number; count: number } {
+  const last = b.length - 22;
+  const first = Math.max(0, last - 0xffff);
+  let eocd = -1;
+  for (let i = last; i >= first; i--)
+    if (u32(b, i) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw notZip();
+  let count = u16(b, eocd + 10);
+  let offset = u32(b, eocd + 16);
+  if (count === 0xffff || offset === U32_MAX) {
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== SIG_EOCD64_LOCATOR) throw notZip();
+    const at = u64(b, loc + 8);
+    if (at + 56 > b.length || u32(b, at) !== SIG_EOCD64) throw notZip();
+    count = u64(b, at + 32);
+    offset = u64(b, at + 48);
+  }
+  if (count > MAX_ENTRIES)
+    throw tooLarge(
+      `压缩包有 ${count} 个部件（上限 ${MAX_ENTRIES}）`,
+      `${count} zip entries (limit ${MAX_ENTRIES})`
+    );
+  return { offset, count };
+}
+
+/** Every entry of the directory by name; a name that appears twice (case folded, as OPC compares part names) is damage. */
+export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
+  const { offset, count } = directoryBounds(b);
+  const entries = new Map<string, ZipEntry>();
+  const seen = new Set<string>();
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > b.length || u32(b, at) !== SIG_CENTRAL) throw notZip();
+    const flags = u16(b, at + 8);
+    const nameLength = u16(b, at + 28);
+    const extraLength = u16(b, at + 30);
+    const commentLength = u16(b, at + 32);
+    const name = names.decode(b.subarray(at + 46, at + 46 + nameLength));
+    const entry: ZipEntry = {
+      name,
+      method: u16(b, at + 10),
+      crc: u32(b, at + 16),
+      compressedSize: u32(b, at + 20),
+      size: u32(b, at + 24),
+      headerOffset: u32(b, at + 42),
+    };
+    // Zip64: the fields set to 0xFFFFFFFF come, in this order, from the 0x0001 extra field.
+    let x = at + 46 + nameLength;
+    const extraEnd = x + extraLength;
+    while (x + 4 <= extraEnd) {
+      const id = u16(b, x);
+      const len = u16(b, x + 2);
+      if (id === 1) {
+        let f = x + 4;
+        if (entry.size === U32_MAX) ((entry.size = u64(b, f)), (f += 8));
+        if (entry.compressedSize === U32_MAX) ((entry.compressedSize = u64(b, f)), (f += 8));
+        if (entry.headerOffset === U32_MAX) entry.headerOffset = u64(b, f);
+      }
+      x += 4 + len;
+    }
+    if (flags & 1) throw damaged(`部件 ${name} 已加密`, `the part ${name} is encrypted`);
+    const key = name.toLowerCase();
+    if (seen.has(key))
+      throw damaged(`压缩包中部件 ${name} 出现了两次`, `the zip holds the part ${name} twice`);
+    seen.add(key);
+    entries.set(name, entry);
+    at = extraEnd + commentLength;
+  }
+  return entries;
+}
+
+/** The compressed bytes of an entry, as stored after its local header. */
+export function compressedBytes(b: Uint8Array, e: ZipEntry): Uint8Array {
+  const h = e.headerOffset;
+  if (h + 30 > b.length || u32(b, h) !== SIG_LOCAL)
+    throw damaged(`部件 ${e.name} 的位置不对`, `the part ${e.name} is misplaced`);
+  const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
+  if (start + e.compressedSize > b.length)
+    throw damaged(`部件 ${e.name} 被截断`, `the part ${e.name} is cut short`);
+  return b.subarray(start, start + e.compressedSize);
+}
+
+/** Input is fed to the inflater in slices this small, so one slice can never inflate past ≈ 8 MB. */
+const SLICE = 8 * 1024;
+
+/**
+ * Inflates an entry, handing its bytes on chunk by chunk. `budget(n)` is told every chunk's size
+ * before it is handed on and throws to stop (the total cap); the part's own cap is checked here,
+ * both against what the directory declares (before inflating anything) and against the running count.
+ */
+export function inflateEntry(
+  b: Uint8Array,
+  e: ZipEntry,
+  onChunk: (chunk: Uint8Array) => void,
+  budget: (n: number) => void
+): void {
+  const tooBig = () =>
+    tooLarge(
+      `部件 ${e.name} 解压后超过 ${showBytes(MAX_PART_BYTES)}`,
+      `the part ${e.name} inflates past ${showBytes(MAX_PART_BYTES)}`
+    );
+  if (e.size > MAX_PART_BYTES) throw tooBig();
+  const data = compressedBytes(b, e);
+  let total = 0;
+  const take = (chunk: Uint8Array) => {
+    total += chunk.length;
+    if (total > MAX_PART_BYTES) throw tooBig();
+    if (total > e.size)
+      throw damaged(`部件 ${e.name} 比目录所记的大`, `the part ${e.name} is larger than its directory says`);
+    budget(chunk.length);
+    if (chunk.length > 0) onChunk(chunk);
+  };
+  if (e.method === 0) {
+    for (let i = 0; i < data.length; i += SLICE) take(data.subarray(i, Math.min(data.length, i + SLICE)));
+  } else if (e.method === 8) {
+    const inflater = new Inflate((chunk) => take(chunk));
+    try {
+      for (let i = 0; i < data.length; i += SLICE)
+        inflater.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
+      if (data.length === 0) inflater.push(new Uint8Array(0), true);
+    } catch (err) {
+      // fflate's own errors carry a numeric code; anything else came from the reader of the chunks.
+      if (!(err instanceof Error && typeof (err as { code?: unknown }).code === "number")) throw err;
+      throw damaged(`部件 ${e.name} 无法解压`, `the part ${e.name} cannot be inflated`);
+    }
+  } else
+    throw damaged(`部件 ${e.name} 的压缩方式不支持`, `the part ${e.name} uses an unsupported compression`);
+  if (total !== e.size)
+    throw damaged(`部件 ${e.name} 的大小与目录不符`, `the part ${e.name} does not match its directory size`);
+}
