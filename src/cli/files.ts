@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { UnreadableWorkbookError } from "../hosts/xlsx/errors";
 import type { XlsxPackage } from "../hosts/xlsx/ooxml";
+import { MAX_FILE_BYTES } from "../hosts/xlsx/ooxml/limits";
 import { msg } from "../scoring";
 import { CliError } from "./errors";
 
@@ -15,8 +16,26 @@ function errno(e: unknown): string {
 export async function readWorkbookFile(file: string): Promise<XlsxPackage> {
   let bytes: Uint8Array;
   try {
+    // Only a regular file is read, and only up to the cap: /dev/zero, a pipe or a disk image
+    // would otherwise be read until memory runs out.
+    const info = await fs.stat(file);
+    if (!info.isFile() && !info.isDirectory())
+      throw new CliError(
+        msg(
+          `${file} 不是普通文件（设备、管道等），无法作为 .xlsx 读取`,
+          `${file} is not a regular file (a device, a pipe…) and cannot be read as .xlsx`
+        )
+      );
+    if (info.size > MAX_FILE_BYTES)
+      throw new CliError(
+        msg(
+          `${file} 有 ${Math.round(info.size / 1048576)} MB，超过可读取的 ${MAX_FILE_BYTES / 1048576} MB`,
+          `${file} is ${Math.round(info.size / 1048576)} MB, past the ${MAX_FILE_BYTES / 1048576} MB this tool reads`
+        )
+      );
     bytes = await fs.readFile(file);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = errno(e);
     if (code === "ENOENT") throw new CliError(msg(`找不到文件：${file}`, `File not found: ${file}`));
     if (code === "EISDIR")

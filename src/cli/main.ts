@@ -1,3 +1,4 @@
+import { UnreadableWorkbookError } from "../hosts/xlsx";
 import { say } from "../scoring";
 import { Args, parseArgs, USAGE } from "./args";
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from "./errors";
@@ -51,7 +52,8 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
     }
     return await command(args, io);
   } catch (e) {
-    if (e instanceof CliError) io.err(say(e.words, locale));
+    // A damaged or oversized part met while reading the sheets: the same one line as at opening.
+    if (e instanceof CliError || e instanceof UnreadableWorkbookError) io.err(say(e.words, locale));
     else {
       const text = e instanceof Error ? e.message : String(e);
       io.err(

@@ -88,11 +88,21 @@ export function parseYesNo(value: unknown, fallback: boolean): Parse<boolean> {
 }
 
 /**
+ * A number cell whose stored value is no number: the hosts give NaN for an empty or blank <v>
+ * or "0x12" in a number cell — damage on that cell, never a 0 or a blank.
+ */
+export const DAMAGED_NUMBER: Msg = msg(
+  "单元格里存的不是有效数字（文件中的数值已损坏）：请重新输入这个数",
+  "The cell holds no valid number (the stored value is damaged): enter the number again"
+);
+
+/**
  * SPEC §1 numbers: Excel numbers and numeric text, full-width digits (`８５．５`) and surrounding
  * spaces included. Dates, booleans, error values, NaN/Infinity and absurd magnitudes are refused.
  */
 export function parseNumber(value: unknown): Parse<Exact> {
   if (typeof value === "number") {
+    if (Number.isNaN(value)) return { ok: false, message: DAMAGED_NUMBER };
     if (!Number.isFinite(value)) return fail(`“${value}”不是有效数字`, `"${value}" is not a valid number`);
     if (Math.abs(value) > ABSURD_LIMIT)
       return fail(`数值 ${value} 过大，请检查是否填错`, `${value} is far too large: check the cell`);

@@ -1,4 +1,4 @@
-import { foldKey, msg, Msg, Severity } from "../scoring";
+import { DAMAGED_NUMBER, foldKey, msg, Msg, Severity } from "../scoring";
 import { ColumnSchema, SheetSchema } from "./schema";
 import { Issue, SheetGrid, WorkbookGrids } from "./types";
 
@@ -278,6 +278,13 @@ export function readRows(sheet: SheetGrid, schema: SheetSchema): ReadRowsResult 
     if (blank) continue;
     const row = sheet.firstRow + r;
     let complete = true;
+    // NaN: a number cell whose stored value is no number (see DAMAGED_NUMBER), in any column.
+    for (const [key, ref] of mapped) {
+      const v = cells[key];
+      if (typeof v !== "number" || !Number.isNaN(v)) continue;
+      complete = false;
+      issues.push(issueAt(sheet, row, ref, "error", DAMAGED_NUMBER));
+    }
     for (const c of schema.columns) {
       const ref = headers.get(c.key);
       if (!c.required || !ref || !isBlank(cells[c.key])) continue;

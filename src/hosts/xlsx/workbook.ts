@@ -3,26 +3,46 @@ import { isGeneratedSheet } from "../../workbook/marker";
 import { columnLetters } from "../../workbook/sheet-reader";
 import { OutputSheet, SheetGrid, WorkbookGrids } from "../../workbook/types";
 import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "./errors";
-import { VALIDATION_ROWS } from "./ooxml";
+import { openXlsx, packageGrids, VALIDATION_ROWS } from "./ooxml";
 
 /**
  * The .xlsx host (ExcelJS): reads a workbook into grids and writes generated sheets back. It runs
  * in Node (CLI) and in the browser (preview), so it does no file I/O: bytes in, bytes out.
  */
 
-/** Loads .xlsx bytes; a file that is not one (encrypted, .xls, damaged, other) throws UnreadableWorkbookError. */
+/**
+ * The input sheets' cells as the bounded package reader read them, per ExcelJS worksheet. ExcelJS
+ * flattens what a cell stores before we see it ("0x12" → 0, an empty <v> → a blank cell), so the
+ * cells of a loaded file are taken from the package reader — the CLI's — and the CLI and the
+ * preview give the same verdict on the same file. Sheets added later (generated) are ExcelJS's own.
+ */
+const readFromFile = new WeakMap<ExcelJS.Worksheet, unknown[][]>();
+
+/**
+ * Loads .xlsx bytes. The bounded package reader goes first: a file it refuses (damaged, hostile,
+ * too large; UnreadableWorkbookError) never reaches ExcelJS, which would read a zip bomb or a row
+ * 1,000,000,000 until memory runs out and would take the last of two entries of one name.
+ */
 export async function loadXlsx(data: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const reason = sniffWorkbook(data);
   if (reason) throw new UnreadableWorkbookError(reason, UNREADABLE[reason]);
+  const bytes = bytesOf(data);
+  const pkg = await openXlsx(bytes);
+  const grids = await packageGrids(pkg);
+  // ExcelJS reads XML parts as UTF-8 only: a file with UTF-16 parts goes to it re-encoded.
+  const forExcelJs = pkg.parts.utf8() ? pkg.parts.pack() : bytes;
   const wb = new ExcelJS.Workbook();
   try {
-    const bytes = bytesOf(data);
     // ExcelJS's typings ask for a Node Buffer; JSZip underneath takes any Uint8Array/ArrayBuffer.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(forExcelJs as unknown as ArrayBuffer);
   } catch {
     throw new UnreadableWorkbookError("corrupt", UNREADABLE.corrupt);
   }
   if (wb.worksheets.length === 0) throw new UnreadableWorkbookError("corrupt", UNREADABLE.corrupt);
+  for (const ws of wb.worksheets) {
+    const grid = grids.find((g) => g.name === ws.name);
+    if (grid) readFromFile.set(ws, grid.values);
+  }
   return wb;
 }
 
@@ -65,17 +85,28 @@ export function plainValue(value: ExcelJS.CellValue | undefined): unknown {
   return null;
 }
 
-/** One worksheet as a grid from A1; cells inside a merge other than its top-left are blank (as in Excel). */
+/**
+ * One worksheet as a grid from A1; cells inside a merge other than its top-left are blank (as in
+ * Excel). For a sheet of the loaded file the values are the package reader's, laid on ExcelJS's
+ * shape (its merges and empty styled cells), so both hosts read the same value from each cell.
+ */
 export function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
+  const read = readFromFile.get(ws);
   const values: unknown[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const line: unknown[] = [];
+    const stored = read ? (read[rowNumber - 1] ?? []) : null;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      line[col - 1] = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value);
+      // ExcelJS also calls an empty cell without a style "Merge": only a cell with another master is one.
+      const covered =
+        cell.type === ExcelJS.ValueType.Merge && cell.master !== undefined && cell.master !== cell;
+      line[col - 1] = covered ? null : stored ? (stored[col - 1] ?? null) : plainValue(cell.value);
     });
+    if (stored) stored.forEach((v, i) => line[i] === undefined && v !== null && (line[i] = v));
     for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
     values[rowNumber - 1] = line;
   });
+  if (read) read.forEach((line, r) => values[r] === undefined && line.length > 0 && (values[r] = [...line]));
   for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
   return { name: ws.name, values, firstRow: 1, firstColumn: 1 };
 }

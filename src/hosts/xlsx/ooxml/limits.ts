@@ -16,17 +16,29 @@ export const MAX_PART_BYTES = 384 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 768 * 1024 * 1024;
 /** Most entries in the zip's directory. */
 export const MAX_ENTRIES = 20_000;
+/**
+ * Most a part may inflate per compressed byte once past RATIO_FROM bytes. Real sheet XML
+ * compresses 5–50 : 1; a zip bomb 300–1,000 : 1, and is stopped here early, whatever size its
+ * directory entry claims.
+ */
+export const MAX_RATIO = 100;
+export const RATIO_FROM = 8 * 1024 * 1024;
+/**
+ * Longest run of characters without a tag (one text, comment or tag): Excel's cells hold at most
+ * 32,767 characters, so a run of millions is a bomb of spaces, stopped before it becomes a string.
+ */
+export const MAX_TEXT_RUN = 4 * 1024 * 1024;
 /** Excel's last row. */
 export const MAX_ROWS = 1_048_576;
 /** Excel's last column (XFD). */
 export const MAX_COLUMNS = 16_384;
 /** Most cells with a value, over all sheets. */
-export const MAX_CELLS = 20_000_000;
+export const MAX_CELLS = 10_000_000;
 /**
  * Most grid slots (each row as wide as its last cell) over all sheets: a few cells far to the
  * right on many rows must not make a grid of billions of blanks.
  */
-export const MAX_GRID_SLOTS = 40_000_000;
+export const MAX_GRID_SLOTS = 24_000_000;
 
 /** The file is damaged (or hostile): one line saying what was found, and how to recover. */
 export function damaged(zh: string, en: string): UnreadableWorkbookError {

@@ -18,6 +18,12 @@ import { STOP, XmlHandlers } from "./xml-stream";
  * cell — never as 0.
  */
 
+// Module-level copies of the caps: read per cell, without going through the import binding.
+const ROWS = MAX_ROWS;
+const COLUMNS = MAX_COLUMNS;
+const CELLS = MAX_CELLS;
+const SLOTS = MAX_GRID_SLOTS;
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
 
@@ -28,7 +34,7 @@ function serialToDate(serial: number, date1904: boolean): Date {
 /** xsd:double as Excel writes it (no hex, no "Infinity", no thousands separators). */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** Cells and grid slots counted over all sheets of a read (MAX_CELLS, MAX_GRID_SLOTS). */
+/** Cells and grid slots counted over all sheets of a read (CELLS, SLOTS). */
 interface Budget {
   cells: number;
   slots: number;
@@ -133,15 +139,15 @@ class SheetReader implements XmlHandlers {
     if (r !== undefined) {
       if (!/^\s*\d{1,10}\s*$/.test(r))
         throw damaged(
-          `${this.where()}第 ${this.rowNumber + 1} 个行号“${r.slice(0, 20)}”不是数字`,
-          `sheet "${this.cx.sheet}" has the row number "${r.slice(0, 20)}", not a number`
+          `${this.where()}第 ${this.rowNumber} 行之后一行的行号“${r.slice(0, 20)}”不是数字`,
+          `sheet "${this.cx.sheet}" has a row numbered "${r.slice(0, 20)}" after row ${this.rowNumber}, not a number`
         );
       n = Number(r);
     }
-    if (n < 1 || n > MAX_ROWS)
+    if (n < 1 || n > ROWS)
       throw damaged(
-        `${this.where()}的行号 ${n} 超出 Excel 的范围（1 至 ${MAX_ROWS}）`,
-        `sheet "${this.cx.sheet}" has row ${n}, past Excel's rows 1 to ${MAX_ROWS}`
+        `${this.where()}的行号 ${n} 超出 Excel 的范围（1 至 ${ROWS}）`,
+        `sheet "${this.cx.sheet}" has row ${n}, past Excel's rows 1 to ${ROWS}`
       );
     if (n <= this.rowNumber)
       throw damaged(
@@ -163,7 +169,7 @@ class SheetReader implements XmlHandlers {
         const c = ref.charCodeAt(i);
         if (c < 65 || c > 90) break;
         col = col * 26 + (c - 64);
-        if (col > MAX_COLUMNS)
+        if (col > COLUMNS)
           throw damaged(
             `${this.where()}的单元格地址 ${ref.slice(0, 20)} 超出 Excel 的范围（最后一列 XFD）`,
             `sheet "${this.cx.sheet}" has the cell ${ref.slice(0, 20)}, past Excel's last column XFD`
@@ -176,7 +182,7 @@ class SheetReader implements XmlHandlers {
           `sheet "${this.cx.sheet}" row ${this.rowNumber} has the invalid cell address "${ref.slice(0, 20)}"`
         );
     }
-    if (col > MAX_COLUMNS || col <= this.col)
+    if (col > COLUMNS || col <= this.col)
       throw damaged(
         `${this.where()}第 ${this.rowNumber} 行的单元格重复、顺序颠倒或超出最后一列`,
         `sheet "${this.cx.sheet}" row ${this.rowNumber} has a cell twice, out of order or past the last column`
@@ -192,8 +198,7 @@ class SheetReader implements XmlHandlers {
     const value = this.cellValue();
     if (value === null) return;
     const line = this.line as unknown[];
-    if (++this.cx.budget.cells > MAX_CELLS)
-      throw tooLarge(`单元格超过 ${MAX_CELLS} 个`, `more than ${MAX_CELLS} cells`);
+    if (++this.cx.budget.cells > CELLS) throw tooLarge(`单元格超过 ${CELLS} 个`, `more than ${CELLS} cells`);
     line[this.col - 1] = value;
   }
 
@@ -206,11 +211,8 @@ class SheetReader implements XmlHandlers {
     }
     if (line.length === 0) return;
     this.cx.budget.slots += line.length + (this.rowNumber - this.values.length);
-    if (this.cx.budget.slots > MAX_GRID_SLOTS)
-      throw tooLarge(
-        `表格范围超过 ${MAX_GRID_SLOTS} 个单元格`,
-        `the sheets span more than ${MAX_GRID_SLOTS} cells`
-      );
+    if (this.cx.budget.slots > SLOTS)
+      throw tooLarge(`表格范围超过 ${SLOTS} 个单元格`, `the sheets span more than ${SLOTS} cells`);
     for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
     this.values[this.rowNumber - 1] = line;
   }

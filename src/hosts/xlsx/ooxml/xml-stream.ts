@@ -1,5 +1,5 @@
 import { SaxesParser, SaxesTagPlain } from "saxes";
-import { damaged } from "./limits";
+import { damaged, MAX_TEXT_RUN, tooLarge } from "./limits";
 
 /**
  * A part's bytes → text → XML events, as they arrive (saxes, a streaming parser that checks
@@ -31,6 +31,8 @@ export function prefixedAttr(attrs: Record<string, string>, local: string): stri
 }
 
 const HEAD = 256;
+/** A module-level copy: read once per chunk. */
+const RUN_CAP = MAX_TEXT_RUN;
 
 export function encodingOf(head: Uint8Array): string {
   const [a, b, c, d] = head;
@@ -52,6 +54,8 @@ export class XmlStream {
   private readonly parser: SaxesParser;
   private decoder: TextDecoder | null = null;
   private head: Uint8Array[] = [];
+  /** Characters since the last "<" (MAX_TEXT_RUN). */
+  private run = 0;
   private headLength = 0;
 
   constructor(
@@ -115,6 +119,32 @@ export class XmlStream {
         `the part ${this.part} holds bytes that are not valid text`
       );
     }
-    if (text.length > 0) this.parser.write(text);
+    if (text.length === 0) return;
+    // Most chunks cannot hold a run past the cap at all: only their last "<" matters.
+    if (this.run + text.length <= RUN_CAP) {
+      const lt = text.lastIndexOf("<");
+      this.run = lt < 0 ? this.run + text.length : text.length - lt - 1;
+      this.parser.write(text);
+      return;
+    }
+    let run = this.run;
+    let longest = 0;
+    for (let from = 0; ;) {
+      const lt = text.indexOf("<", from);
+      if (lt < 0) {
+        run += text.length - from;
+        break;
+      }
+      longest = Math.max(longest, run + lt - from);
+      run = 0;
+      from = lt + 1;
+    }
+    this.run = run;
+    if (Math.max(longest, run) > MAX_TEXT_RUN)
+      throw tooLarge(
+        `部件 ${this.part} 中有一段超过 ${MAX_TEXT_RUN} 个字符的文字`,
+        `the part ${this.part} holds a run of more than ${MAX_TEXT_RUN} characters`
+      );
+    this.parser.write(text);
   }
 }

@@ -1,5 +1,5 @@
 import { Inflate } from "fflate";
-import { damaged, MAX_ENTRIES, MAX_PART_BYTES, showBytes, tooLarge } from "./limits";
+import { damaged, MAX_ENTRIES, MAX_PART_BYTES, MAX_RATIO, RATIO_FROM, showBytes, tooLarge } from "./limits";
 
 /**
  * The zip container of an .xlsx: its central directory read, and one entry inflated at a time
@@ -153,12 +153,20 @@ export function inflateEntry(
       `部件 ${e.name} 解压后超过 ${showBytes(MAX_PART_BYTES)}`,
       `the part ${e.name} inflates past ${showBytes(MAX_PART_BYTES)}`
     );
-  if (e.size > MAX_PART_BYTES) throw tooBig();
   const data = compressedBytes(b, e);
+  const bomb = () =>
+    tooLarge(
+      `部件 ${e.name} 的压缩比超过 ${MAX_RATIO} : 1（压缩炸弹）`,
+      `the part ${e.name} inflates more than ${MAX_RATIO} : 1 (a zip bomb)`
+    );
+  const ratioCap = Math.max(RATIO_FROM, data.length * MAX_RATIO);
+  if (e.size > MAX_PART_BYTES) throw tooBig();
+  if (e.size > ratioCap) throw bomb();
   let total = 0;
   const take = (chunk: Uint8Array) => {
     total += chunk.length;
     if (total > MAX_PART_BYTES) throw tooBig();
+    if (total > ratioCap) throw bomb();
     if (total > e.size)
       throw damaged(`部件 ${e.name} 比目录所记的大`, `the part ${e.name} is larger than its directory says`);
     budget(chunk.length);
