@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     ["pane bundle (what Excel loads first)", benchBundle],
     ["command line start-up", benchCli],
     ["explain (whatif)", benchExplain],
+    [
+      "hostile files and 1,000,000 staff rows (CLI, child processes)",
+      await optionalPart("hostile", "benchHostile"),
+    ],
   ];
   for (const [name, part] of parts) {
     console.log(`== ${name}`);

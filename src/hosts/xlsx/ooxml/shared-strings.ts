@@ -8,15 +8,19 @@ export interface SharedStringsPart {
   /** Zip path of the part, when the workbook has one. */
   path: string | null;
   texts: string[];
-  /** Index of each plain (unformatted) entry, for reuse by generated sheets. */
-  plain: Map<string, number>;
+  /**
+   * Indexes of the formatted entries (rich text, phonetic runs): every other entry is plain and
+   * may be reused by generated sheets. A set of the few, not a map of the many: a table of a
+   * million names costs no second copy while it is only read.
+   */
+  formatted: Set<number>;
 }
 
 /** The table, streamed: each <si>'s <t> texts joined, phonetic runs (<rPh>) left out. */
 export function readSharedStrings(pkg: XlsxPackage): SharedStringsPart {
   const path = workbookPart(pkg, REL_SHARED_STRINGS);
   const texts: string[] = [];
-  const plain = new Map<string, number>();
+  const formatted = new Set<number>();
   let text: string | null = null;
   let inT = false;
   let phonetic = 0;
@@ -46,13 +50,13 @@ export function readSharedStrings(pkg: XlsxPackage): SharedStringsPart {
         else if (name === "rPh") phonetic--;
         else if (name === "si" && text !== null) {
           const t = unescapeOoxml(text);
-          if (elements === 1 && onlyT && !plain.has(t)) plain.set(t, texts.length);
+          if (elements !== 1 || !onlyT) formatted.add(texts.length);
           texts.push(t);
           text = null;
         }
       },
     });
-  return { path, texts, plain };
+  return { path, texts, formatted };
 }
 
 /** Strings of the generated sheets, shared: existing plain entries reused, new ones appended. */
@@ -61,7 +65,8 @@ export class SharedStrings {
   readonly added: string[] = [];
   refs = 0;
   constructor(private readonly part: SharedStringsPart) {
-    this.index = new Map(part.plain);
+    this.index = new Map();
+    part.texts.forEach((t, i) => part.formatted.has(i) || this.index.has(t) || this.index.set(t, i));
   }
 
   id(t: string): number {

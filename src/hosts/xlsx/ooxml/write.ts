@@ -227,7 +227,6 @@ export async function writePackageSheets(
     parts.set(path, strings.xml(sharedPart.path ? parts.text(sharedPart.path) : null));
     // A second write into the same package sees the strings added by the first.
     for (const t of strings.added) {
-      if (!sharedPart.plain.has(t)) sharedPart.plain.set(t, sharedPart.texts.length);
       sharedPart.texts.push(t);
     }
     pkg.sharedStrings = { ...sharedPart, path };
