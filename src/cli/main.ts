@@ -1,4 +1,4 @@
-import { UnreadableWorkbookError } from "../hosts/xlsx";
+import { UnreadableWorkbookError } from "../hosts/xlsx/errors";
 import { say } from "../scoring";
 import { Args, parseArgs, USAGE } from "./args";
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from "./errors";
