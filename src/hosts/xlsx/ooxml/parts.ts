@@ -1,4 +1,4 @@
-import { Zip, ZipDeflate, ZipInputFile } from "fflate";
+import { inflateSync, Zip, ZipDeflate, ZipInputFile } from "fflate";
 import { damaged, MAX_TOTAL_BYTES, showBytes, tooLarge } from "./limits";
 import { encodingOf, STOP, XmlHandlers, XmlStream } from "./xml-stream";
 import { compressedBytes, inflateEntry, readDirectory, ZipEntry } from "./zip";
@@ -6,12 +6,40 @@ import { compressedBytes, inflateEntry, readDirectory, ZipEntry } from "./zip";
 /**
  * The parts of a package: read (inflated within the caps, streamed), replaced, added, removed,
  * and packed again. A part never written keeps its compressed bytes in the output, byte for
- * byte; written parts are deflated by fflate. Bytes in, bytes out: it runs in a browser too.
+ * byte; a written part is deflated by fflate as it is written (a generated sheet of a million
+ * rows never exists whole as XML). Bytes in, bytes out: it runs in a browser too.
  */
+
+/** A part written since opening: deflated, with what its zip entry needs. */
+interface Written {
+  chunks: Uint8Array[];
+  crc: number;
+  size: number;
+}
+
+/** Writes one part piece by piece; `end()` stores it. */
+export interface PartWriter {
+  push(bytes: Uint8Array): void;
+  end(): void;
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 export class Parts {
   private readonly entries: Map<string, ZipEntry>;
   /** Parts written since opening; null: removed. */
-  private readonly changed = new Map<string, Uint8Array | null>();
+  private readonly changed = new Map<string, Written | null>();
   /** Inflated bytes read so far, over all parts (MAX_TOTAL_BYTES). */
   private inflated = 0;
 
@@ -29,7 +57,8 @@ export class Parts {
     const c = this.changed.get(path);
     if (c === null) return false;
     if (c !== undefined) {
-      onChunk(c);
+      // Only the small parts the writer patches are read back after a write.
+      onChunk(inflateSync(concat(c.chunks)));
       return true;
     }
     const e = this.entries.get(path);
@@ -107,7 +136,26 @@ export class Parts {
   }
 
   set(path: string, data: Uint8Array | string): void {
-    this.changed.set(path, typeof data === "string" ? new TextEncoder().encode(data) : data);
+    const w = this.writer(path);
+    w.push(typeof data === "string" ? new TextEncoder().encode(data) : data);
+    w.end();
+  }
+
+  /** A part written piece by piece, deflated as it comes. */
+  writer(path: string): PartWriter {
+    const chunks: Uint8Array[] = [];
+    const deflater = new ZipDeflate(path, { level: 1 });
+    deflater.ondata = (err, chunk) => {
+      if (err) throw err;
+      chunks.push(chunk);
+    };
+    return {
+      push: (bytes) => deflater.push(bytes, false),
+      end: () => {
+        deflater.push(new Uint8Array(0), true);
+        this.changed.set(path, { chunks, crc: deflater.crc, size: deflater.size });
+      },
+    };
   }
 
   remove(path: string): void {
@@ -122,30 +170,22 @@ export class Parts {
       if (err) failure = err;
       else out.push(chunk);
     });
-    const written = (path: string, data: Uint8Array) => {
-      const f = new ZipDeflate(path, { level: 1 });
-      zip.add(f);
-      f.push(data, true);
+    const add = (filename: string, size: number, crc: number, compression: number, data: Uint8Array[]) => {
+      const file: ZipInputFile = { filename, size, crc, compression };
+      zip.add(file);
+      data.forEach((d, i) => file.ondata?.(null, d as Uint8Array<ArrayBuffer>, i === data.length - 1));
+      if (data.length === 0) file.ondata?.(null, new Uint8Array(0), true);
     };
     for (const [path, e] of this.entries) {
       const c = this.changed.get(path);
       if (c === null) continue;
-      if (c !== undefined) {
-        written(path, c);
-        continue;
-      }
-      const raw: ZipInputFile = { filename: path, size: e.size, crc: e.crc, compression: e.method };
-      zip.add(raw);
-      raw.ondata?.(null, compressedBytes(this.bytes, e) as Uint8Array<ArrayBuffer>, true);
+      if (c !== undefined) add(path, c.size, c.crc, 8, c.chunks);
+      else add(path, e.size, e.crc, e.method, [compressedBytes(this.bytes, e)]);
     }
-    for (const [path, c] of this.changed) if (c !== null && !this.entries.has(path)) written(path, c);
+    for (const [path, c] of this.changed)
+      if (c && !this.entries.has(path)) add(path, c.size, c.crc, 8, c.chunks);
     zip.end();
     if (failure) throw failure;
-    let length = 0;
-    for (const c of out) length += c.length;
-    const bytes = new Uint8Array(length);
-    let at = 0;
-    for (const c of out) bytes.set(c, (at += c.length) - c.length);
-    return bytes;
+    return concat(out);
   }
 }

@@ -18,6 +18,7 @@ import {
   TYPE_WORKSHEET,
   XlsxPackage,
 } from "./package";
+import type { PartWriter } from "./parts";
 import { packageFirstCells } from "./read";
 import { readSharedStrings, SharedStrings } from "./shared-strings";
 import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
@@ -29,12 +30,13 @@ import { encodeXmlText, NS_MAIN, NS_REL } from "./xml";
  * added for the rest, with the styles they need appended to styles.xml.
  */
 
-/** UTF-8 bytes written piece by piece: big sheets never become one huge string. */
+/** UTF-8 bytes written piece by piece into a part (deflated as they come): big sheets never become one huge string. */
 class ByteWriter {
   private static readonly encoder = new TextEncoder();
   private pending: string[] = [];
   private pendingLength = 0;
-  private readonly chunks: Uint8Array[] = [];
+
+  constructor(private readonly out: PartWriter) {}
 
   push(...texts: string[]): void {
     for (const t of texts) {
@@ -46,25 +48,19 @@ class ByteWriter {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.chunks.push(ByteWriter.encoder.encode(this.pending.join("")));
+    this.out.push(ByteWriter.encoder.encode(this.pending.join("")));
     this.pending = [];
     this.pendingLength = 0;
   }
 
-  bytes(): Uint8Array {
+  end(): void {
     this.flush();
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    this.out.end();
   }
 }
 
 /** The worksheet XML of a generated sheet: values (strings inline, as text), styles, widths, frozen rows, drop-downs. */
-function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings): Uint8Array {
+function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings, out: PartWriter): void {
   let width = Math.max(sheet.widths.length, sheet.numberFormats.length, 1);
   for (const r of sheet.rows) if (r.length > width) width = r.length;
   const fillOf = new Map(sheet.highlight.map((h) => [h.row, h.color]));
@@ -82,7 +78,7 @@ function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings): 
     return ids;
   };
   const letters = Array.from({ length: width }, (_, i) => columnLetters(i + 1));
-  const parts = new ByteWriter();
+  const parts = new ByteWriter(out);
   parts.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
     `<dimension ref="A1:${letters[width - 1]}${Math.max(1, sheet.rows.length)}"/>`
@@ -139,7 +135,7 @@ function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings): 
   parts.push(
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
   );
-  return parts.bytes();
+  parts.end();
 }
 
 const fold = (name: string) => name.normalize("NFKC").trim().toLowerCase();
@@ -192,16 +188,15 @@ export async function writePackageSheets(
       }
       name = `${sheet.name} (${n})`;
     }
-    const xml = sheetXml(sheet, book, strings);
     if (target) {
-      parts.set(target.path, xml);
+      sheetXml(sheet, book, strings, parts.writer(target.path));
       parts.remove(relsPathOf(target.path));
     } else {
       let k = pkg.sheets.length + 1;
       const dir = resolveTarget(pkg.workbookPath, "worksheets/x").replace(/x$/, "");
       while (parts.has(`${dir}sheet${k}.xml`)) k++;
       const path = `${dir}sheet${k}.xml`;
-      parts.set(path, xml);
+      sheetXml(sheet, book, strings, parts.writer(path));
       const relTarget = path.startsWith(dirOf(pkg.workbookPath))
         ? path.slice(dirOf(pkg.workbookPath).length)
         : `/${path}`;
