@@ -1,5 +1,5 @@
 import { attr, decodeXml } from "./xml";
-import { parseRels, relsPathOf, resolveTarget, text, XlsxPackage } from "./package";
+import { readRels, relsPathOf, resolveTarget, XlsxPackage } from "./package";
 
 /**
  * Formulas turned into the values saved with them, in the package — the preview's 共享准备 on the
@@ -21,7 +21,7 @@ export async function convertFormulasToValues(
 ): Promise<number> {
   let changed = 0;
   for (const sheet of pkg.sheets) {
-    const xml = await text(pkg.zip, sheet.path);
+    const xml = pkg.parts.text(sheet.path);
     if (xml === null || !/<(?:\w+:)?f\b/.test(xml)) continue;
     // A shared formula's text sits on its first cell only: the others name it by si.
     const sharedTargets = new Set<string>();
@@ -49,7 +49,7 @@ export async function convertFormulasToValues(
       return `<${tag}${attrs}>${rest}</${tag}>`;
     });
     if (count > 0) {
-      pkg.zip.file(sheet.path, out);
+      pkg.parts.set(sheet.path, out);
       changed += count;
     }
   }
@@ -59,19 +59,19 @@ export async function convertFormulasToValues(
 
 async function dropCalcChain(pkg: XlsxPackage): Promise<void> {
   const relsPath = relsPathOf(pkg.workbookPath);
-  const rels = await text(pkg.zip, relsPath);
+  const rels = pkg.parts.text(relsPath);
   if (rels === null) return;
-  const chain = parseRels(rels).find((r) => r.type.endsWith("/calcChain"));
+  const chain = readRels(pkg.parts, relsPath).find((r) => r.type.endsWith("/calcChain"));
   if (!chain) return;
   const path = resolveTarget(pkg.workbookPath, chain.target);
-  pkg.zip.remove(path);
-  pkg.zip.file(
+  pkg.parts.remove(path);
+  pkg.parts.set(
     relsPath,
     rels.replace(new RegExp(`<(?:\\w+:)?Relationship\\b[^>]*\\bId="${chain.id}"[^>]*/>`), "")
   );
-  const types = await text(pkg.zip, "[Content_Types].xml");
+  const types = pkg.parts.text("[Content_Types].xml");
   if (types !== null)
-    pkg.zip.file(
+    pkg.parts.set(
       "[Content_Types].xml",
       types.replace(
         new RegExp(
