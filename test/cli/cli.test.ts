@@ -234,6 +234,28 @@ describe("SPEC §7.2 scorecard commands", () => {
   });
 });
 
+describe("issue 13 §4: the compiled command line", () => {
+  /** Runs a command in a fresh node on the compiled bundle; says whether ExcelJS got loaded. */
+  function loadsExcelJs(...args: string[]): Promise<boolean> {
+    const code =
+      `const m = require(require("./scripts/build-cli.js").ensureCli());` +
+      `m.run(${JSON.stringify(args)}, { out() {}, err() {} }).then(() => ` +
+      `process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("node_modules/exceljs/")))))`;
+    return new Promise((resolve, reject) =>
+      execFile(process.execPath, ["-e", code], { cwd: ROOT }, (err, stdout) =>
+        err ? reject(err) : resolve(stdout.trim() === "true")
+      )
+    );
+  }
+
+  test("rank, validate and workplan never load ExcelJS; template does", async () => {
+    expect(await loadsExcelJs("rank", "--json")).toBe(false);
+    expect(await loadsExcelJs("validate", file("s.xlsx"))).toBe(false); // made by the describe above
+    expect(await loadsExcelJs("workplan", "--json")).toBe(false);
+    expect(await loadsExcelJs("template", file("lazy-template.xlsx"))).toBe(true);
+  });
+});
+
 describe("CLI tables", () => {
   test("CJK characters count two columns", () => {
     expect(displayWidth("东门社区")).toBe(8);
