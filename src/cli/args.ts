@@ -69,7 +69,8 @@ export const USAGE = `用法 / usage: npm run --silent scorecard -- <命令> …
   sample <out.xlsx>                                写出内置示例（12 个社区，其中 2 个村改居）
   validate <in.xlsx> [--json]                      检查工作簿，列出问题
   rank <in.xlsx> [--out <out.xlsx>] [--json]       校验、计分、排名；--out 写出原工作簿加生成的结果表
-  workplan <in.xlsx> [--today YYYY-MM-DD] [--json] 工作要点汇总（逾期按 --today 判断，默认今天）
+  workplan <in.xlsx> [--today YYYY-MM-DD] [--json] [--out <out.xlsx>]
+                                                   工作要点汇总（逾期按 --today 判断，默认今天）；--out 写出加上“工作要点汇总”表的工作簿
   whatif <in.xlsx> --set 项目=值 [--set …] [--json]  试算：改设置后重新排名，只列出变动（不写任何文件）
   whatif <in.xlsx> --interpretations [--json]      各项理解（[I]）换一种读法是否改变先进名单、谁变动
   （validate、rank、workplan、whatif 不给文件时使用内置示例 / with no file: the built-in sample）

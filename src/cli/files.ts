@@ -5,12 +5,9 @@ import type { XlsxPackage } from "../hosts/xlsx/ooxml";
 import { MAX_FILE_BYTES } from "../hosts/xlsx/ooxml/limits";
 import { msg } from "../scoring";
 import { CliError } from "./errors";
+import { checkOutFile, errno, writeFailure } from "./out-file";
 
 /** File I/O of the CLI (the xlsx host itself does none, so it also runs in a browser). */
-
-function errno(e: unknown): string {
-  return e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
-}
 
 /** Opens an .xlsx file as a package (the fast path: parts read and patched directly). */
 export async function readWorkbookFile(file: string): Promise<XlsxPackage> {
@@ -60,24 +57,18 @@ export async function readWorkbookFile(file: string): Promise<XlsxPackage> {
   }
 }
 
-/** Saves through a temporary file beside the target, so a failed write leaves no half file. */
+/**
+ * Saves through a temporary file beside the target, so a failed write leaves no half file. The
+ * target is checked first (read-only, folder, device, missing folder) so the reason is the true one.
+ */
 export async function writeWorkbookFile(file: string, bytes: Uint8Array): Promise<void> {
+  await checkOutFile(file);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const code = errno(e);
-    if (code === "ENOENT")
-      throw new CliError(
-        msg(`无法写出 ${file}：文件夹不存在`, `Cannot write ${file}: the folder does not exist`)
-      );
-    if (code === "EACCES" || code === "EPERM")
-      throw new CliError(msg(`没有权限写出 ${file}`, `No permission to write ${file}`));
-    if (code === "EISDIR") throw new CliError(msg(`${file} 是文件夹`, `${file} is a folder`));
-    throw new CliError(
-      msg(`无法写出 ${file}（${code || "未知原因"}）`, `Cannot write ${file} (${code || "unknown reason"})`)
-    );
+    throw writeFailure(file, errno(e));
   }
 }

@@ -2,7 +2,7 @@ import { UnreadableWorkbookError } from "../hosts/xlsx/errors";
 import { say } from "../scoring";
 import { Args, parseArgs, USAGE } from "./args";
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from "./errors";
-import { consoleIo, Io } from "./output";
+import { consoleIo, Io, quietOnClosedPipe } from "./output";
 
 /**
  * `npm run --silent scorecard -- <command> …` (SPEC §7.2). Exit 0: no errors (warnings allowed);
@@ -67,6 +67,8 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
 /** The command line as a process: the exit code set from `run`; anything unexpected exits 2. */
 export function runAsProcess(argv: readonly string[]): void {
   process.on("unhandledRejection", () => process.exit(EXIT_UNUSABLE));
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   run(argv).then(
     (code) => {
       process.exitCode = code;

@@ -8,9 +8,28 @@ export interface Io {
   err(text: string): void;
 }
 
+/** Streams whose reader has gone (`scorecard rank | head`): later lines are dropped. */
+const closed = new Set<NodeJS.WritableStream>();
+
+/**
+ * A closed pipe ends the output quietly: EPIPE marks the stream closed instead of crashing with a
+ * stack trace; the command still finishes (a file it writes is written) and exits with its code.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    closed.add(stream);
+  });
+}
+
+function writeLine(stream: NodeJS.WriteStream, text: string): void {
+  if (closed.has(stream)) return;
+  stream.write(text.endsWith("\n") ? text : text + "\n");
+}
+
 export const consoleIo: Io = {
-  out: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
-  err: (text) => process.stderr.write(text.endsWith("\n") ? text : text + "\n"),
+  out: (text) => writeLine(process.stdout, text),
+  err: (text) => writeLine(process.stderr, text),
 };
 
 export function printJson(io: Io, value: unknown): void {

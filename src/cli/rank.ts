@@ -7,6 +7,7 @@ import { EXIT_ISSUES, EXIT_OK } from "./errors";
 import { writeWorkbookFile } from "./files";
 import { Io, issuesText, printJson } from "./output";
 import { openInput } from "./input";
+import { checkOutFile } from "./out-file";
 import { refuseOptions } from "./paths";
 import { Align, formatTable } from "./table";
 
@@ -105,6 +106,8 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
 /** `rank <in.xlsx> [--out <out.xlsx>] [--json]` (SPEC §7.2): errors → exit 1 and nothing is written. */
 export async function rankCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
   refuseOptions(args, "rank", ["json", "out"]);
+  // SPEC §8: --out naming the input (or any file that cannot be written) is refused before any work.
+  if (args.out !== undefined) await checkOutFile(args.out, args.positional[0]);
   const input = await openInput(args, io);
   // Generated sheets are told from a person's by their A1 marker (rankWorkbook reads it from the grids).
   const outcome = rankWorkbook(await input.grids(), { now, locale: args.locale });

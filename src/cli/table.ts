@@ -40,7 +40,10 @@ function pad(text: string, width: number, align: Align): string {
   return align === "right" ? fill + text : text + fill;
 }
 
-/** Aligned columns separated by two spaces; trailing spaces trimmed. */
+/**
+ * Aligned columns separated by two spaces; trailing spaces trimmed. Linear in the text's length:
+ * a one-line trim (`trimEnd`), not a /\s+$/ that retries at every space of a 32,767-wide column.
+ */
 export function formatTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
@@ -53,7 +56,7 @@ export function formatTable(
     cells
       .map((c, i) => pad(c, widths[i], align[i] ?? "left"))
       .join("  ")
-      .replace(/\s+$/, "");
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   return [line(headers), rule, ...rows.map(line)].join("\n");
 }

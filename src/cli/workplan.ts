@@ -1,14 +1,19 @@
+import { isGeneratedSheet } from "../workbook/marker";
+import { chooseSheetNames } from "../workbook/report";
 import { Locale, msg } from "../scoring";
 import { issuesJson } from "../workbook/pipeline";
 import { SHEETS } from "../workbook/schema";
 import { Issue } from "../workbook/types";
 import { isIsoDate } from "../workplan/dates";
 import { readWorkplan } from "../workplan/read";
+import { workplanSummarySheet } from "../workplan/report";
 import { summarizeWorkplan, WorkplanSummary } from "../workplan/summary";
 import { Args } from "./args";
 import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
 import { Io, issuesText, printJson } from "./output";
+import { writeWorkbookFile } from "./files";
 import { openInput } from "./input";
+import { checkOutFile } from "./out-file";
 import { refuseOptions } from "./paths";
 import { Align, formatTable } from "./table";
 
@@ -80,9 +85,12 @@ function summaryText(summary: WorkplanSummary, today: string, locale: Locale): s
   return parts.join("\n");
 }
 
-/** `workplan <in.xlsx> [--today YYYY-MM-DD] [--json]` (SPEC §7.2). */
+/**
+ * `workplan <in.xlsx> [--today YYYY-MM-DD] [--json] [--out <out.xlsx>]` (SPEC §7.2): with --out the
+ * workbook is written with the 工作要点汇总 sheet; errors → exit 1 and nothing is written.
+ */
 export async function workplanCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
-  refuseOptions(args, "workplan", ["json", "today"]);
+  refuseOptions(args, "workplan", ["json", "today", "out"]);
   if (args.today !== undefined && !isIsoDate(args.today))
     throw new CliError(
       msg(
@@ -91,13 +99,37 @@ export async function workplanCommand(args: Args, io: Io, now: Date = new Date()
       )
     );
   const today = args.today ?? localToday(now);
+  if (args.out !== undefined) await checkOutFile(args.out, args.positional[0]);
   const input = await openInput(args, io);
-  const read = readWorkplan(await input.grids());
+  const grids = await input.grids();
+  const read = readWorkplan(grids);
   const summary = summarizeWorkplan(read.records, today);
+  const ok = !read.issues.some((i) => i.severity === "error");
+  let written: string[] = [];
+  if (ok && args.out !== undefined) {
+    const existing = grids.map((g) => ({ name: g.name, generated: isGeneratedSheet(g.values[0]?.[0]) }));
+    const name = chooseSheetNames(["workplanSummary"], existing).workplanSummary;
+    const pkg = await input.pkg();
+    const { packXlsx, writePackageSheets } = await import("../hosts/xlsx/ooxml");
+    written = await writePackageSheets(pkg, [workplanSummarySheet(summary, { now, name, today })]);
+    await writeWorkbookFile(args.out, await packXlsx(pkg));
+  }
   if (args.json) printJson(io, workplanJson(summary, read.issues, args.locale));
   else {
     io.out(summaryText(summary, today, args.locale));
     if (read.issues.length > 0) io.out("\n" + issuesText(read.issues, args.locale));
+    if (!ok && args.out !== undefined)
+      io.out(
+        args.locale === "en-US"
+          ? `Errors found: ${args.out} was not written.`
+          : `有错误，未写出 ${args.out}。`
+      );
+    if (written.length > 0)
+      io.out(
+        args.locale === "en-US"
+          ? `Written: ${args.out} (sheet ${written.join(", ")})`
+          : `已写出：${args.out}（生成表 ${written.join("、")}）`
+      );
   }
-  return read.issues.some((i) => i.severity === "error") ? EXIT_ISSUES : EXIT_OK;
+  return ok ? EXIT_OK : EXIT_ISSUES;
 }

@@ -12,6 +12,7 @@ import {
   Rules,
   say,
 } from "../scoring";
+import { fitRows } from "./cell-limit";
 import { GENERATED_MARKER } from "./marker";
 import { ColumnSchema, GeneratedSheetKey, SheetKey, SHEETS } from "./schema";
 import { settingsSummary } from "./settings";
@@ -174,7 +175,7 @@ function sheetOf(
   return {
     key,
     name: ctx.names[key] ?? SHEETS[key].zh,
-    rows: [first, columns.map((c) => header(c, ctx.locale)), ...body],
+    rows: fitRows([first, columns.map((c) => header(c, ctx.locale)), ...body]),
     headerRow: 1,
     numberFormats: columns.map(columnFormat),
     widths: columns.map((c) => c.width),

@@ -1,4 +1,5 @@
 import { OutputSheet, OutputValue } from "../workbook/types";
+import { fitRows } from "../workbook/cell-limit";
 import { GENERATED_MARKER } from "../workbook/marker";
 import { SHEETS } from "../workbook/schema";
 import { StatusCounts, WorkplanSummary } from "./summary";
@@ -80,7 +81,7 @@ export function workplanSummarySheet(
   return {
     key: "workplanSummary",
     name: opts.name ?? SHEETS.workplanSummary.zh,
-    rows,
+    rows: fitRows(rows),
     headerRow: 1,
     // "@" keeps section and point text as text (a point typed as "=…" must not become a formula).
     numberFormats: columns.map((c) => c.numberFormat ?? (c.type === "text" ? "@" : "General")),
