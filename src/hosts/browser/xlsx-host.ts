@@ -185,7 +185,9 @@ export class XlsxHost implements PaneHost {
           { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" },
         ];
         this.wb.worksheets.forEach((ws, i) => {
-          ws.views = (ws.views.length > 0 ? ws.views : [{}]).map((v) => ({ ...v, tabSelected: i === index }));
+          // A sheet saved without <sheetViews> comes back from ExcelJS with views = null.
+          const views: Partial<ExcelJS.WorksheetView>[] = ws.views ?? [];
+          ws.views = (views.length > 0 ? views : [{}]).map((v) => ({ ...v, tabSelected: i === index }));
         });
       }
     }
