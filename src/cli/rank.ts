@@ -1,5 +1,5 @@
 import { AssessmentResult, centsToYuan, Exact, exactText, Locale } from "../scoring";
-import { rankJson, rankWorkbook } from "../workbook/pipeline";
+import { rankJson, rankWorkbook, sortIssues } from "../workbook/pipeline";
 import { individualsToShow } from "../workbook/report";
 import { column } from "../workbook/schema";
 import { Args } from "./args";
@@ -111,6 +111,8 @@ export async function rankCommand(args: Args, io: Io, now: Date = new Date()): P
   const input = await openInput(args, io);
   // Generated sheets are told from a person's by their A1 marker (rankWorkbook reads it from the grids).
   const outcome = rankWorkbook(await input.grids(), { now, locale: args.locale });
+  // The input's own generated sheets stay stale whatever --out writes (the input is never rewritten).
+  const issues = sortIssues([...outcome.issues, ...outcome.stale]);
   let written: string[] = [];
   if (outcome.ok && args.out !== undefined) {
     const pkg = await input.pkg();
@@ -118,10 +120,10 @@ export async function rankCommand(args: Args, io: Io, now: Date = new Date()): P
     written = await writePackageSheets(pkg, outcome.sheets);
     await writeWorkbookFile(args.out, await packXlsx(pkg));
   }
-  if (args.json) printJson(io, rankJson(outcome, args.locale));
+  if (args.json) printJson(io, rankJson({ result: outcome.result, issues }, args.locale));
   else {
     if (outcome.result) io.out(rankingText(outcome.result, args.locale) + "\n");
-    io.out(issuesText(outcome.issues, args.locale));
+    io.out(issuesText(issues, args.locale));
     if (!outcome.ok && args.out !== undefined)
       io.out(
         args.locale === "en-US"

@@ -28,6 +28,7 @@ import { sampleWorkbook } from "./sample";
 import { ColumnSchema, GeneratedSheetKey, INPUT_SHEETS, InputSheetKey, SHEETS } from "./schema";
 import { settingsRows } from "./settings";
 import { issueAt } from "./sheet-reader";
+import { staleIssues } from "./stale";
 import { Issue, OutputSheet, OutputValue, WorkbookGrids } from "./types";
 
 export { GENERATED_MARKER, isGeneratedSheet };
@@ -111,9 +112,13 @@ export function readWorkbook(grids: WorkbookGrids): {
   return { input: read.input, rules: read.rules, issues: sortIssues(read.issues) };
 }
 
-/** Every issue of the assessment's input sheets: reading and the engine's cross-checks, located. */
+/**
+ * Every issue of the assessment's input sheets: reading and the engine's cross-checks, located;
+ * and a warning when generated sheets no longer match the inputs (SPEC §8 stale results).
+ */
 export function validateWorkbook(grids: WorkbookGrids): Issue[] {
-  return scoreWorkbook(grids).issues;
+  const scored = scoreWorkbook(grids);
+  return sortIssues([...scored.issues, ...staleIssues(grids, fingerprint(scored.input, scored.rules))]);
 }
 
 export interface RankOptions {
@@ -126,6 +131,11 @@ export interface RankOptions {
 export interface RankOutcome {
   ok: boolean;
   issues: Issue[];
+  /**
+   * Generated sheets already in the workbook that no longer match its inputs (SPEC §8): a warning
+   * about the workbook as it is, kept apart because writing `sheets` in its place clears it.
+   */
+  stale: Issue[];
   result: AssessmentResult | null;
   sheets: OutputSheet[];
 }
@@ -139,7 +149,9 @@ export const RANK_SHEETS: readonly GeneratedSheetKey[] = ["ranking", "individual
 export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutcome {
   const scored = scoreWorkbook(grids);
   const ok = !scored.issues.some((i) => i.severity === "error");
-  if (!ok) return { ok, issues: scored.issues, result: null, sheets: [] };
+  const fp = fingerprint(scored.input, scored.rules);
+  const stale = staleIssues(grids, fp);
+  if (!ok) return { ok, issues: scored.issues, stale, result: null, sheets: [] };
   const existing =
     opts.existing ?? grids.map((g) => ({ name: g.name, generated: isGeneratedSheet(g.values[0]?.[0]) }));
   const sheetNames: Partial<Record<RecordSource, string>> = {};
@@ -154,7 +166,7 @@ export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutco
     rules: scored.rules,
     sheetNames,
     names: chooseSheetNames(RANK_SHEETS, existing),
-    fingerprint: fingerprint(scored.input, scored.rules),
+    fingerprint: fp,
   };
   const sheets = [
     rankingSheet(scored.result, ctx),
@@ -162,7 +174,7 @@ export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutco
     detailsSheet(scored.result, ctx),
     issuesSheet(scored.issues, ctx),
   ];
-  return { ok, issues: scored.issues, result: scored.result, sheets };
+  return { ok, issues: scored.issues, stale, result: scored.result, sheets };
 }
 
 // ---------------------------------------------------------------------------------------------
