@@ -27,6 +27,7 @@ import {
 import { sampleWorkbook } from "./sample";
 import { ColumnSchema, GeneratedSheetKey, INPUT_SHEETS, InputSheetKey, SHEETS } from "./schema";
 import { settingsRows } from "./settings";
+import { inputGuards } from "./guards";
 import { issueAt } from "./sheet-reader";
 import { staleIssues } from "./stale";
 import { Issue, OutputSheet, OutputValue, WorkbookGrids } from "./types";
@@ -188,11 +189,15 @@ function inputFormat(sheet: InputSheetKey, c: ColumnSchema): string {
   return "@";
 }
 
-/** An input sheet as the template writes it: headers in row 1, then `data`, drop-downs, widths. */
+/**
+ * An input sheet as the template writes it: headers in row 1, then `data`, data validations
+ * (drop-downs, number ranges and prompts quoting the rules in force), widths.
+ */
 export function inputSheet(
   key: InputSheetKey,
   data: readonly OutputValue[][],
-  locale: Locale = "zh-CN"
+  locale: Locale = "zh-CN",
+  rules: Rules = defaultRules()
 ): OutputSheet {
   const schema = SHEETS[key];
   return {
@@ -204,9 +209,7 @@ export function inputSheet(
     widths: schema.columns.map((c) => c.width),
     highlight: [],
     freezeRows: 1,
-    validations: schema.columns
-      .map((c, column) => ({ column, choices: c.choices }))
-      .filter((v): v is { column: number; choices: readonly string[] } => v.choices !== undefined),
+    validations: inputGuards(key, rules, locale),
   };
 }
 
@@ -216,12 +219,18 @@ export function inputSheet(
  * taskpane, hosts — pass them in; lint refuses an import of src/workplan from here.
  */
 
-/** The empty workbook (SPEC §7.2 template): every input sheet, 设置 with the defaults, 工作要点 with the 21 points. */
-export function templateSheets(workplanRows: readonly OutputValue[][]): OutputSheet[] {
+/**
+ * The empty workbook (SPEC §7.2 template): every input sheet, 设置 with the defaults, 工作要点 with
+ * the 21 points. `rules` are those the guards quote (the workbook's own settings in the pane).
+ */
+export function templateSheets(
+  workplanRows: readonly OutputValue[][],
+  rules: Rules = defaultRules()
+): OutputSheet[] {
   return INPUT_SHEETS.map((key) => {
-    if (key === "settings") return inputSheet(key, settingsRows(defaultRules()));
-    if (key === "workplan") return inputSheet(key, workplanRows);
-    return inputSheet(key, []);
+    if (key === "settings") return inputSheet(key, settingsRows(rules), "zh-CN", rules);
+    if (key === "workplan") return inputSheet(key, workplanRows, "zh-CN", rules);
+    return inputSheet(key, [], "zh-CN", rules);
   });
 }
 
@@ -234,11 +243,11 @@ export function gridsOfSheets(sheets: readonly OutputSheet[]): WorkbookGrids {
 export function sampleSheets(workplanRows: readonly OutputValue[][]): OutputSheet[] {
   const sample = sampleWorkbook(workplanRows);
   return INPUT_SHEETS.map((key) => {
-    if (key === "settings") return inputSheet(key, settingsRows(sample.rules));
-    if (key === "workplan") return inputSheet(key, sample.workplan);
+    if (key === "settings") return inputSheet(key, settingsRows(sample.rules), "zh-CN", sample.rules);
+    if (key === "workplan") return inputSheet(key, sample.workplan, "zh-CN", sample.rules);
     const schema = SHEETS[key];
     const rows = (sample.records[key] ?? []).map((r) => schema.columns.map((c) => r[c.key] ?? null));
-    return inputSheet(key, rows);
+    return inputSheet(key, rows, "zh-CN", sample.rules);
   });
 }
 

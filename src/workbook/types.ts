@@ -52,6 +52,32 @@ export interface OutputSheet {
   highlight: { row: number; color: string }[];
   /** Rows above and including the column headers stay visible. */
   freezeRows: number;
-  /** Drop-down lists (template): 0-based column, the choices, applied below the header row. */
-  validations?: { column: number; choices: readonly string[] }[];
+  /** Data validations of the template's input columns (src/workbook/guards.ts), below the header row. */
+  validations?: ColumnGuard[];
+}
+
+/** What an input cell accepts (a data validation, translated by each host). */
+export type CellRule =
+  /** One of these words (a drop-down). */
+  | { kind: "list"; choices: readonly string[] }
+  /**
+   * Values of a range that grows with its sheet (a drop-down): `formula` is an Excel formula
+   * without "=", e.g. OFFSET('社区'!$A$2,0,0,COUNTA(…)-1,1).
+   */
+  | { kind: "range"; formula: string }
+  /** A number in [min, max]; no max: no upper bound. */
+  | { kind: "decimal"; min: number; max?: number };
+
+/** One input column's data validation: its rule, how strict, and the prompt shown on the cell. */
+export interface ColumnGuard {
+  /** 0-based column of the sheet. */
+  column: number;
+  rule?: CellRule;
+  /**
+   * "stop" refuses a value outside the rule; "warning" asks and lets it in (a new 条线, a name not
+   * yet on 社区): the reader still reports it, so nothing typed is lost.
+   */
+  style: "stop" | "warning";
+  /** The input prompt: a title (≤ 32 characters) and the rule in one line (≤ 255). */
+  prompt?: { title: string; text: string };
 }

@@ -230,7 +230,7 @@ describe("SPEC §7.2 template and sample sheets", () => {
     const t = templateSheets(workplanTemplateRows());
     expect(t.map((s) => s.name)).toEqual(INPUT_SHEET_NAMES);
     const honors = t.find((s) => s.name === "荣誉");
-    expect(honors?.validations?.map((v) => v.choices)).toEqual([
+    expect(honors?.validations?.flatMap((v) => (v.rule?.kind === "list" ? [v.rule.choices] : []))).toEqual([
       ["区镇", "区级", "市级", "省级", "全国"],
       ["是", "否"],
       ["是", "否"],

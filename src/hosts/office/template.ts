@@ -76,8 +76,12 @@ export async function addTemplateSheets(
       );
     });
     if (can.api1_8)
-      for (const v of validationRanges(s, lastRow))
-        ws.getRange(v.address).dataValidation.rule = { list: { inCellDropDown: true, source: v.source } };
+      for (const v of validationRanges(s, lastRow)) {
+        const dv = ws.getRange(v.address).dataValidation;
+        if (v.rule) dv.rule = v.rule;
+        if (v.prompt) dv.prompt = v.prompt;
+        if (v.errorAlert) dv.errorAlert = v.errorAlert;
+      }
     if (can.api1_2)
       s.widths.forEach((w, i) => {
         ws.getRange(address(1, i + 1)).format.columnWidth = widthPoints(w);

@@ -1,5 +1,5 @@
 import { columnLetters } from "../../workbook/sheet-reader";
-import { OutputSheet, OutputValue } from "../../workbook/types";
+import { CellRule, OutputSheet, OutputValue } from "../../workbook/types";
 
 /**
  * How generated sheets are cut into Office.js writes — pure arithmetic, no Office.js, so the
@@ -279,17 +279,50 @@ export function widthPoints(chars: number): number {
   return Math.round(chars * 6 + 6);
 }
 
-/** Whole-range writes of a template sheet's drop-downs: rows below the header, down to `lastRow`. */
-export function validationRanges(
-  sheet: OutputSheet,
-  lastRow: number
-): { address: string; source: string; choices: readonly string[] }[] {
+/** A template column's data validation in Office.js terms (plain objects, assigned as they are). */
+export interface OfficeValidation {
+  address: string;
+  rule?:
+    | { list: { inCellDropDown: true; source: string } }
+    | { decimal: { formula1: number; formula2?: number; operator: "Between" | "GreaterThanOrEqualTo" } };
+  prompt?: { showPrompt: true; title: string; message: string };
+  errorAlert?: { showAlert: true; style: "Stop" | "Warning"; title: string; message: string };
+}
+
+function officeRule(rule: CellRule): NonNullable<OfficeValidation["rule"]> {
+  switch (rule.kind) {
+    case "list":
+      return { list: { inCellDropDown: true, source: rule.choices.join(",") } };
+    case "range":
+      return { list: { inCellDropDown: true, source: `=${rule.formula}` } };
+    case "decimal":
+      return rule.max === undefined
+        ? { decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } }
+        : { decimal: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
+  }
+}
+
+/**
+ * Whole-range writes of a template sheet's data validations (src/workbook/guards.ts): rows below
+ * the header, down to `lastRow`; the rule, the prompt and the alert that quotes the prompt.
+ */
+export function validationRanges(sheet: OutputSheet, lastRow: number): OfficeValidation[] {
   const first = sheet.headerRow + 2;
-  return (sheet.validations ?? []).map((v) => ({
-    address: address(first, v.column + 1, lastRow, v.column + 1),
-    source: v.choices.join(","),
-    choices: v.choices,
-  }));
+  return (sheet.validations ?? []).map((g) => {
+    const v: OfficeValidation = { address: address(first, g.column + 1, lastRow, g.column + 1) };
+    if (g.rule) v.rule = officeRule(g.rule);
+    if (g.prompt) {
+      v.prompt = { showPrompt: true, title: g.prompt.title, message: g.prompt.text };
+      if (g.rule)
+        v.errorAlert = {
+          showAlert: true,
+          style: g.style === "stop" ? "Stop" : "Warning",
+          title: g.prompt.title,
+          message: g.prompt.text,
+        };
+    }
+    return v;
+  });
 }
 
 /** The number of rows a template sheet prepares (formats and drop-downs) below its header. */

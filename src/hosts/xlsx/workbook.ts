@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { validationFormulae } from "../../workbook/guards";
 import { isGeneratedSheet } from "../../workbook/marker";
 import { columnLetters } from "../../workbook/sheet-reader";
 import { OutputSheet, SheetGrid, WorkbookGrids } from "../../workbook/types";
@@ -195,15 +196,28 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: OutputSheet): void {
     for (let c = 1; c <= width; c++)
       row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(h.color) } };
   }
-  for (const v of sheet.validations ?? []) {
-    const letter = columnLetters(v.column + 1);
+  for (const g of sheet.validations ?? []) {
+    const letter = columnLetters(g.column + 1);
     const first = sheet.headerRow + 2;
-    validationsOf(ws).add(`${letter}${first}:${letter}${Math.max(first, VALIDATION_ROWS)}`, {
-      type: "list",
+    const f = validationFormulae(g.rule);
+    // ExcelJS writes type "any" (a prompt without a rule) though its typings leave it out.
+    const validation = {
+      type: f.type,
+      ...(f.operator ? { operator: f.operator } : {}),
       allowBlank: true,
-      showErrorMessage: true,
-      errorStyle: "warning",
-      formulae: [`"${v.choices.join(",")}"`],
-    });
+      formulae: f.formulae,
+      showErrorMessage: g.rule !== undefined,
+      errorStyle: g.style,
+      ...(g.prompt
+        ? {
+            showInputMessage: true,
+            promptTitle: g.prompt.title,
+            prompt: g.prompt.text,
+            errorTitle: g.prompt.title,
+            error: g.prompt.text,
+          }
+        : {}),
+    } as ExcelJS.DataValidation;
+    validationsOf(ws).add(`${letter}${first}:${letter}${Math.max(first, VALIDATION_ROWS)}`, validation);
   }
 }

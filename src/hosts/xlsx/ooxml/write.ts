@@ -1,3 +1,4 @@
+import { validationFormulae } from "../../../workbook/guards";
 import { isGeneratedSheet } from "../../../workbook/marker";
 import { columnLetters } from "../../../workbook/sheet-reader";
 import { OutputSheet, OutputValue } from "../../../workbook/types";
@@ -22,7 +23,7 @@ import type { PartWriter } from "./parts";
 import { packageFirstCells } from "./read";
 import { readSharedStrings, SharedStrings } from "./shared-strings";
 import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
-import { encodeXmlText, NS_MAIN, NS_REL } from "./xml";
+import { encodeAttr, encodeXmlText, NS_MAIN, NS_REL } from "./xml";
 
 /**
  * Writing generated sheets: every part of the input stays as it is (the input sheets keep every
@@ -122,13 +123,23 @@ function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings, o
   const validations = sheet.validations ?? [];
   if (validations.length > 0) {
     parts.push(`<dataValidations count="${validations.length}">`);
-    for (const v of validations) {
-      const l = columnLetters(v.column + 1);
+    for (const g of validations) {
+      const l = columnLetters(g.column + 1);
       const first = sheet.headerRow + 2;
-      parts.push(
-        `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${l}${first}:${l}${Math.max(first, VALIDATION_ROWS)}">` +
-          `<formula1>${encodeXmlText(`"${v.choices.join(",")}"`)}</formula1></dataValidation>`
-      );
+      const f = validationFormulae(g.rule);
+      const a = [
+        f.type === "any" ? "" : ` type="${f.type}"`,
+        f.operator && f.operator !== "between" ? ` operator="${f.operator}"` : "",
+        ` errorStyle="${g.style}" allowBlank="1"`,
+        g.rule ? ` showErrorMessage="1"` : "",
+        g.prompt
+          ? ` showInputMessage="1" promptTitle="${encodeAttr(g.prompt.title)}" prompt="${encodeAttr(g.prompt.text)}"` +
+            ` errorTitle="${encodeAttr(g.prompt.title)}" error="${encodeAttr(g.prompt.text)}"`
+          : "",
+        ` sqref="${l}${first}:${l}${Math.max(first, VALIDATION_ROWS)}"`,
+      ].join("");
+      const formulas = f.formulae.map((x, i) => `<formula${i + 1}>${encodeXmlText(x)}</formula${i + 1}>`);
+      parts.push(`<dataValidation${a}>${formulas.join("")}</dataValidation>`);
     }
     parts.push(`</dataValidations>`);
   }
