@@ -17,7 +17,9 @@ import { competitionRanks, gapsToAbove, gapsToCut, markAdvanced } from "./rankin
 import { BASIC_PUBLICITY_RULES, PUBLICITY_RULES, scoreBasicPublicity, scorePublicity } from "./publicity";
 import { CATEGORIES, CategoryKey, Rules } from "./rules";
 import { scoreTargets, TARGET_RULES } from "./targets";
+import { nearestName } from "./nearest";
 import { msg } from "./text";
+import { visible } from "./visible";
 
 /** Ranking order of SPEC §4: by total then target, or (setting) by target then rewards. */
 export function compareCommunities(
@@ -232,8 +234,8 @@ function checkRecords(input: AssessmentInput): {
         row: c.row,
         field: "name",
         message: msg(
-          `社区“${c.name}”与第 ${earlier} 行重复：社区名称必须唯一`,
-          `Community "${c.name}" repeats row ${earlier}: names must be unique`
+          `社区“${visible(c.name)}”与第 ${earlier} 行重复：社区名称必须唯一`,
+          `Community "${visible(c.name)}" repeats row ${earlier}: names must be unique`
         ),
       });
       continue;
@@ -242,17 +244,29 @@ function checkRecords(input: AssessmentInput): {
     communities.push(c);
   }
   const known = new Set(communities.map((c) => c.name));
-  const unknown = (source: RecordSource, row: number, name: string, field = "community") =>
+  const names = [...known];
+  // One suggestion per distinct unknown name, however many rows repeat it.
+  const suggestions = new Map<string, string | undefined>();
+  const unknown = (source: RecordSource, row: number, name: string, field = "community") => {
+    if (!suggestions.has(name)) suggestions.set(name, nearestName(name, names));
+    const near = suggestions.get(name);
+    const shown = visible(name);
     issues.push({
       severity: "error",
       source,
       row,
       field,
-      message: msg(
-        `社区“${name}”不在社区表中：请核对名称或先在社区表中添加`,
-        `Community "${name}" is not on the communities sheet: check the name or add it there`
-      ),
+      message: near
+        ? msg(
+            `社区“${shown}”不在社区表中：是否应为“${near}”？`,
+            `Community "${shown}" is not on the communities sheet: did you mean "${near}"?`
+          )
+        : msg(
+            `社区“${shown}”不在社区表中：请核对名称或先在社区表中添加`,
+            `Community "${shown}" is not on the communities sheet: check the name or add it there`
+          ),
     });
+  };
   for (const r of input.targets) if (!known.has(r.community)) unknown("targets", r.row, r.community);
   for (const r of input.honors) if (!known.has(r.community)) unknown("honors", r.row, r.community);
   for (const r of input.basicPublicity)

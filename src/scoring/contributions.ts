@@ -3,7 +3,19 @@ import { pts } from "./format";
 import { totalsByCommunity } from "./honors";
 import { ContributionRecord, EngineIssue, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
+import { nearestName } from "./nearest";
 import { foldKey, msg } from "./text";
+import { visible } from "./visible";
+
+/** A line not on 条线清单: quoted visibly, with the listed line it most likely means. */
+function lineMessage(line: string, lines: readonly string[]) {
+  const near = nearestName(line, lines);
+  const shown = visible(line);
+  return msg(
+    `条线“${shown}”不在设置的条线清单中（${lines.join("、")}）：${near ? `是否应为“${near}”？` : ""}若是笔误，会绕过单条线上限`,
+    `Line "${shown}" is not in the settings' list (${lines.join(", ")}): ${near ? `did you mean "${near}"? ` : ""}a typo would dodge the per-line cap`
+  );
+}
 
 export interface CapItem {
   line: string;
@@ -109,10 +121,7 @@ export function scoreContributions(
         source: "contributions",
         row: r.row,
         field: "line",
-        message: msg(
-          `条线“${r.line}”不在设置的条线清单中（${rules.lines.join("、")}）：若是笔误，会绕过单条线上限`,
-          `Line "${r.line}" is not in the settings' list (${rules.lines.join(", ")}): a typo would dodge the per-line cap`
-        ),
+        message: lineMessage(r.line, rules.lines),
       });
     const list = byCommunity.get(r.community);
     if (list) list.push(at);

@@ -14,3 +14,5 @@ export * from "./targets";
 export * from "./ranking";
 export * from "./money";
 export * from "./assess";
+export * from "./nearest";
+export * from "./visible";

@@ -1,3 +1,4 @@
+import { visible } from "./visible";
 import { foldKey, msg, Msg } from "./text";
 
 /**
@@ -54,7 +55,7 @@ export function parseLevel(value: unknown): LevelParse {
     const level = BY_ALIAS.get(value) ?? BY_ALIAS.get(foldKey(value));
     if (level) return PARSED[level];
   }
-  const shown = typeof value === "string" ? value.trim() : String(value ?? "");
+  const shown = typeof value === "string" ? visible(value) : String(value ?? "");
   return {
     ok: false,
     message: msg(

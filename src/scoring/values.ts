@@ -1,5 +1,6 @@
 import { Exact } from "./exact";
 import { foldKey, msg, Msg, normalizeText } from "./text";
+import { visible } from "./visible";
 
 /**
  * Reading what a cell holds. Excel gives numbers, booleans, strings ("" when blank) and, through
@@ -80,7 +81,7 @@ export function parseYesNo(value: unknown, fallback: boolean): Parse<boolean> {
     if (NO_SET.has(key)) return NO_RESULT;
   }
   const err = excelError(value);
-  const shown = err ?? showValue(value);
+  const shown = err ?? visible(showValue(value));
   return fail(
     `无法识别“${shown}”：应填 是/否（也可用 对/错、有/无、√/×、Y/N、1/0）`,
     `Cannot read "${shown}" as yes/no: use 是/否, yes/no, Y/N, TRUE/FALSE or 1/0`
@@ -137,8 +138,8 @@ export function parseNumber(value: unknown): Parse<Exact> {
       return ok(parsed);
     }
     return fail(
-      `“${value.trim()}”不是数字：请填写数字（如 85 或 85.5）`,
-      `"${value.trim()}" is not a number: enter a number such as 85 or 85.5`
+      `“${visible(value)}”不是数字：请填写数字（如 85 或 85.5）`,
+      `"${visible(value)}" is not a number: enter a number such as 85 or 85.5`
     );
   }
   return fail(`“${showValue(value)}”不是数字`, `"${showValue(value)}" is not a number`);

@@ -22,6 +22,7 @@ import {
   splitCommunities,
   StaffRecord,
   TargetRecord,
+  visible,
 } from "../scoring";
 import { COMMUNITY_TYPES, InputSheetKey, SheetSchema, SHEETS } from "./schema";
 import { readSettings } from "./settings";
@@ -160,8 +161,8 @@ class RowReader {
         return {
           ok: false,
           message: msg(
-            `类型“${cellText(x)}”无法识别：应填 ${COMMUNITY_TYPES.join(" 或 ")}（空白为${COMMUNITY_TYPES[0]}）`,
-            `Unknown type "${cellText(x)}": use ${COMMUNITY_TYPES.join(" or ")} (blank = ${COMMUNITY_TYPES[0]})`
+            `类型“${visible(cellText(x))}”无法识别：应填 ${COMMUNITY_TYPES.join(" 或 ")}（空白为${COMMUNITY_TYPES[0]}）`,
+            `Unknown type "${visible(cellText(x))}": use ${COMMUNITY_TYPES.join(" or ")} (blank = ${COMMUNITY_TYPES[0]})`
           ),
         };
       }) ?? "社区"

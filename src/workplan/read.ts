@@ -1,4 +1,4 @@
-import { cellText, excelError, foldKey, isBlank, Msg, msg, parseNumber } from "../scoring";
+import { cellText, excelError, foldKey, isBlank, Msg, msg, parseNumber, visible } from "../scoring";
 import { column, SHEETS, WORKPLAN_STATUSES, WorkplanStatus } from "../workbook/schema";
 import { formulaWithoutResult } from "../workbook/read";
 import { findSheet, HeaderRef, issueAt, ReadRow, readRows } from "../workbook/sheet-reader";
@@ -100,7 +100,7 @@ function readRecord(
   if (!isBlank(statusCell)) {
     const found = STATUS_BY_KEY.get(foldKey(cellText(statusCell)));
     if (!found) {
-      const shown = cellText(statusCell);
+      const shown = visible(cellText(statusCell));
       fail(
         "status",
         `状态“${shown}”无法识别：请从下拉列表选择 ${WORKPLAN_STATUSES.join("、")} 之一（留空即为“${STATUS_FALLBACK}”）。此行暂不计入汇总`,
