@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       "hostile files and 1,000,000 staff rows (CLI, child processes)",
       await optionalPart("hostile", "benchHostile"),
     ],
+    ["a 32,767-character name (rank)", await optionalPart("long-name", "benchLongName")],
   ];
   for (const [name, part] of parts) {
     console.log(`== ${name}`);

@@ -1,5 +1,11 @@
 import { cellText, defaultRules, Locale, Msg, say } from "../scoring";
-import { rankWorkbook, RankOutcome, templateSheets, validateWorkbook } from "../workbook/pipeline";
+import {
+  rankWorkbook,
+  RankOutcome,
+  staleResults,
+  templateSheets,
+  validateWorkbook,
+} from "../workbook/pipeline";
 import { chooseSheetNames } from "../workbook/report";
 import { column, INPUT_SHEETS, SHEETS } from "../workbook/schema";
 import { findSetting, readSettings, SETTINGS, showSetting } from "../workbook/settings";
@@ -61,9 +67,23 @@ export function countIssues(issues: readonly Issue[]): { errors: number; warning
   return { errors, warnings: issues.length - errors };
 }
 
+/**
+ * 校验: the assessment's issues (stale results included), then those of 工作要点, which
+ * `groupIssues` shows as a section of their own. A workbook without 工作要点 adds none.
+ */
 export async function validate(host: PaneHost): Promise<{ issues: Issue[]; snapshot: WorkbookSnapshot }> {
   const snapshot = await host.read();
-  return { issues: validateWorkbook(snapshot.grids), snapshot };
+  const plan = readWorkplan(snapshot.grids, { missingSheet: "ignore" }).issues;
+  return { issues: [...validateWorkbook(snapshot.grids), ...plan], snapshot };
+}
+
+/**
+ * The stale-results warning (SPEC §8) of the workbook as it is: shown when the pane opens a
+ * workbook and asked about before 共享准备, so a stale 排名 is never mailed without a word.
+ */
+export async function checkStale(host: PaneHost): Promise<Issue[]> {
+  const snapshot = await host.read();
+  return staleResults(snapshot.grids);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -122,6 +122,15 @@ export function validateWorkbook(grids: WorkbookGrids): Issue[] {
   return sortIssues([...scored.issues, ...staleIssues(grids, fingerprint(scored.input, scored.rules))]);
 }
 
+/**
+ * Generated sheets that no longer match the inputs (SPEC §8 stale results) without scoring: what
+ * the pane checks when a workbook opens and before 共享准备.
+ */
+export function staleResults(grids: WorkbookGrids): Issue[] {
+  const read = readAssessment(grids);
+  return staleIssues(grids, fingerprint(read.input, read.rules));
+}
+
 export interface RankOptions {
   now: Date;
   locale?: Locale;

@@ -103,7 +103,7 @@ describe("SPEC §7.2 scorecard commands", () => {
     const v = await inProcess("validate", file("t.xlsx"), "--json");
     // An empty template has no communities: ranking it has nothing to rank, but reading it is clean.
     expect(v.code).toBe(0);
-    expect(JSON.parse(v.stdout)).toEqual({ issues: [] });
+    expect(JSON.parse(v.stdout)).toEqual({ issues: [], workplanIssues: [] });
   });
 
   test("rank prints an aligned table with Chinese names (double width counted)", async () => {

@@ -167,3 +167,35 @@ describe("SPEC §7.2 a closed pipe ends the command quietly", () => {
     expect(readFileSync(file("err.txt"), "utf8")).toBe("");
   }, 60_000);
 });
+
+describe("工作要点 problems are listed by validate, as a section of their own", () => {
+  test("a bad due date and status: the section after the assessment's issues, exit 1; JSON apart", async () => {
+    const wb = await loadXlsx(readFileSync(sample));
+    const plan = wb.getWorksheet("工作要点");
+    if (!plan) throw new Error("no sheet");
+    plan.getCell("F3").value = "明年";
+    plan.getCell("G4").value = "搁置";
+    writeFileSync(file("plan-issues.xlsx"), await saveXlsx(wb));
+    const r = await cli("validate", file("plan-issues.xlsx"));
+    expect(r.code).toBe(1);
+    const [assessment, section] = r.stdout.split("\n\n");
+    expect(assessment).toContain("校验结果：0 个错误");
+    expect(section.split("\n")[0]).toBe("工作要点：2 个错误，0 个警告");
+    expect(section).toContain("工作要点 第 3 行 完成时限 (F3)");
+    expect(section).toContain("状态“搁置”无法识别");
+    const j = JSON.parse((await cli("validate", file("plan-issues.xlsx"), "--json")).stdout);
+    expect(j.issues.some((i: { sheet: string }) => i.sheet === "工作要点")).toBe(false);
+    expect(j.workplanIssues.map((i: { row: number }) => i.row)).toEqual([3, 4]);
+  });
+
+  test("the edge: a clean work plan adds no section; no 工作要点 sheet is not a problem", async () => {
+    const r = await cli("validate", sample);
+    expect(r.stdout).not.toContain("工作要点：");
+    const wb = await loadXlsx(readFileSync(sample));
+    wb.removeWorksheet(wb.getWorksheet("工作要点")!.id);
+    writeFileSync(file("no-plan.xlsx"), await saveXlsx(wb));
+    const v = await cli("validate", file("no-plan.xlsx"), "--json");
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.stdout).workplanIssues).toEqual([]);
+  });
+});
