@@ -1,3 +1,4 @@
+import { excelSerialToDate } from "../workbook/excel-date";
 import { excelError, msg, Msg, normalizeText, Parse, showValue } from "../scoring";
 
 /**
@@ -8,13 +9,9 @@ import { excelError, msg, Msg, normalizeText, Parse, showValue } from "../scorin
  */
 
 /**
- * Day 0 of Excel's serials (1900 system) counted as 1899-12-30: right from serial 61
- * (1900-03-01) on, because Excel counts a 29 February 1900 that never was. Serials below 61
- * are refused rather than read a day off: no due date lies in early 1900, a small number there
- * is a slip.
+ * Serials below 61 (before 1900-03-01) are refused: no due date lies in early 1900, a small
+ * number there is a slip. The conversion itself is src/workbook/excel-date.ts.
  */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 const FIRST_SERIAL = 61;
 /** Serial of 9999-12-31, the last date Excel can show. */
 const LAST_SERIAL = 2_958_465;
@@ -57,7 +54,7 @@ export function localIsoDate(now: Date): string {
 /** The date of an Excel serial; a time of day (the fraction) is dropped. */
 function serialDate(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < FIRST_SERIAL || serial >= LAST_SERIAL + 1) return null;
-  const day = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS);
+  const day = excelSerialToDate(Math.floor(serial));
   return isoDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
 }
 

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { fixEarlyExcelDate } from "../../workbook/excel-date";
 import { validationFormulae } from "../../workbook/guards";
 import { isGeneratedSheet } from "../../workbook/marker";
 import { columnLetters } from "../../workbook/sheet-reader";
@@ -67,7 +68,9 @@ function richTextOf(value: unknown): string | null {
  */
 export function plainValue(value: ExcelJS.CellValue | undefined): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value !== "object" || value instanceof Date) return value;
+  // ExcelJS counts from 1899-12-30 throughout: dates before 1900-03-01 come a day early.
+  if (value instanceof Date) return fixEarlyExcelDate(value);
+  if (typeof value !== "object") return value;
   const rich = richTextOf(value);
   if (rich !== null) return rich;
   if ("error" in value) return String(value.error);

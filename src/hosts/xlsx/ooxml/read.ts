@@ -1,3 +1,4 @@
+import { excelSerialToDate } from "../../../workbook/excel-date";
 import { WorkbookGrids } from "../../../workbook/types";
 import { damaged, MAX_CELLS, MAX_COLUMNS, MAX_GRID_SLOTS, MAX_ROWS, tooLarge } from "./limits";
 import type { PackageSheet, XlsxPackage } from "./package";
@@ -23,13 +24,6 @@ const ROWS = MAX_ROWS;
 const COLUMNS = MAX_COLUMNS;
 const CELLS = MAX_CELLS;
 const SLOTS = MAX_GRID_SLOTS;
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
-
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((date1904 ? EPOCH_1904_MS : EXCEL_EPOCH_MS) + serial * 86_400_000));
-}
 
 /** xsd:double as Excel writes it (no hex, no "Infinity", no thousands separators). */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -251,7 +245,7 @@ class SheetReader implements XmlHandlers {
         const n = NUMBER.test(t) ? Number(t) : NaN;
         const s = this.style;
         if (s !== undefined && this.cx.dateStyles[Number(s)] && Number.isFinite(n))
-          return serialToDate(n, this.cx.date1904);
+          return excelSerialToDate(n, this.cx.date1904);
         return n;
       }
     }
