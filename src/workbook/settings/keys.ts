@@ -1,3 +1,4 @@
+import { editDistance } from "../../scoring";
 import { foldName } from "../sheet-reader";
 import { SettingDef, SETTINGS } from "./table";
 
@@ -42,19 +43,6 @@ export function findSetting(key: string): SettingDef | undefined {
   return own === null || own === unit ? def : undefined;
 }
 
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length];
-}
-
 /** The known key nearest to a misspelt one, when it is near enough to be a likely typo ("did you mean"). */
 export function nearestSetting(key: string): SettingDef | undefined {
   const folded = foldName(key);
@@ -62,7 +50,7 @@ export function nearestSetting(key: string): SettingDef | undefined {
   for (const s of SETTINGS)
     for (const name of [s.zh, s.en]) {
       const f = foldName(name);
-      const dist = distance(folded, f);
+      const dist = editDistance(folded, f);
       if (!best || dist < best.dist) best = { def: s, dist, len: [...f].length };
     }
   if (!best) return undefined;
