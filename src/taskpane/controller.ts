@@ -164,8 +164,14 @@ export async function rankBuild(
 // ---------------------------------------------------------------------------------------------
 // Template
 
+/**
+ * 创建模板: the missing input sheets, their guards (drop-downs, ranges, prompts) quoting the
+ * workbook's own 设置 when it has one, else the defaults.
+ */
 export async function createTemplate(host: PaneHost): Promise<TemplateReport> {
-  return host.createTemplate(templateSheets(workplanTemplateRows()));
+  const { grids } = await host.read();
+  const { rules } = readSettings(findSheet(grids, SHEETS.settings));
+  return host.createTemplate(templateSheets(workplanTemplateRows(), rules));
 }
 
 // ---------------------------------------------------------------------------------------------
