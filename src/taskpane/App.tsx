@@ -22,6 +22,7 @@ import { AssessmentResult, Locale } from "../scoring";
 import { Issue } from "../workbook/types";
 import {
   applyRank,
+  checkStale,
   countIssues,
   createTemplate,
   localDate,
@@ -222,6 +223,18 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
     setCells(null);
   };
 
+  /** SPEC §8: generated sheets that no longer match the inputs are said so when a workbook opens. */
+  const staleItems = async () => (await checkStale(host)).map((i) => say(i.message));
+  React.useEffect(() => {
+    staleItems().then(
+      ([first]) => {
+        if (first) setNote({ intent: "warning", text: first });
+      },
+      () => undefined
+    );
+    // Once per host: the workbook the pane opens on.
+  }, [host]);
+
   const loadTab = async (value: TabValue) => {
     if (value === "workplan") {
       const snap = await host.read();
@@ -347,6 +360,12 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   const onShare = () =>
     run("progressRead", async () => {
       setTab("share");
+      // SPEC §8: never prepare a stale 排名 for mailing without a word.
+      const [stale] = await staleItems();
+      if (stale && !(await ask(t("staleShareTitle"), t("staleShareBody", { why: stale })))) {
+        setNote({ intent: "info", text: t("cancelled") });
+        return;
+      }
       const found = await host.countFunctionCells();
       setCells(found);
       const items: string[] = [];
@@ -422,7 +441,12 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       }
       forget();
       setFileName(host.fileName?.() ?? file.name);
-      setNote({ intent: "info", text: t("previewOpened", { name: file.name }) });
+      const stale = await staleItems();
+      setNote({
+        intent: stale.length > 0 ? "warning" : "info",
+        text: t("previewOpened", { name: file.name }),
+        items: stale,
+      });
       setTab("ranking");
     });
 

@@ -203,6 +203,14 @@ const STRINGS = {
     en: "{n} cells that use KH. functions show an error or are still calculating, so nothing was converted: have Excel recalculate (Formulas → Calculate Now, or Ctrl+Alt+F9) and choose Prepare to share once they show results",
   },
   shareUnsettledCell: { zh: "{sheet}!{cell} 显示 {shows}", en: "{sheet}!{cell} shows {shows}" },
+  staleShareTitle: {
+    zh: "结果已过期，仍要共享准备？",
+    en: "Results out of date: prepare for sharing anyway?",
+  },
+  staleShareBody: {
+    zh: "{why}。建议先点“一键排名”重新生成，再共享。",
+    en: "{why}. Rank again first, then share.",
+  },
   shareConverted: { zh: "已把 {n} 个单元格转换为数值", en: "{n} cells turned into values" },
   shareAutoOpen: {
     zh: "已标记文档：安装了本加载项的同事打开此文档时会自动显示考核助手窗格",
