@@ -385,10 +385,18 @@ describe.each([MIN, NEWEST])("ExcelHost.createTemplate at ExcelApi %s", (excelAp
     if (excelApi === MIN) {
       expect(dropDowns).toEqual([]);
       expect(report.degraded.map((m) => m.en)).toEqual(["drop-down lists"]);
-    } else
+    } else {
       expect(dropDowns.map((w) => w.value)).toContainEqual({
         list: { inCellDropDown: true, source: "区镇,区级,市级,省级,全国" },
       });
+      // The guards' prompts quote the rule (issue 9: inputs guarded where typed).
+      const prompts = mock.writes.filter((w) => w.sheet === "荣誉" && w.prop === "dataValidation.prompt");
+      expect(prompts.map((w) => w.value)).toContainEqual({
+        showPrompt: true,
+        title: "文号",
+        message: "以发文单位文件为准：没有文号不计分",
+      });
+    }
     expect(mock.grid("工作要点").length).toBe(22);
   });
 });

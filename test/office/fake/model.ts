@@ -76,6 +76,8 @@ export const FAKE_API_SETS: Record<string, number> = {
   "RangeFont.italic": 1,
   "RangeFont.color": 1,
   "DataValidation.rule": 8,
+  "DataValidation.prompt": 8,
+  "DataValidation.errorAlert": 8,
   "ChartCollection.add": 1,
   "ChartCollection.items": 1,
   "Chart.name": 1,

@@ -199,6 +199,12 @@ export function rangeClasses(B: FakeBook, base: Base) {
     set rule(v: unknown) {
       this._set("rule", "dataValidation.rule", v, () => this._range._at());
     }
+    set prompt(v: unknown) {
+      this._set("prompt", "dataValidation.prompt", v, () => this._range._at());
+    }
+    set errorAlert(v: unknown) {
+      this._set("errorAlert", "dataValidation.errorAlert", v, () => this._range._at());
+    }
   }
   return { FakeRange, makeRange };
 }
