@@ -31,8 +31,12 @@ import { useI18n } from "./i18n";
 const useStyles = makeStyles({
   section: { marginTop: "16px" },
   form: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: "8px", margin: "6px 0" },
-  key: { minWidth: "180px", flexGrow: 1 },
-  value: { width: "140px" },
+  // The key on a row of its own: the pane is ~320–450 px wide and setting names are long.
+  key: { flexBasis: "100%", minWidth: 0 },
+  select: { width: "100%", minWidth: 0 },
+  value: { width: "120px" },
+  // Fluent's Input is wider than the field by default: keep it inside, off the buttons.
+  input: { width: "100%", minWidth: 0 },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   reading: { margin: "6px 0" },
 });
@@ -90,6 +94,7 @@ export function WhatifPanel({
       <div className={styles.form}>
         <Field label={say(W.whatifKey)} className={styles.key}>
           <Select
+            className={styles.select}
             value={key}
             data-testid="whatif-key"
             onChange={(_, d) => {
@@ -107,7 +112,12 @@ export function WhatifPanel({
           </Select>
         </Field>
         <Field label={say(W.whatifValue)} className={styles.value}>
-          <Input value={value} data-testid="whatif-value" onChange={(_, d) => setValue(d.value)} />
+          <Input
+            className={styles.input}
+            value={value}
+            data-testid="whatif-value"
+            onChange={(_, d) => setValue(d.value)}
+          />
         </Field>
         <Button appearance="primary" disabled={working} onClick={() => void onTry()} data-testid="whatif-try">
           {say(W.whatifTry)}

@@ -226,7 +226,7 @@ async function main() {
       console.log(`PASS  ${name} (${Date.now() - started} ms)`);
     } catch (e) {
       results.push(false);
-      console.log(`FAIL  ${name}: ${e && e.message ? e.message.split("\n")[0] : e}`);
+      console.log(`FAIL  ${name}: ${e && e.message ? e.message.split("\n").slice(0, process.env.E2E_VERBOSE ? 12 : 1).join("\n") : e}`);
     }
   };
 
