@@ -1,6 +1,6 @@
-import { AssessmentResult, centsToYuan, Exact, exactText, Locale } from "../scoring";
+import { AssessmentResult, centsToYuan, Exact, exactText, Locale, say } from "../scoring";
 import { rankJson, rankWorkbook, sortIssues } from "../workbook/pipeline";
-import { individualsToShow } from "../workbook/report";
+import { advancedLabel, individualsToShow } from "../workbook/report";
 import { column } from "../workbook/schema";
 import { Args } from "./args";
 import { EXIT_ISSUES, EXIT_OK } from "./errors";
@@ -15,10 +15,8 @@ const two = (e: Exact) => e.toFixed(2);
 const yuan = (cents: bigint | undefined) => (cents === undefined ? "" : centsToYuan(cents).toFixed(2));
 
 function advancedWord(a: boolean | "tie", eligible: boolean, locale: Locale): string {
-  const en = locale === "en-US";
-  if (!eligible) return en ? "not eligible" : "不参评";
-  if (a === "tie") return en ? "tie: decide" : "并列待定";
-  return a ? (en ? "advanced" : "先进") : "";
+  const label = advancedLabel(a, eligible);
+  return label === null ? "" : say(label, locale);
 }
 
 /** The ranking and the advanced individuals as aligned tables (Chinese counted double width). */

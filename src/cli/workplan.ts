@@ -1,6 +1,7 @@
 import { isGeneratedSheet } from "../workbook/marker";
-import { chooseSheetNames } from "../workbook/report";
+import { chooseSheetNames } from "../workbook/sheet-names";
 import { Locale, msg } from "../scoring";
+import { localDate } from "../workbook/local-time";
 import { issuesJson } from "../workbook/pipeline";
 import { SHEETS } from "../workbook/schema";
 import { Issue } from "../workbook/types";
@@ -16,13 +17,6 @@ import { openInput } from "./input";
 import { checkOutFile } from "./out-file";
 import { refuseOptions } from "./paths";
 import { Align, formatTable } from "./table";
-
-const two = (n: number) => String(n).padStart(2, "0");
-
-/** Today's date on this machine as "YYYY-MM-DD". */
-export function localToday(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
 
 /** The SPEC §7.2 shape of `workplan --json`. */
 export function workplanJson(summary: WorkplanSummary, issues: readonly Issue[], locale: Locale) {
@@ -98,7 +92,7 @@ export async function workplanCommand(args: Args, io: Io, now: Date = new Date()
         `--today must be a real date as YYYY-MM-DD (e.g. 2024-06-30), not "${args.today}"`
       )
     );
-  const today = args.today ?? localToday(now);
+  const today = args.today ?? localDate(now);
   if (args.out !== undefined) await checkOutFile(args.out, args.positional[0]);
   const input = await openInput(args, io);
   const grids = await input.grids();

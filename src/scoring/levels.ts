@@ -1,5 +1,6 @@
 import { visible } from "./visible";
 import { foldKey, msg, Msg } from "./text";
+import type { Parse } from "./values";
 
 /**
  * The administrative levels of SPEC §1, lowest first. Honors and publicity are both scored by
@@ -42,15 +43,13 @@ export function levelBelow(level: Level, steps = 1): Level | null {
   return i >= 0 ? LEVELS[i] : null;
 }
 
-export type LevelParse = { ok: true; value: Level } | { ok: false; message: Msg };
-
 // One shared result per level: cells are parsed by the hundred thousand.
 const PARSED = Object.fromEntries(LEVELS.map((l) => [l, { ok: true, value: l }])) as Record<
   Level,
-  LevelParse
+  Parse<Level>
 >;
 
-export function parseLevel(value: unknown): LevelParse {
+export function parseLevel(value: unknown): Parse<Level> {
   if (typeof value === "string") {
     const level = BY_ALIAS.get(value) ?? BY_ALIAS.get(foldKey(value));
     if (level) return PARSED[level];

@@ -151,9 +151,5 @@ export function cellText(value: unknown): string {
   if (typeof value === "string") return normalizeText(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object" && "richText" in value) {
-    const parts = (value as { richText: { text: string }[] }).richText;
-    return normalizeText(parts.map((p) => p.text).join(""));
-  }
   return normalizeText(showValue(value));
 }

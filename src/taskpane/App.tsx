@@ -19,13 +19,14 @@ import {
   Tooltip,
 } from "@fluentui/react-components";
 import { AssessmentResult, Locale } from "../scoring";
+import { columnLetters } from "../workbook/cells";
+import { localDate } from "../workbook/local-time";
 import { Issue } from "../workbook/types";
 import {
   applyRank,
   checkStale,
   countIssues,
   createTemplate,
-  localDate,
   planRank,
   settingsView,
   SettingsView,
@@ -116,11 +117,6 @@ export function App(props: AppProps): React.JSX.Element {
 function CellPeekView({ peek }: { peek: CellPeek }): React.JSX.Element {
   const styles = useStyles();
   const { t } = useI18n();
-  const letters = (n: number) => {
-    let s = "";
-    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    return s;
-  };
   return (
     <div data-testid="cell-peek">
       <Caption1>{t("peekTitle", { sheet: peek.sheet, cell: peek.cell })}</Caption1>
@@ -130,7 +126,7 @@ function CellPeekView({ peek }: { peek: CellPeek }): React.JSX.Element {
             <th className={mergeClasses(styles.peekCell, styles.peekHead)} />
             {(peek.rows[0]?.cells ?? []).map((_, j) => (
               <th key={j} className={mergeClasses(styles.peekCell, styles.peekHead)}>
-                {letters(peek.firstColumn + j)}
+                {columnLetters(peek.firstColumn + j)}
               </th>
             ))}
           </tr>

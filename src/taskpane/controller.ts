@@ -6,9 +6,10 @@ import {
   templateSheets,
   validateWorkbook,
 } from "../workbook/pipeline";
-import { chooseSheetNames } from "../workbook/report";
 import { column, INPUT_SHEETS, SHEETS } from "../workbook/schema";
 import { findSetting, readSettings, SETTINGS, showSetting } from "../workbook/settings";
+import { localDate } from "../workbook/local-time";
+import { chooseSheetNames, sameSheetName, sheetNameKey } from "../workbook/sheet-names";
 import { findSheet, foldName, readRows } from "../workbook/sheet-reader";
 import { Issue, OutputValue, WorkbookGrids } from "../workbook/types";
 import {
@@ -18,6 +19,7 @@ import {
   workplanSummarySheet,
   workplanTemplateRows,
 } from "../workplan";
+import { CHART_MAX_BARS } from "../hosts/office/write-plan";
 import { PaneHost, Progress, TemplateReport, WorkbookSnapshot, WriteReport } from "../hosts/port";
 
 /**
@@ -116,10 +118,10 @@ export async function planRank(
     existing: snapshot.sheets,
   });
   if (!outcome.ok) return { ok: false, issues: outcome.issues, snapshot };
-  const existing = new Map(snapshot.sheets.map((s) => [foldName(s.name), s]));
+  const existing = new Map(snapshot.sheets.map((s) => [sheetNameKey(s.name), s]));
   const replace: string[] = [];
   for (const s of outcome.sheets) {
-    const there = existing.get(foldName(s.name));
+    const there = existing.get(sheetNameKey(s.name));
     if (!there) continue;
     // A person's sheet is never replaced; the pipeline names around it, so this is a guard only.
     if (!there.generated)
@@ -127,7 +129,7 @@ export async function planRank(
     replace.push(there.name);
   }
   const kept = outcome.sheets
-    .filter((s) => foldName(s.name) !== foldName(SHEETS[s.key].zh))
+    .filter((s) => sheetNameKey(s.name) !== sheetNameKey(SHEETS[s.key].zh))
     .map((s) => ({ name: SHEETS[s.key].zh, other: s.name }));
   return { ok: true, outcome, issues: outcome.issues, snapshot, replace, kept };
 }
@@ -142,7 +144,7 @@ export async function applyRank(
   return host.writeGenerated(plan.outcome.sheets, {
     replace: plan.replace,
     activate: ranking?.name,
-    chart: ranking ? { sheet: ranking.name, title: opts.chartTitle, maxBars: 40 } : undefined,
+    chart: ranking ? { sheet: ranking.name, title: opts.chartTitle, maxBars: CHART_MAX_BARS } : undefined,
     onProgress: (p) => opts.onProgress?.({ ...p, done: p.done + 2, total: p.total + 2 }),
   });
 }
@@ -227,12 +229,6 @@ export function settingsView(grids: WorkbookGrids): SettingsView {
 // ---------------------------------------------------------------------------------------------
 // Work plan
 
-/** The local calendar date as "YYYY-MM-DD" (overdue is judged against the reviewer's today). */
-export function localDate(now: Date): string {
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
-
 export interface WorkplanView {
   sheetName: string | null;
   summary: WorkplanSummary | null;
@@ -258,7 +254,7 @@ export async function writeWorkplanSummary(
   if (!view.summary) return { view, report: null, cancelled: false };
   const name = chooseSheetNames(["workplanSummary"], snapshot.sheets).workplanSummary;
   const sheet = workplanSummarySheet(view.summary, { now: opts.now, name, today });
-  const there = snapshot.sheets.find((s) => foldName(s.name) === foldName(sheet.name));
+  const there = snapshot.sheets.find((s) => sameSheetName(s.name, sheet.name));
   if (there && !there.generated)
     throw new Error(`refusing to overwrite the sheet "${there.name}", which a person made`);
   const replace = there ? [there.name] : [];
@@ -266,11 +262,4 @@ export async function writeWorkplanSummary(
     return { view, report: null, cancelled: true };
   const report = await host.writeGenerated([sheet], { replace, activate: sheet.name });
   return { view, report, cancelled: false };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Words
-
-export function issueText(issue: Issue, locale: Locale): string {
-  return say(issue.message, locale);
 }

@@ -1,5 +1,5 @@
 import { CATEGORIES, Exact, Locale, msg, Msg, Rules, say } from "../scoring";
-import { columnLetters } from "./sheet-reader";
+import { columnLetters } from "./cells";
 import { InputSheetKey, SHEETS } from "./schema";
 import { CellRule, ColumnGuard } from "./types";
 

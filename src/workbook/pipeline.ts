@@ -15,19 +15,18 @@ import {
 import { GENERATED_MARKER, isGeneratedSheet } from "./marker";
 import { Locations, readAssessment } from "./read";
 import {
-  chooseSheetNames,
   detailsSheet,
   individualsSheet,
   issuesSheet,
   rankingSheet,
   fingerprint,
   ReportContext,
-  severityText,
 } from "./report";
 import { sampleWorkbook } from "./sample";
 import { ColumnSchema, GeneratedSheetKey, INPUT_SHEETS, InputSheetKey, SHEETS } from "./schema";
 import { settingsRows } from "./settings";
 import { inputGuards } from "./guards";
+import { chooseSheetNames } from "./sheet-names";
 import { issueAt } from "./sheet-reader";
 import { staleIssues } from "./stale";
 import { Issue, OutputSheet, OutputValue, WorkbookGrids } from "./types";
@@ -355,5 +354,3 @@ export function rankJson(
   }));
   return { communities, individuals, issues: issuesJson(outcome.issues, locale) };
 }
-
-export { severityText };

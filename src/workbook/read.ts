@@ -10,6 +10,7 @@ import {
   Exact,
   excelError,
   HonorRecord,
+  Parse,
   Level,
   msg,
   Msg,
@@ -17,7 +18,6 @@ import {
   parseNumber,
   parseYesNo,
   PublicityRecord,
-  RecordSource,
   Rules,
   splitCommunities,
   StaffRecord,
@@ -62,8 +62,6 @@ export function formulaWithoutResult(value: unknown): string | null {
   }
   return null;
 }
-
-type CellParse<T> = { ok: true; value: T } | { ok: false; message: Msg };
 
 class RowReader {
   ok = true;
@@ -113,7 +111,7 @@ class RowReader {
     return false;
   }
 
-  private parsed<T>(key: string, parse: (v: unknown) => CellParse<T>): T | undefined {
+  private parsed<T>(key: string, parse: (v: unknown) => Parse<T>): T | undefined {
     if (this.unusable(key)) return undefined;
     const r = parse(this.cells[key]);
     if (r.ok) return r.value;
@@ -154,7 +152,7 @@ class RowReader {
     const v = this.cells[key];
     if (isBlank(v)) return "社区";
     return (
-      this.parsed(key, (x): CellParse<CommunityType> => {
+      this.parsed(key, (x): Parse<CommunityType> => {
         const t = foldName(cellText(x));
         const found = COMMUNITY_TYPES.find((c) => foldName(c) === t);
         if (found) return { ok: true, value: found };
@@ -363,9 +361,4 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
     locations,
     failedCells: failed,
   };
-}
-
-/** Sheet key of an engine record source (they share names). */
-export function sourceSheet(source: RecordSource): InputSheetKey {
-  return source;
 }

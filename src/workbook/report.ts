@@ -16,7 +16,7 @@ import { fitRows } from "./cell-limit";
 import { GENERATED_MARKER } from "./marker";
 import { ColumnSchema, GeneratedSheetKey, SheetKey, SHEETS } from "./schema";
 import { settingsSummary } from "./settings";
-import { foldName } from "./sheet-reader";
+import { localTime } from "./local-time";
 import { Issue, OutputSheet, OutputValue } from "./types";
 
 /**
@@ -42,9 +42,6 @@ export interface ReportContext {
   fingerprint?: string;
 }
 
-const two = (n: number): string => String(n).padStart(2, "0");
-
-/** Local time as "YYYY-MM-DD HH:mm". */
 /**
  * The staff a summary shows: everyone down to the last advanced (or tied) person, so staff of
  * 村改居 ranked above them appear as 不参评 rather than leaving a gap in the ranks.
@@ -55,10 +52,6 @@ export function individualsToShow(result: AssessmentResult): AssessmentResult["i
     if (p.advanced !== false) last = i;
   });
   return result.individuals.slice(0, last + 1);
-}
-
-export function localTime(now: Date): string {
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
 /** cyrb53 fed piece by piece: a fast 53-bit string hash, the same in Node and browsers. */
@@ -152,14 +145,15 @@ export function columnFormat(c: ColumnSchema): string {
 const num = (e: Exact): number => e.toNumber();
 const money = (cents: bigint | undefined): OutputValue => (cents === undefined ? null : centsToYuan(cents));
 
+/** The advanced mark of a ranked line in SPEC §4's words; null for an eligible one not advanced. */
+export function advancedLabel(a: Advanced, eligible: boolean): Msg | null {
+  if (!eligible) return msg("不参评", "not eligible");
+  if (a === "tie") return msg("并列待定", "tie — needs a decision");
+  return a ? msg("先进", "advanced") : null;
+}
+
 function advancedText(a: Advanced, eligible: boolean, locale: Locale): string | null {
-  const m: Msg | null = !eligible
-    ? msg("不参评", "not eligible")
-    : a === "tie"
-      ? msg("并列待定", "tie — needs a decision")
-      : a
-        ? msg("先进", "advanced")
-        : null;
+  const m = advancedLabel(a, eligible);
   return m === null ? null : say(m, locale);
 }
 
@@ -304,32 +298,4 @@ export function issuesSheet(issues: readonly Issue[], ctx: ReportContext): Outpu
     body.push(columns.map((c) => (c.key === "message" ? none : null)));
   }
   return sheetOf("issues", ctx, columns, body, highlight);
-}
-
-/**
- * Tab names for the generated sheets: the schema's zh name unless a sheet a person made holds it
- * (then "排名 (2)", "排名 (3)", …). A sheet this product generated under the name is reused.
- * Excel compares tab names case-insensitively.
- */
-export function chooseSheetNames(
-  keys: readonly GeneratedSheetKey[],
-  existing: readonly { name: string; generated: boolean }[]
-): Record<GeneratedSheetKey, string> {
-  const byName = new Map(existing.map((e) => [foldName(e.name), e.generated]));
-  const taken = new Set<string>();
-  const out = {} as Record<GeneratedSheetKey, string>;
-  for (const key of keys) {
-    const base = SHEETS[key].zh;
-    for (let n = 1; ; n++) {
-      const name = n === 1 ? base : `${base} (${n})`;
-      const folded = foldName(name);
-      const generated = byName.get(folded);
-      if (!taken.has(folded) && (generated === undefined || generated)) {
-        out[key] = name;
-        taken.add(folded);
-        break;
-      }
-    }
-  }
-  return out;
 }

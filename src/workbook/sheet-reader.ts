@@ -1,4 +1,5 @@
 import { DAMAGED_NUMBER, foldKey, msg, Msg, Severity } from "../scoring";
+import { a1, columnLetters } from "./cells";
 import { ColumnSchema, SheetSchema } from "./schema";
 import { Issue, SheetGrid, WorkbookGrids } from "./types";
 
@@ -42,22 +43,6 @@ export function findSheet(
   const zh = foldName(schema.zh);
   const en = foldName(schema.en);
   return grids.find((g) => foldName(g.name) === zh) ?? grids.find((g) => foldName(g.name) === en);
-}
-
-/** "A", …, "Z", "AA", … for a 1-based column number. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function a1(row: number, column: number): string {
-  return `${columnLetters(column)}${row}`;
 }
 
 /** Where a schema column was found: the header as the user wrote it and its 1-based Excel column. */
@@ -105,20 +90,10 @@ export function issueAt(
   return issue;
 }
 
-function cellString(value: unknown): string | null {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "richText" in value) {
-    const parts = (value as { richText: { text: string }[] }).richText;
-    return parts.map((p) => p.text).join("");
-  }
-  return null;
-}
-
 /** Which schema column a header cell names, if any. */
 function matchHeader(value: unknown, columns: readonly ColumnSchema[]): ColumnSchema | undefined {
-  const text = cellString(value);
-  if (text === null || isBlank(text)) return undefined;
-  const forms = headerForms(text);
+  if (typeof value !== "string" || isBlank(value)) return undefined;
+  const forms = headerForms(value);
   for (const form of forms)
     for (const c of columns) if (foldName(c.zh) === form || foldName(c.en) === form) return c;
   return undefined;
@@ -232,7 +207,8 @@ export function readRows(sheet: SheetGrid, schema: SheetSchema): ReadRowsResult 
 
   for (const [i, c] of [...located.columns].sort((x, y) => x[0] - y[0])) {
     const sourceRow = located.rowIndexes.find((r) => matchHeader((values[r] ?? [])[i], [c])) ?? headerIndex;
-    const header = (cellString((values[sourceRow] ?? [])[i]) ?? c.zh).trim();
+    const cell = (values[sourceRow] ?? [])[i];
+    const header = (typeof cell === "string" ? cell : c.zh).trim();
     const earlier = headers.get(c.key);
     if (earlier) {
       issues.push(
@@ -255,8 +231,7 @@ export function readRows(sheet: SheetGrid, schema: SheetSchema): ReadRowsResult 
   const unknownHeaders: string[] = [];
   for (const r of located.rowIndexes)
     (values[r] ?? []).forEach((v, i) => {
-      const t = cellString(v);
-      if (t !== null && !isBlank(t) && !located.columns.has(i)) unknownHeaders.push(t.trim());
+      if (typeof v === "string" && !isBlank(v) && !located.columns.has(i)) unknownHeaders.push(v.trim());
     });
   const missing = schema.columns.filter((c) => c.required && !headers.has(c.key));
   for (const c of missing)

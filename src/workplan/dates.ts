@@ -43,14 +43,6 @@ export function isIsoDate(text: string): boolean {
   return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === text;
 }
 
-/**
- * The calendar day of `now` where the user is (local time): the default `today` of the CLI and
- * the task pane, which then pass it to the pure summary.
- */
-export function localIsoDate(now: Date): string {
-  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
-}
-
 /** The date of an Excel serial; a time of day (the fraction) is dropped. */
 function serialDate(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < FIRST_SERIAL || serial >= LAST_SERIAL + 1) return null;

@@ -1,5 +1,6 @@
 import { OutputSheet, OutputValue } from "../workbook/types";
 import { fitRows } from "../workbook/cell-limit";
+import { localTime } from "../workbook/local-time";
 import { GENERATED_MARKER } from "../workbook/marker";
 import { SHEETS } from "../workbook/schema";
 import { StatusCounts, WorkplanSummary } from "./summary";
@@ -21,12 +22,6 @@ export interface WorkplanSummarySheetOptions {
   name?: string;
   /** The date overdue was judged against ("YYYY-MM-DD"), shown in the header line. */
   today?: string;
-}
-
-const two = (n: number): string => String(n).padStart(2, "0");
-
-function localTime(now: Date): string {
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
 function countCells(counts: StatusCounts): OutputValue[] {

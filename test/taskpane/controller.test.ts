@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
+import { localDate } from "../../src/workbook/local-time";
 import {
   countIssues,
   groupIssues,
-  localDate,
   planRank,
   rankBuild,
   settingsView,

@@ -1,10 +1,5 @@
-import {
-  isIsoDate,
-  localIsoDate,
-  readWorkplan,
-  workplanTemplateRows,
-  WORKPLAN_POINTS,
-} from "../../src/workplan";
+import { localDate as localIsoDate } from "../../src/workbook/local-time";
+import { isIsoDate, readWorkplan, workplanTemplateRows, WORKPLAN_POINTS } from "../../src/workplan";
 import { row, workplanBook } from "./fixtures";
 
 const S1 = "一、继续抓好会议精神贯彻，完善社区矫正工作体制机制";

@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { msg, Msg } from "../../scoring";
 import { sampleSheets } from "../../workbook/pipeline";
 import { SHEETS } from "../../workbook/schema";
-import { columnLetters, foldName } from "../../workbook/sheet-reader";
+import { a1, parseCell } from "../../workbook/cells";
+import { sameSheetName, sheetNameKey } from "../../workbook/sheet-names";
+import { foldName } from "../../workbook/sheet-reader";
 import { OutputSheet } from "../../workbook/types";
 import { workplanTemplateRows } from "../../workplan";
 import {
@@ -172,14 +174,12 @@ export class XlsxHost implements PaneHost {
     const before = new Set(
       existingSheets(this.wb)
         .filter((s) => s.generated)
-        .map((s) => foldName(s.name))
+        .map((s) => sheetNameKey(s.name))
     );
     const written = writeOutputSheets(this.wb, sheets);
     this.remember(sheets, written);
     if (options.activate) {
-      const index = this.wb.worksheets.findIndex(
-        (ws) => foldName(ws.name) === foldName(options.activate ?? "")
-      );
+      const index = this.wb.worksheets.findIndex((ws) => sameSheetName(ws.name, options.activate ?? ""));
       if (index >= 0) {
         this.wb.views = [
           { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" },
@@ -193,7 +193,7 @@ export class XlsxHost implements PaneHost {
     }
     return {
       written,
-      replaced: written.filter((name) => before.has(foldName(name))),
+      replaced: written.filter((name) => before.has(sheetNameKey(name))),
       chart: false,
       degraded: options.chart ? [NO_CHART] : [],
       syncs: 0,
@@ -202,6 +202,7 @@ export class XlsxHost implements PaneHost {
 
   /** Adds the template's missing sheets; a sheet already there (zh or en name) is never touched. */
   async createTemplate(sheets: readonly OutputSheet[]): Promise<TemplateReport> {
+    // A sheet the reader would find under a schema name counts as there (the reader's fold).
     const present = new Set(this.wb.worksheets.map((ws) => foldName(ws.name)));
     const isPresent = (s: OutputSheet) =>
       [s.name, SHEETS[s.key].zh, SHEETS[s.key].en].some((n) => present.has(foldName(n)));
@@ -227,12 +228,10 @@ export class XlsxHost implements PaneHost {
 
   /** No grid to select in a page: a window of the sheet (its header row and the rows around the cell). */
   async selectCell(sheet: string, cell: string): Promise<CellPeek> {
-    const ws = this.wb.worksheets.find((w) => foldName(w.name) === foldName(sheet));
-    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(cell);
-    if (!ws || !m) throw new Error(`no cell ${sheet}!${cell}`);
-    let column = 0;
-    for (const ch of m[1].toUpperCase()) column = column * 26 + ch.charCodeAt(0) - 64;
-    const row = Number(m[2]);
+    const ws = this.wb.worksheets.find((w) => sameSheetName(w.name, sheet));
+    const at = parseCell(cell);
+    if (!ws || !at) throw new Error(`no cell ${sheet}!${cell}`);
+    const { row, column } = at;
     const grid = gridOf(ws).values;
     const firstColumn = Math.max(1, column - 2);
     const lastColumn = Math.max(column + 2, Math.min(firstColumn + 5, grid[0]?.length ?? column));
@@ -247,7 +246,7 @@ export class XlsxHost implements PaneHost {
     }));
     return {
       sheet: ws.name,
-      cell: `${columnLetters(column)}${row}`,
+      cell: a1(row, column),
       firstColumn,
       rows,
       at: { row: wanted.indexOf(row), column: column - firstColumn },

@@ -1,5 +1,7 @@
 /* global Excel, Office */
 import { msg } from "../../scoring";
+import { parseCell } from "../../workbook/cells";
+import { sheetNameKey } from "../../workbook/sheet-names";
 import { OutputSheet } from "../../workbook/types";
 import {
   CellWrite,
@@ -17,7 +19,6 @@ import { readWorkbook } from "./read";
 import { freezeRuns, scanFunctionCells } from "./share";
 import { addTemplateSheets } from "./template";
 import { writeGeneratedSheets } from "./write";
-import { parseCell } from "./write-plan";
 
 export { isKhFormula } from "../function-cells";
 
@@ -152,8 +153,8 @@ export class ExcelHost implements PaneHost {
     const can = excelApiSupport();
     const done = await this.run((context) => writeGeneratedSheets(context, can, sheets, options));
     if (this.knownSheets) {
-      const known = new Set(this.knownSheets.map((n) => n.toLowerCase()));
-      this.knownSheets.push(...sheets.map((s) => s.name).filter((n) => !known.has(n.toLowerCase())));
+      const known = new Set(this.knownSheets.map(sheetNameKey));
+      this.knownSheets.push(...sheets.map((s) => s.name).filter((n) => !known.has(sheetNameKey(n))));
     }
     return {
       written: sheets.map((s) => s.name),

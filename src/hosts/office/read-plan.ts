@@ -1,4 +1,4 @@
-import { address } from "./write-plan";
+import { address } from "../../workbook/cells";
 
 /**
  * How large reads are cut so that Excel can answer them — pure arithmetic, no Office.js.

@@ -1,6 +1,7 @@
 /* global Excel */
 import { isGeneratedSheet } from "../../workbook/marker";
 import { SHEETS } from "../../workbook/schema";
+import { sheetNameKey } from "../../workbook/sheet-names";
 import { foldName } from "../../workbook/sheet-reader";
 import { SheetGrid } from "../../workbook/types";
 import { ExcelApiSupport } from "./api";
@@ -55,7 +56,7 @@ export async function readWorkbook(
   let syncs = 0;
   const probes = new Map<string, Probe>();
   worksheets.load("items/name");
-  for (const name of remembered ?? []) probes.set(foldName(name), probe(worksheets.getItem(name), name));
+  for (const name of remembered ?? []) probes.set(sheetNameKey(name), probe(worksheets.getItem(name), name));
   try {
     syncs++;
     await context.sync();
@@ -68,8 +69,8 @@ export async function readWorkbook(
     await context.sync();
   }
   const names = worksheets.items.map((ws) => ws.name);
-  const fresh = worksheets.items.filter((ws) => !probes.has(foldName(ws.name)));
-  for (const ws of fresh) probes.set(foldName(ws.name), probe(ws, ws.name));
+  const fresh = worksheets.items.filter((ws) => !probes.has(sheetNameKey(ws.name)));
+  for (const ws of fresh) probes.set(sheetNameKey(ws.name), probe(ws, ws.name));
   if (fresh.some((ws) => isInputSheet(ws.name))) {
     syncs++;
     await context.sync();
@@ -78,7 +79,7 @@ export async function readWorkbook(
   const extents: Extent[] = [];
   const markers = new Map<string, Excel.Range>();
   for (const name of names) {
-    const p = probes.get(foldName(name));
+    const p = probes.get(sheetNameKey(name));
     if (!p) continue;
     if (!p.used) continue;
     if (can.api1_4 && p.used.isNullObject) continue;
@@ -90,7 +91,7 @@ export async function readWorkbook(
       columns: p.used.columnCount,
     });
   }
-  const byName = new Map(names.map((n) => [n, probes.get(foldName(n))?.ws ?? worksheets.getItem(n)]));
+  const byName = new Map(names.map((n) => [n, probes.get(sheetNameKey(n))?.ws ?? worksheets.getItem(n)]));
   const others = names.filter((n) => !isInputSheet(n));
   const loadMarkers = () => {
     for (const name of others) {

@@ -3,7 +3,8 @@ import { isKhFormula, unsettledShown } from "../function-cells";
 import { ExcelApiSupport } from "./api";
 import { joinPages, readPaged } from "./paged";
 import { Extent } from "./read-plan";
-import { address, CellValue, pack, REQUEST_BYTES, toCell, cellBytes } from "./write-plan";
+import { address } from "../../workbook/cells";
+import { CellValue, pack, REQUEST_BYTES, toCell, cellBytes } from "./write-plan";
 
 /**
  * 共享准备 (prepare to share): finds the cells whose formulas call the KH. functions and turns

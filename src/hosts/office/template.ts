@@ -1,17 +1,11 @@
 /* global Excel */
 import { Msg } from "../../scoring";
 import { SHEETS } from "../../workbook/schema";
+import { address } from "../../workbook/cells";
 import { foldName } from "../../workbook/sheet-reader";
 import { OutputSheet } from "../../workbook/types";
 import { ExcelApiSupport, missingFeatures } from "./api";
-import {
-  address,
-  columnCount,
-  TEMPLATE_ROWS,
-  validationRanges,
-  valueBlocks,
-  widthPoints,
-} from "./write-plan";
+import { columnCount, TEMPLATE_ROWS, validationRanges, valueBlocks, widthPoints } from "./write-plan";
 
 const TABLE_STYLE = "TableStyleLight9";
 
@@ -33,6 +27,7 @@ export async function addTemplateSheets(
   tables.load("items/name");
   await context.sync();
 
+  // A sheet the reader would find under a schema name counts as there (the reader's fold).
   const present = new Set(worksheets.items.map((ws) => foldName(ws.name)));
   const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
   /** KH_Honors, or KH_Honors2 … when a table of that name is already in the workbook. */

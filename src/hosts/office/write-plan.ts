@@ -1,4 +1,4 @@
-import { columnLetters } from "../../workbook/sheet-reader";
+import { address } from "../../workbook/cells";
 import { CellRule, OutputSheet, OutputValue } from "../../workbook/types";
 
 /**
@@ -16,22 +16,6 @@ export const BLOCK_BYTES = 1_000_000;
 export const CHART_MAX_BARS = 40;
 
 export type CellValue = string | number | boolean;
-
-/** A1 address of a rectangle given 1-based Excel rows and columns. */
-export function address(row1: number, col1: number, row2: number = row1, col2: number = col1): string {
-  const a = `${columnLetters(col1)}${row1}`;
-  const b = `${columnLetters(col2)}${row2}`;
-  return a === b ? a : `${a}:${b}`;
-}
-
-/** 1-based row and column of an A1 cell reference ("$D$5" too); null when it is not one. */
-export function parseCell(ref: string): { row: number; column: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), column };
-}
 
 const MONTH_START = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 

@@ -1,12 +1,12 @@
 /* global Excel */
 import { Msg } from "../../scoring";
 import { SHEETS } from "../../workbook/schema";
-import { foldName } from "../../workbook/sheet-reader";
+import { address } from "../../workbook/cells";
+import { sheetNameKey } from "../../workbook/sheet-names";
 import { OutputSheet } from "../../workbook/types";
 import { WriteOptions } from "../port";
 import { ExcelApiSupport, missingFeatures } from "./api";
 import {
-  address,
   Block,
   chartSource,
   columnCount,
@@ -70,7 +70,7 @@ export async function writeGeneratedSheets(
     REQUEST_BYTES
   );
   const total = valueRequests.length + Math.max(1, formatRequests.length);
-  const replace = new Map(options.replace.map((n) => [foldName(n), n]));
+  const replace = new Map(options.replace.map((n) => [sheetNameKey(n), n]));
   const degraded = missingFeatures(can, ["api1_6", "api1_7", "api1_2"]);
   if (replace.size > 0) degraded.push(...missingFeatures(can, ["api1_9"]));
   const book = context.workbook;
@@ -79,9 +79,9 @@ export async function writeGeneratedSheets(
   // Request 1 begins with the structure: new sheets, temporary sheets, or the old ones cleared.
   const seen = new Set<string>();
   const targets: Target[] = sheets.map((s, i) => {
-    if (seen.has(foldName(s.name))) throw new Error(`two generated sheets named ${s.name}`);
-    seen.add(foldName(s.name));
-    const existing = replace.get(foldName(s.name));
+    if (seen.has(sheetNameKey(s.name))) throw new Error(`two generated sheets named ${s.name}`);
+    seen.add(sheetNameKey(s.name));
+    const existing = replace.get(sheetNameKey(s.name));
     if (existing === undefined) {
       const ws = book.worksheets.add(s.name);
       return { sheet: s, writeTo: ws, final: ws, mode: "new" };
@@ -98,8 +98,8 @@ export async function writeGeneratedSheets(
     final.getRange().clear();
     return { sheet: s, writeTo: final, final, mode: "inPlace", oldCharts };
   });
-  const byName = new Map(targets.map((t) => [foldName(t.sheet.name), t]));
-  const target = (sheet: string) => byName.get(foldName(sheet));
+  const byName = new Map(targets.map((t) => [sheetNameKey(t.sheet.name), t]));
+  const target = (sheet: string) => byName.get(sheetNameKey(sheet));
 
   let syncs = 0;
   try {
@@ -134,7 +134,7 @@ export async function writeGeneratedSheets(
     let chartMade = false;
     for (const t of targets) {
       layoutSheet(t.final, t.sheet, can);
-      if (options.chart && foldName(options.chart.sheet) === foldName(t.sheet.name))
+      if (options.chart && sheetNameKey(options.chart.sheet) === sheetNameKey(t.sheet.name))
         chartMade = addChart(t.final, t.sheet, options.chart, can);
     }
     if (options.activate) target(options.activate)?.final.activate();

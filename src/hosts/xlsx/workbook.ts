@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { fixEarlyExcelDate } from "../../workbook/excel-date";
 import { validationFormulae } from "../../workbook/guards";
 import { isGeneratedSheet } from "../../workbook/marker";
-import { columnLetters } from "../../workbook/sheet-reader";
+import { columnLetters } from "../../workbook/cells";
+import { outputSheetName, sameSheetName } from "../../workbook/sheet-names";
 import { OutputSheet, SheetGrid, WorkbookGrids } from "../../workbook/types";
 import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "./errors";
 import { openXlsx, packageGrids, VALIDATION_ROWS } from "./ooxml";
@@ -134,8 +135,6 @@ function argb(color: string): string {
   return hex.length === 8 ? hex : `FF${hex.padStart(6, "0")}`;
 }
 
-const fold = (name: string) => name.normalize("NFKC").trim().toLowerCase();
-
 /**
  * Writes generated sheets. A sheet of the same name that this product generated is replaced; a
  * sheet a person made is never touched: the output then takes the next free name ("排名 (2)").
@@ -145,16 +144,13 @@ const fold = (name: string) => name.normalize("NFKC").trim().toLowerCase();
 export function writeOutputSheets(wb: ExcelJS.Workbook, sheets: readonly OutputSheet[]): string[] {
   const written: string[] = [];
   for (const sheet of sheets) {
-    let name = sheet.name;
-    for (let n = 2; ; n++) {
-      const existing = wb.worksheets.find((ws) => fold(ws.name) === fold(name));
-      if (!existing) break;
-      if (isGeneratedSheet(plainValue(existing.getCell(1, 1).value))) {
-        wb.removeWorksheet(existing.id);
-        break;
-      }
-      name = `${sheet.name} (${n})`;
-    }
+    const find = (name: string) => wb.worksheets.find((ws) => sameSheetName(ws.name, name));
+    const name = outputSheetName(sheet.name, (n) => {
+      const ws = find(n);
+      return ws ? isGeneratedSheet(plainValue(ws.getCell(1, 1).value)) : undefined;
+    });
+    const replaced = find(name);
+    if (replaced) wb.removeWorksheet(replaced.id);
     writeSheet(wb, { ...sheet, name });
     written.push(name);
   }

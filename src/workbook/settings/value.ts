@@ -1,4 +1,4 @@
-import { cellText, Exact, msg, Msg, parseNumber, pts, Rules } from "../../scoring";
+import { cellText, Exact, msg, Msg, Parse, parseNumber, pts, Rules } from "../../scoring";
 import { foldName } from "../sheet-reader";
 import { OutputValue } from "../types";
 import { getSetting, SettingDef, SettingType, SettingValue } from "./table";
@@ -9,14 +9,11 @@ import { getSetting, SettingDef, SettingType, SettingValue } from "./table";
  * sheet writes it.
  */
 
-export type ParsedValue = { ok: true; value: SettingValue } | { ok: false; message: Msg };
+export type ParsedValue = Parse<SettingValue>;
 
 type NumberType = Extract<SettingType, { min: number }>;
 
-function readExact(
-  value: unknown,
-  type: NumberType
-): { ok: true; value: Exact } | { ok: false; message: Msg } {
+function readExact(value: unknown, type: NumberType): Parse<Exact> {
   let v = value;
   let scale = Exact.ONE;
   if (type.kind === "number" && type.percent && typeof v === "string" && /[%％]\s*$/.test(v)) {

@@ -1,6 +1,7 @@
 import { validationFormulae } from "../../../workbook/guards";
 import { isGeneratedSheet } from "../../../workbook/marker";
-import { columnLetters } from "../../../workbook/sheet-reader";
+import { columnLetters } from "../../../workbook/cells";
+import { outputSheetName, sameSheetName } from "../../../workbook/sheet-names";
 import { OutputSheet, OutputValue } from "../../../workbook/types";
 import {
   addOverride,
@@ -149,8 +150,6 @@ function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings, o
   parts.end();
 }
 
-const fold = (name: string) => name.normalize("NFKC").trim().toLowerCase();
-
 /** Rows of a sheet that carry its drop-downs (template). */
 export const VALIDATION_ROWS = 2000;
 
@@ -187,18 +186,14 @@ export async function writePackageSheets(
   const written: string[] = [];
 
   for (const sheet of sheets) {
-    let name = sheet.name;
-    let target: PackageSheet | undefined;
-    for (let n = 2; ; n++) {
-      const existing = pkg.sheets.find((s) => fold(s.name) === fold(name));
-      const tab = pkg.tabs.find((t) => fold(t.name) === fold(name));
-      if (!existing && !tab) break;
-      if (existing && isGeneratedSheet(firstCells.get(existing.path))) {
-        target = existing;
-        break;
-      }
-      name = `${sheet.name} (${n})`;
-    }
+    const find = (name: string) => pkg.sheets.find((s) => sameSheetName(s.name, name));
+    // A tab without a worksheet part (a chart sheet) is a person's too.
+    const name = outputSheetName(sheet.name, (n) => {
+      const existing = find(n);
+      if (existing) return isGeneratedSheet(firstCells.get(existing.path));
+      return pkg.tabs.some((t) => sameSheetName(t.name, n)) ? false : undefined;
+    });
+    const target: PackageSheet | undefined = find(name);
     if (target) {
       sheetXml(sheet, book, strings, parts.writer(target.path));
       parts.remove(relsPathOf(target.path));
