@@ -1,4 +1,4 @@
-import { Msg } from "../scoring";
+import { Msg, UserError } from "../scoring";
 
 /** Exit codes of `scorecard` (SPEC §7.2). */
 export const EXIT_OK = 0;
@@ -6,11 +6,9 @@ export const EXIT_ISSUES = 1;
 export const EXIT_UNUSABLE = 2;
 
 /** A call that cannot be carried out (bad arguments, unreadable or missing file): exit 2, one line. */
-export class CliError extends Error {
-  readonly words: Msg;
+export class CliError extends UserError {
   constructor(words: Msg) {
-    super(`${words.zh} / ${words.en}`);
+    super(words);
     this.name = "CliError";
-    this.words = words;
   }
 }

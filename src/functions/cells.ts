@@ -1,5 +1,6 @@
 import { Exact } from "../scoring/exact";
 import { parseLevel, Level } from "../scoring/levels";
+import { UserError } from "../scoring/errors";
 import { foldKey, Msg } from "../scoring/text";
 import { isBlank, parseNumber, parseYesNo, showValue } from "../scoring/values";
 
@@ -17,11 +18,12 @@ import { isBlank, parseNumber, parseYesNo, showValue } from "../scoring/values";
  */
 export type ErrorKind = "value" | "na";
 
-export class ArgumentError extends Error {
+export class ArgumentError extends UserError {
   readonly kind: ErrorKind;
   constructor(kind: ErrorKind, text: Msg) {
     // Excel shows one message; Chinese first (the product's language), English after it.
-    super(`${text.zh} | ${text.en}`);
+    super(text, `${text.zh} | ${text.en}`);
+    this.name = "ArgumentError";
     this.kind = kind;
   }
 }

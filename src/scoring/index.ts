@@ -1,6 +1,7 @@
 /** The pure scoring engine (SPEC §1–§5): no Office, no I/O, no clock. */
 export * from "./exact";
 export * from "./text";
+export * from "./errors";
 export * from "./levels";
 export * from "./values";
 export * from "./rules";

@@ -6,11 +6,6 @@ import {
   Caption1,
   Field,
   makeStyles,
-  mergeClasses,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Tab,
   TabList,
@@ -18,8 +13,7 @@ import {
   tokens,
   Tooltip,
 } from "@fluentui/react-components";
-import { AssessmentResult, Locale } from "../scoring";
-import { columnLetters } from "../workbook/cells";
+import { Locale, UserError } from "../scoring";
 import { localDate } from "../workbook/local-time";
 import { Issue } from "../workbook/types";
 import {
@@ -29,17 +23,18 @@ import {
   createTemplate,
   planRank,
   settingsView,
-  SettingsView,
   validate,
   workplanView,
-  WorkplanView,
   writeWorkplanSummary,
 } from "./controller";
-import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
-import { CellPeek, FunctionCells, PaneHost, Progress, UnsettledCell } from "../hosts/port";
+import { CellPeekView } from "./CellPeekView";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { PaneHost, Progress, UnsettledCell } from "../hosts/port";
 import { Handler } from "./handler";
-import { I18n, I18nContext, makeI18n, StringKey, useI18n } from "./i18n";
+import { I18n, I18nContext, makeI18n, StringKey } from "./i18n";
 import { IssueList } from "./IssueList";
+import { NoteBar } from "./NoteBar";
+import { initialPaneState, Note, paneReducer, TAB_WORDS, TabValue } from "./pane-state";
 import { PreviewBar } from "./PreviewBar";
 import { analyseInterpretations, applySetting, openCommunityCard, tryWhatif } from "./explain";
 import { CardActions, RankingView } from "./RankingView";
@@ -62,32 +57,8 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "6px" },
   panel: { paddingTop: "8px" },
   hint: { color: tokens.colorNeutralForeground3, display: "block", margin: "4px 0 8px" },
-  peek: { borderCollapse: "collapse", margin: "4px 0 12px", fontSize: tokens.fontSizeBase200 },
-  peekCell: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    padding: "2px 6px",
-    maxWidth: "140px",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-  },
-  peekHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3 },
-  peekHit: {
-    outline: `2px solid ${tokens.colorPaletteRedBorder2}`,
-    backgroundColor: tokens.colorPaletteRedBackground1,
-  },
-  list: { margin: "4px 0 0", paddingLeft: "18px" },
   tabs: { flexWrap: "wrap" },
 });
-
-type TabValue = "ranking" | "issues" | "workplan" | "settings" | "share";
-
-interface Note {
-  intent: "success" | "warning" | "error" | "info";
-  title?: string;
-  text: string;
-  items?: string[];
-}
 
 const PROGRESS_WORDS: Record<Progress["step"], StringKey> = {
   read: "progressRead",
@@ -114,79 +85,41 @@ export function App(props: AppProps): React.JSX.Element {
   );
 }
 
-function CellPeekView({ peek }: { peek: CellPeek }): React.JSX.Element {
-  const styles = useStyles();
-  const { t } = useI18n();
-  return (
-    <div data-testid="cell-peek">
-      <Caption1>{t("peekTitle", { sheet: peek.sheet, cell: peek.cell })}</Caption1>
-      <table className={styles.peek}>
-        <thead>
-          <tr>
-            <th className={mergeClasses(styles.peekCell, styles.peekHead)} />
-            {(peek.rows[0]?.cells ?? []).map((_, j) => (
-              <th key={j} className={mergeClasses(styles.peekCell, styles.peekHead)}>
-                {columnLetters(peek.firstColumn + j)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {peek.rows.map((line, i) => (
-            <tr key={line.row}>
-              <th className={mergeClasses(styles.peekCell, styles.peekHead)}>{line.row}</th>
-              {line.cells.map((v, j) => (
-                <td
-                  key={j}
-                  className={mergeClasses(
-                    styles.peekCell,
-                    i === peek.at.row && j === peek.at.column && styles.peekHit
-                  )}
-                  title={v}
-                >
-                  {v}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: AppProps & { i18n: I18n }) {
   const styles = useStyles();
   const { t, say, list } = i18n;
   const capabilities = React.useMemo(() => host.capabilities(), [host]);
   const preview = capabilities.kind === "browser";
 
-  const [busy, setBusy] = React.useState<{ label: string; value?: number } | null>(null);
-  const [note, setNote] = React.useState<Note | null>(null);
-  const [tab, setTab] = React.useState<TabValue>("ranking");
-  const [issues, setIssues] = React.useState<Issue[] | null>(null);
-  const [validatedAt, setValidatedAt] = React.useState<Date | null>(null);
-  const [result, setResult] = React.useState<AssessmentResult | null>(null);
-  const [peek, setPeek] = React.useState<CellPeek | null>(null);
-  const [workplan, setWorkplan] = React.useState<WorkplanView | null>(null);
-  const [settings, setSettings] = React.useState<SettingsView | null>(null);
-  const [cells, setCells] = React.useState<FunctionCells | null>(null);
-  const [confirm, setConfirm] = React.useState<ConfirmRequest | null>(null);
-  const [fileName, setFileName] = React.useState(() => host.fileName?.() ?? "");
+  const [state, dispatch] = React.useReducer(paneReducer, host, (h) =>
+    initialPaneState(h.fileName?.() ?? "")
+  );
+  const { busy, note, tab, issues, validatedAt, result, peek, workplan, settings, cells, confirm, fileName } =
+    state;
+  const setNote = (n: Note | null) => dispatch({ type: "note", note: n });
+  const setTab = (value: TabValue) => dispatch({ type: "tab", tab: value });
+  const forget = () => dispatch({ type: "forget" });
 
   const ask = (title: string, body: string) =>
     new Promise<boolean>((resolve) =>
-      setConfirm({
-        title,
-        body,
-        resolve: (yes) => {
-          setConfirm(null);
-          resolve(yes);
+      dispatch({
+        type: "confirm",
+        request: {
+          title,
+          body,
+          resolve: (yes) => {
+            dispatch({ type: "confirm", request: null });
+            resolve(yes);
+          },
         },
       })
     );
 
-  const progress = (p: Progress) => setBusy({ label: t(PROGRESS_WORDS[p.step]), value: p.done / p.total });
+  /** A failure in the user's words when it carries them (UserError), else `otherwise`. */
+  const wordsOf = (e: unknown, otherwise: string) => (e instanceof UserError ? say(e.words) : otherwise);
+
+  const progress = (p: Progress) =>
+    dispatch({ type: "busy", busy: { label: t(PROGRESS_WORDS[p.step]), value: p.done / p.total } });
   const degradedItems = (degraded: readonly { zh: string; en: string }[]) =>
     degraded.length > 0
       ? [t(preview ? "degradedPreview" : "degradedNote", { list: list(degraded.map(say)) })]
@@ -197,26 +130,18 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   const run = async (label: StringKey, action: () => Promise<void>) => {
     if (running.current) return;
     running.current = true;
-    setBusy({ label: t(label) });
+    dispatch({ type: "busy", busy: { label: t(label) } });
     try {
       await action();
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      const words = (e as { words?: { zh: string; en: string } }).words;
-      setNote({ intent: "error", text: t("errorUnexpected", { why: words ? say(words) : why }) });
+      setNote({
+        intent: "error",
+        text: t("errorUnexpected", { why: wordsOf(e, e instanceof Error ? e.message : String(e)) }),
+      });
     } finally {
       running.current = false;
-      setBusy(null);
+      dispatch({ type: "busy", busy: null });
     }
-  };
-
-  const forget = () => {
-    setIssues(null);
-    setResult(null);
-    setPeek(null);
-    setWorkplan(null);
-    setSettings(null);
-    setCells(null);
   };
 
   /** SPEC §8: generated sheets that no longer match the inputs are said so when a workbook opens. */
@@ -234,12 +159,12 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   const loadTab = async (value: TabValue) => {
     if (value === "workplan") {
       const snap = await host.read();
-      setWorkplan(workplanView(snap.grids, localDate(now())));
+      dispatch({ type: "workplan", view: workplanView(snap.grids, localDate(now())) });
     } else if (value === "settings") {
       const snap = await host.read();
-      setSettings(settingsView(snap.grids));
+      dispatch({ type: "settings", view: settingsView(snap.grids) });
     } else if (value === "share") {
-      setCells(await host.countFunctionCells());
+      dispatch({ type: "cells", cells: await host.countFunctionCells() });
     }
   };
 
@@ -252,9 +177,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   const onValidate = () =>
     run("progressRead", async () => {
       const { issues: found } = await validate(host);
-      setIssues(found);
-      setValidatedAt(now());
-      setPeek(null);
+      dispatch({ type: "checked", issues: found, at: now(), clearPeek: true });
       const c = countIssues(found);
       setNote(
         found.length === 0
@@ -267,11 +190,10 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   const onRank = () =>
     run("progressRead", async () => {
       const plan = await planRank(host, { now: now(), locale, onProgress: progress });
-      setIssues(plan.issues);
-      setValidatedAt(now());
+      dispatch({ type: "checked", issues: plan.issues, at: now(), clearPeek: false });
       if (!plan.ok) {
         const errors = plan.issues.filter((i) => i.severity === "error");
-        setResult(null);
+        dispatch({ type: "result", result: null });
         setNote({
           intent: "error",
           text: t("rankRefused", { errors: errors.length }),
@@ -297,7 +219,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
         }
       }
       const report = await applyRank(host, plan, { chartTitle: t("chartTitle"), onProgress: progress });
-      setResult(plan.outcome.result);
+      dispatch({ type: "result", result: plan.outcome.result });
       const { warnings } = countIssues(plan.issues);
       setNote({
         intent: "success",
@@ -348,7 +270,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
 
   const onSelect = (issue: Issue, cell: string) => {
     host.selectCell(issue.sheet, cell).then(
-      (p) => setPeek(p),
+      (p) => dispatch({ type: "peek", peek: p }),
       () => setNote({ intent: "warning", text: t("selectFailed", { sheet: issue.sheet, cell }) })
     );
   };
@@ -363,7 +285,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
         return;
       }
       const found = await host.countFunctionCells();
-      setCells(found);
+      dispatch({ type: "cells", cells: found });
       const items: string[] = [];
       const unsettledNote = (cells: UnsettledCell[]) =>
         setNote({
@@ -397,7 +319,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
           return;
         }
         items.push(t("shareConverted", { n: converted }));
-        setCells(await host.countFunctionCells());
+        dispatch({ type: "cells", cells: await host.countFunctionCells() });
       } else items.push(t("shareCountNone"));
       if (capabilities.autoOpen) {
         try {
@@ -416,7 +338,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
         now: now(),
         confirm: (names) => ask(t("confirmReplaceTitle"), t("confirmReplaceBody", { list: list(names) })),
       });
-      setWorkplan(out.view);
+      dispatch({ type: "workplan", view: out.view });
       if (out.cancelled) setNote({ intent: "info", text: t("cancelled") });
       else if (out.report)
         setNote({ intent: "success", text: t("workplanGenerated", { name: out.report.written.join("") }) });
@@ -428,15 +350,14 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       try {
         await host.open(await file.arrayBuffer(), file.name);
       } catch (e) {
-        const words = (e as { words?: { zh: string; en: string } }).words;
         setNote({
           intent: "error",
-          text: t("previewOpenFailed", { name: file.name, why: words ? say(words) : String(e) }),
+          text: t("previewOpenFailed", { name: file.name, why: wordsOf(e, String(e)) }),
         });
         return;
       }
       forget();
-      setFileName(host.fileName?.() ?? file.name);
+      dispatch({ type: "fileName", fileName: host.fileName?.() ?? file.name });
       const stale = await staleItems();
       setNote({
         intent: stale.length > 0 ? "warning" : "info",
@@ -450,7 +371,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
     run("progressRead", async () => {
       await host.openSample?.();
       forget();
-      setFileName(host.fileName?.() ?? "");
+      dispatch({ type: "fileName", fileName: host.fileName?.() ?? "" });
       setNote(null);
       setTab("ranking");
     });
@@ -510,33 +431,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
           <ProgressBar value={busy.value} max={1} thickness="large" />
         </Field>
       )}
-      {note && (
-        <MessageBar intent={note.intent} layout="multiline" data-testid="note" data-intent={note.intent}>
-          <MessageBarBody>
-            {note.title && <MessageBarTitle>{note.title}</MessageBarTitle>}
-            {note.text}
-            {note.items && note.items.length > 0 && (
-              <ul className={styles.list}>
-                {note.items.map((item, i) => (
-                  <li key={i}>{item}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                size="small"
-                aria-label={t("dismiss")}
-                onClick={() => setNote(null)}
-              >
-                ✕
-              </Button>
-            }
-          />
-        </MessageBar>
-      )}
+      {note && <NoteBar note={note} onDismiss={() => setNote(null)} />}
       <TabList
         className={styles.tabs}
         selectedValue={tab}
@@ -560,7 +455,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
           {t("tabShare")}
         </Tab>
       </TabList>
-      <div className={styles.panel} role="tabpanel" aria-label={t(tabWord(tab))}>
+      <div className={styles.panel} role="tabpanel" aria-label={t(TAB_WORDS[tab])}>
         {tab === "ranking" &&
           (result ? (
             <RankingView result={result} cards={cardActions} />
@@ -606,19 +501,4 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       <ConfirmDialog request={confirm} />
     </div>
   );
-}
-
-function tabWord(tab: TabValue): StringKey {
-  switch (tab) {
-    case "ranking":
-      return "tabResults";
-    case "issues":
-      return "tabIssues";
-    case "workplan":
-      return "tabWorkplan";
-    case "settings":
-      return "tabSettings";
-    default:
-      return "tabShare";
-  }
 }

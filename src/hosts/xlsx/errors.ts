@@ -1,18 +1,16 @@
-import { msg, Msg } from "../../scoring";
+import { msg, Msg, UserError } from "../../scoring";
 
 /** Files that are not readable .xlsx workbooks, told apart by their first bytes. */
 
 export type UnreadableReason = "empty" | "encrypted" | "legacyXls" | "notXlsx" | "corrupt" | "tooLarge";
 
 /** A file that cannot be read as a workbook, with a one-line message in zh and en. */
-export class UnreadableWorkbookError extends Error {
+export class UnreadableWorkbookError extends UserError {
   readonly reason: UnreadableReason;
-  readonly words: Msg;
   constructor(reason: UnreadableReason, words: Msg) {
-    super(`${words.zh} / ${words.en}`);
+    super(words);
     this.name = "UnreadableWorkbookError";
     this.reason = reason;
-    this.words = words;
   }
 }
 
