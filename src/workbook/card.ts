@@ -11,7 +11,8 @@ import {
 import { Scored } from "./pipeline";
 import { column, SHEETS } from "./schema";
 import { findSetting, SettingDef } from "./settings";
-import { a1, findSheet, readRows } from "./sheet-reader";
+import { a1 } from "./cells";
+import { findSheet, readRows } from "./sheet-reader";
 import { OutputValue, WorkbookGrids } from "./types";
 
 /**
