@@ -32,6 +32,28 @@ export const consoleIo: Io = {
   err: (text) => writeLine(process.stderr, text),
 };
 
+/**
+ * What happened to `--out` (rank, workplan): refused because of errors, or written with the names
+ * of the generated sheets in it. One wording for every command that writes a file.
+ */
+export function printOutFile(
+  io: Io,
+  out: string | undefined,
+  ok: boolean,
+  written: readonly string[],
+  locale: Locale
+): void {
+  const en = locale === "en-US";
+  if (!ok && out !== undefined)
+    io.out(en ? `Errors found: ${out} was not written.` : `有错误，未写出 ${out}。`);
+  if (written.length > 0)
+    io.out(
+      en
+        ? `Written: ${out} (${written.length === 1 ? "sheet" : "sheets"} ${written.join(", ")})`
+        : `已写出：${out}（生成表 ${written.join("、")}）`
+    );
+}
+
 export function printJson(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }

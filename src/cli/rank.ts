@@ -5,7 +5,7 @@ import { column } from "../workbook/schema";
 import { Args } from "./args";
 import { EXIT_ISSUES, EXIT_OK } from "./errors";
 import { writeWorkbookFile } from "./files";
-import { Io, issuesText, printJson } from "./output";
+import { Io, issuesText, printJson, printOutFile } from "./output";
 import { openInput } from "./input";
 import { checkOutFile } from "./out-file";
 import { refuseOptions } from "./paths";
@@ -122,18 +122,7 @@ export async function rankCommand(args: Args, io: Io, now: Date = new Date()): P
   else {
     if (outcome.result) io.out(rankingText(outcome.result, args.locale) + "\n");
     io.out(issuesText(issues, args.locale));
-    if (!outcome.ok && args.out !== undefined)
-      io.out(
-        args.locale === "en-US"
-          ? `Errors found: ${args.out} was not written.`
-          : `有错误，未写出 ${args.out}。`
-      );
-    if (written.length > 0)
-      io.out(
-        args.locale === "en-US"
-          ? `Written: ${args.out} (sheets ${written.join(", ")})`
-          : `已写出：${args.out}（生成表 ${written.join("、")}）`
-      );
+    printOutFile(io, args.out, outcome.ok, written, args.locale);
   }
   return outcome.ok ? EXIT_OK : EXIT_ISSUES;
 }

@@ -11,7 +11,7 @@ import { workplanSummarySheet } from "../workplan/report";
 import { summarizeWorkplan, WorkplanSummary } from "../workplan/summary";
 import { Args } from "./args";
 import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
-import { Io, issuesText, printJson } from "./output";
+import { Io, issuesText, printJson, printOutFile } from "./output";
 import { writeWorkbookFile } from "./files";
 import { openInput } from "./input";
 import { checkOutFile } from "./out-file";
@@ -112,18 +112,7 @@ export async function workplanCommand(args: Args, io: Io, now: Date = new Date()
   else {
     io.out(summaryText(summary, today, args.locale));
     if (read.issues.length > 0) io.out("\n" + issuesText(read.issues, args.locale));
-    if (!ok && args.out !== undefined)
-      io.out(
-        args.locale === "en-US"
-          ? `Errors found: ${args.out} was not written.`
-          : `有错误，未写出 ${args.out}。`
-      );
-    if (written.length > 0)
-      io.out(
-        args.locale === "en-US"
-          ? `Written: ${args.out} (sheet ${written.join(", ")})`
-          : `已写出：${args.out}（生成表 ${written.join("、")}）`
-      );
+    printOutFile(io, args.out, ok, written, args.locale);
   }
   return ok ? EXIT_OK : EXIT_ISSUES;
 }
