@@ -54,6 +54,53 @@ export interface OutputSheet {
   freezeRows: number;
   /** Data validations of the template's input columns (src/workbook/guards.ts), below the header row. */
   validations?: ColumnGuard[];
+  /** How the sheet prints (SPEC §8): A4, orientation, fit, repeated rows, page header and footer, page breaks. */
+  print?: PrintSetup;
+  /** Filter buttons on the header row over these rows (0-based, `rows` indices, header row included). */
+  autoFilter?: { firstRow: number; lastRow: number };
+  /** Single cells filled (a legend's swatches); row fills stay in `highlight`. 0-based row and column. */
+  cellFills?: { row: number; column: number; color: string }[];
+  /** Rows written in bold (titles, subtotals, totals); 0-based `rows` indices. The header row is always bold. */
+  boldRows?: number[];
+  /** Cells merged across columns (a title over a block); 0-based, inclusive. */
+  merges?: { row: number; firstColumn: number; lastColumn: number }[];
+  /** Number formats of single cells where a column mixes kinds (成绩单); overrides `numberFormats`. */
+  cellFormats?: { row: number; column: number; format: string }[];
+  /** A bar chart drawn on the sheet (排名: 综合得分 by community). */
+  chart?: BarChart;
+}
+
+/**
+ * Page setup as data; each host translates it (Office.js `pageLayout`, the OOXML `<pageSetup>`,
+ * `<headerFooter>`, `<rowBreaks>` and the `_xlnm.Print_Titles` name). Paper is always A4.
+ */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** Fit to one page wide (any number of pages tall). */
+  onePageWide: boolean;
+  /** Rows repeated at the top of every printed page (0-based `rows` indices, inclusive). */
+  repeatRows?: { first: number; last: number };
+  /**
+   * Centre page header and footer in Excel's header/footer codes (`&P` page, `&N` pages; a
+   * literal `&` written `&&`), the same codes in Office.js and OOXML. See workbook/print.ts.
+   */
+  header: string;
+  footer: string;
+  /** A manual page break after each of these rows (0-based `rows` indices): the next row starts a page. */
+  breaksAfter?: number[];
+}
+
+/** A clustered bar chart: category names and values from two columns over a run of rows (0-based `rows` indices, inclusive). */
+export interface BarChart {
+  title: string;
+  /** Column of the category names (社区) and of the values (综合得分), 0-based. */
+  categoryColumn: number;
+  valueColumn: number;
+  firstRow: number;
+  lastRow: number;
+  /** Where it is placed: top-left and bottom-right cells, 0-based (row, column). */
+  from: { row: number; column: number };
+  to: { row: number; column: number };
 }
 
 /** What an input cell accepts (a data validation, translated by each host). */
