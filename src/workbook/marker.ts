@@ -4,18 +4,8 @@
  */
 export const GENERATED_MARKER = "【社区考核助手生成】";
 
-/** A1's text as a host gives it: a string, or ExcelJS rich text; null for anything else. */
-export function firstCellText(firstCell: unknown): string | null {
-  if (typeof firstCell === "string") return firstCell;
-  if (firstCell && typeof firstCell === "object" && "richText" in firstCell) {
-    const parts = (firstCell as { richText: { text: string }[] }).richText;
-    return parts.map((p) => p.text).join("");
-  }
-  return null;
-}
-
 /** True when a sheet's first cell (A1) says this product generated the sheet. */
-export function isGeneratedSheet(firstCell: unknown): boolean {
-  const text = firstCellText(firstCell);
-  return text !== null && text.trimStart().startsWith(GENERATED_MARKER);
+export function isGeneratedSheet(firstCell: unknown): firstCell is string {
+  // Hosts give cells flattened (ExcelJS rich text is joined in hosts/xlsx: test/xlsx/rich-text.test.ts).
+  return typeof firstCell === "string" && firstCell.trimStart().startsWith(GENERATED_MARKER);
 }

@@ -1,5 +1,5 @@
 import { msg } from "../scoring";
-import { firstCellText, isGeneratedSheet } from "./marker";
+import { isGeneratedSheet } from "./marker";
 import { Issue, WorkbookGrids } from "./types";
 
 /**
@@ -15,7 +15,7 @@ const RECORDED = /(?:数据指纹|data fingerprint)\s*([0-9A-F]{12})\b/;
 /** The fingerprint a generated sheet's A1 records, or null (a person's sheet, or none recorded). */
 export function recordedFingerprint(firstCell: unknown): string | null {
   if (!isGeneratedSheet(firstCell)) return null;
-  return RECORDED.exec(firstCellText(firstCell) ?? "")?.[1] ?? null;
+  return RECORDED.exec(firstCell)?.[1] ?? null;
 }
 
 /** The generated sheets whose recorded fingerprint differs from the inputs' fingerprint now. */
