@@ -2,16 +2,12 @@ import * as React from "react";
 import {
   Badge,
   Body1,
-  Button,
   Caption1,
   Field,
   makeStyles,
   ProgressBar,
-  Tab,
-  TabList,
   Title3,
   tokens,
-  Tooltip,
 } from "@fluentui/react-components";
 import { Locale, UserError } from "../scoring";
 import { localDate } from "../workbook/local-time";
@@ -29,11 +25,13 @@ import {
 } from "./controller";
 import { CellPeekView } from "./CellPeekView";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { PaneHost, Progress, UnsettledCell } from "../hosts/port";
+import { PaneHost, Progress } from "../hosts/port";
 import { Handler } from "./handler";
 import { I18n, I18nContext, makeI18n, StringKey } from "./i18n";
-import { IssueList } from "./IssueList";
+import { IssuesPanel } from "./IssuesPanel";
 import { NoteBar } from "./NoteBar";
+import { PaneAction, PaneActions } from "./PaneActions";
+import { PaneTabs } from "./PaneTabs";
 import { initialPaneState, Note, paneReducer, TAB_WORDS, TabValue } from "./pane-state";
 import { PreviewBar } from "./PreviewBar";
 import { analyseInterpretations, applySetting, openCommunityCard, tryWhatif } from "./explain";
@@ -41,6 +39,7 @@ import { CardActions, RankingView } from "./RankingView";
 import { SettingsPanel } from "./SettingsPanel";
 import { WhatifActions } from "./WhatifPanel";
 import { SharePanel } from "./SharePanel";
+import { prepareForSharing } from "./share-flow";
 import { WorkplanPanel } from "./WorkplanPanel";
 
 const useStyles = makeStyles({
@@ -54,10 +53,8 @@ const useStyles = makeStyles({
     gap: "8px",
   },
   header: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
-  actions: { display: "flex", flexWrap: "wrap", gap: "6px" },
   panel: { paddingTop: "8px" },
   hint: { color: tokens.colorNeutralForeground3, display: "block", margin: "4px 0 8px" },
-  tabs: { flexWrap: "wrap" },
 });
 
 const PROGRESS_WORDS: Record<Progress["step"], StringKey> = {
@@ -278,58 +275,15 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   const onShare = () =>
     run("progressRead", async () => {
       setTab("share");
-      // SPEC §8: never prepare a stale 排名 for mailing without a word.
-      const [stale] = await staleItems();
-      if (stale && !(await ask(t("staleShareTitle"), t("staleShareBody", { why: stale })))) {
-        setNote({ intent: "info", text: t("cancelled") });
-        return;
-      }
-      const found = await host.countFunctionCells();
-      dispatch({ type: "cells", cells: found });
-      const items: string[] = [];
-      const unsettledNote = (cells: UnsettledCell[]) =>
-        setNote({
-          intent: "warning",
-          text: t("shareUnsettled", { n: cells.length }),
-          items: cells
-            .slice(0, 10)
-            .map((c) =>
-              t("shareUnsettledCell", { sheet: c.sheet, cell: c.cell, shows: c.shows || t("settingsBlank") })
-            ),
-        });
-      if (found.unsettled.length > 0) {
-        unsettledNote(found.unsettled);
-        return;
-      }
-      if (found.total > 0) {
-        const yes = await ask(
-          t("shareConfirmTitle"),
-          t("shareConfirmBody", {
-            n: found.total,
-            sheets: list(found.bySheet.map((s) => `${s.sheet} ${s.count}`)),
-          })
-        );
-        if (!yes) {
-          setNote({ intent: "info", text: t("cancelled") });
-          return;
-        }
-        const { converted, unsettled } = await host.convertFunctionCells();
-        if (unsettled.length > 0) {
-          unsettledNote(unsettled);
-          return;
-        }
-        items.push(t("shareConverted", { n: converted }));
-        dispatch({ type: "cells", cells: await host.countFunctionCells() });
-      } else items.push(t("shareCountNone"));
-      if (capabilities.autoOpen) {
-        try {
-          await host.setAutoOpen();
-          items.push(t("shareAutoOpen"));
-        } catch (e) {
-          items.push(t("shareAutoOpenFailed", { why: e instanceof Error ? e.message : String(e) }));
-        }
-      } else items.push(t("sharePreviewNote"));
-      setNote({ intent: "success", text: t("actionShare"), items });
+      await prepareForSharing({
+        host,
+        capabilities,
+        i18n,
+        ask,
+        firstStale: async () => (await staleItems())[0],
+        setNote,
+        setCells: (found) => dispatch({ type: "cells", cells: found }),
+      });
     });
 
   const onGenerateWorkplan = () =>
@@ -386,18 +340,12 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   const counts = issues ? countIssues(issues) : null;
   const disabled = busy !== null;
 
-  const action = (key: StringKey, hint: StringKey, onClick: () => void, id: string, primary = false) => (
-    <Tooltip content={t(hint)} relationship="description" withArrow>
-      <Button
-        appearance={primary ? "primary" : "secondary"}
-        disabled={disabled}
-        onClick={onClick}
-        data-testid={id}
-      >
-        {t(key)}
-      </Button>
-    </Tooltip>
-  );
+  const actions: PaneAction[] = [
+    { label: "actionRank", hint: "actionRankHint", onClick: onRank, testId: "action-rank", primary: true },
+    { label: "actionValidate", hint: "actionValidateHint", onClick: onValidate, testId: "action-validate" },
+    { label: "actionTemplate", hint: "actionTemplateHint", onClick: onTemplate, testId: "action-template" },
+    { label: "actionShare", hint: "actionShareHint", onClick: onShare, testId: "action-share" },
+  ];
 
   return (
     <div className={styles.root} lang={locale} data-testid="pane" data-busy={busy ? "true" : "false"}>
@@ -420,41 +368,14 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
           />
         </>
       )}
-      <div className={styles.actions}>
-        {action("actionRank", "actionRankHint", onRank, "action-rank", true)}
-        {action("actionValidate", "actionValidateHint", onValidate, "action-validate")}
-        {action("actionTemplate", "actionTemplateHint", onTemplate, "action-template")}
-        {action("actionShare", "actionShareHint", onShare, "action-share")}
-      </div>
+      <PaneActions actions={actions} disabled={disabled} />
       {busy && (
         <Field label={busy.label} data-testid="progress">
           <ProgressBar value={busy.value} max={1} thickness="large" />
         </Field>
       )}
       {note && <NoteBar note={note} onDismiss={() => setNote(null)} />}
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, data) => onTab(data.value as TabValue)}
-        size="small"
-      >
-        <Tab value="ranking" data-testid="tab-ranking">
-          {t("tabResults")}
-        </Tab>
-        <Tab value="issues" data-testid="tab-issues">
-          {t("tabIssues")}
-          {counts && counts.errors + counts.warnings > 0 ? ` (${counts.errors + counts.warnings})` : ""}
-        </Tab>
-        <Tab value="workplan" data-testid="tab-workplan">
-          {t("tabWorkplan")}
-        </Tab>
-        <Tab value="settings" data-testid="tab-settings">
-          {t("tabSettings")}
-        </Tab>
-        <Tab value="share" data-testid="tab-share">
-          {t("tabShare")}
-        </Tab>
-      </TabList>
+      <PaneTabs tab={tab} issueCount={counts ? counts.errors + counts.warnings : null} onTab={onTab} />
       <div className={styles.panel} role="tabpanel" aria-label={t(TAB_WORDS[tab])}>
         {tab === "ranking" &&
           (result ? (
@@ -462,22 +383,15 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
           ) : (
             <Body1 as="p">{t("rankNone")}</Body1>
           ))}
-        {tab === "issues" &&
-          (issues === null ? (
-            <Body1 as="p">{t("issuesNotYet")}</Body1>
-          ) : (
-            <>
-              <Body1 as="p" data-testid="issues-summary">
-                {issues.length === 0 ? t("issuesNone") : t("issuesSummary", countIssues(issues))}
-                {validatedAt
-                  ? ` · ${t("validatedAt", { time: validatedAt.toLocaleTimeString(locale) })}`
-                  : ""}
-              </Body1>
-              {issues.length > 0 && <Caption1 className={styles.hint}>{t("issuesClickHint")}</Caption1>}
-              {peek && <CellPeekView peek={peek} />}
-              <IssueList issues={issues} onSelect={onSelect} />
-            </>
-          ))}
+        {tab === "issues" && (
+          <IssuesPanel
+            issues={issues}
+            validatedAt={validatedAt}
+            locale={locale}
+            peek={peek}
+            onSelect={onSelect}
+          />
+        )}
         {tab === "workplan" && (
           <WorkplanPanel
             view={workplan}

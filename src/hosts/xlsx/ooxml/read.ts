@@ -157,6 +157,9 @@ class SheetReader implements XmlHandlers {
     const ref = a.r;
     let col = this.col + 1;
     if (ref !== undefined) {
+      // Letters read here rather than through workbook/cells.ts: the stream must stop at the
+      // letter that passes XFD (a 14 KB "ZZZZZZ20" is refused before anything grows), and this
+      // runs once per cell of a million-row sheet, so no slice or regex per cell.
       let i = 0;
       col = 0;
       for (; i < ref.length; i++) {
