@@ -28,6 +28,9 @@ export async function benchBundle(): Promise<string[]> {
   );
   const onDemand = readdirSync(DIST).filter((f) => f.endsWith(".js") && !entry.includes(f));
   for (const f of onDemand) lines.push(`  on demand ${f.padEnd(30)} ${kb(statSync(join(DIST, f)).size)}`);
+  lines.push(
+    "  (in Excel the first paint is the waiting state; the pane chunk and the chunks it shares with the preview follow once Office.onReady answers)"
+  );
   const standalone = join(DIST, "standalone", "社区考核助手.html");
   lines.push(
     existsSync(standalone)

@@ -1,14 +1,11 @@
 import * as React from "react";
 import { Button, Spinner } from "@fluentui/react-components";
 import {
-  ExcelHost,
   keepOfficeJsLocal,
   officeHostHint,
   showPaneIfMarked,
   whenOfficeReady,
-} from "../hosts/office/excel-host";
-import { App } from "./App";
-import { PaneHost } from "../hosts/port";
+} from "../hosts/office/office-start";
 import { Locale, localeFromLanguage, localeFromSearch, t } from "./i18n";
 import { render } from "./mount";
 import { startPane, StartMode } from "./start";
@@ -43,6 +40,14 @@ function PreviewNotLoaded(): React.JSX.Element {
   return <p role="alert">预览无法加载，请刷新页面。 The preview could not be loaded: reload the page.</p>;
 }
 
+function PaneNotLoaded(): React.JSX.Element {
+  return (
+    <p role="alert">
+      任务窗格无法加载，请关闭后重新打开。 The pane could not be loaded: close and reopen it.
+    </p>
+  );
+}
+
 let shown: StartMode["kind"] | null = null;
 
 function show(mode: StartMode): void {
@@ -52,11 +57,15 @@ function show(mode: StartMode): void {
   } else if (mode.kind === "excel") {
     const locale = localeFromLanguage(mode.language);
     document.documentElement.lang = locale;
-    const host: PaneHost = new ExcelHost();
     // Loaded with a workbook that 共享准备 marked (setStartupBehavior): show the pane. A failure
     // only means the person opens it from the ribbon, as without the mark.
     showPaneIfMarked().catch(() => undefined);
-    render(<App host={host} locale={locale} />);
+    // The pane itself (its panels, the engine, the Office.js host) is a chunk fetched now: what
+    // Excel parses before the first paint is only this start and the waiting state (issue 13 §1).
+    import(/* webpackChunkName: "pane" */ "./excel-pane").then(
+      (pane) => pane.startExcelPane(locale),
+      () => render(<PaneNotLoaded />)
+    );
   } else {
     keepOfficeJsLocal();
     // The preview and its .xlsx code are a chunk of their own, fetched only here. Should Excel

@@ -40,6 +40,21 @@ describe("issue 13: the pane's bundles", () => {
     expect(chunks.some((f) => XLSX_CODE.every((m) => readDist(f).includes(m)))).toBe(true);
   });
 
+  test("what Excel parses before the first paint is the start only (≤ 450 KB): the pane comes in a chunk fetched after", () => {
+    const entry = readDist("functions.js").length + readDist("taskpane.js").length;
+    expect(entry).toBeLessThanOrEqual(450 * 1024);
+    const start = readDist("taskpane.js");
+    // The waiting state is in the first script; the pane's actions are not, but a chunk has them.
+    expect(start.includes('"waiting"')).toBe(true);
+    expect(start.includes('"action-rank"')).toBe(false);
+    const chunks = readdirSync(DIST).filter((f) => /^pane\.[0-9a-f]+\.js$/.test(f));
+    expect(chunks).toHaveLength(1);
+    const all = readdirSync(DIST).filter(
+      (f) => f.endsWith(".js") && f !== "taskpane.js" && f !== "functions.js"
+    );
+    expect(all.some((f) => readDist(f).includes('"action-rank"'))).toBe(true);
+  });
+
   test("the standalone page is one file: scripts inlined, nothing fetched from elsewhere", () => {
     const html = readDist(path.join("standalone", "社区考核助手.html"));
     // Booleans, not toMatch: a failure must not print 1.6 MB of page.
