@@ -8,6 +8,10 @@ export interface Args {
   json: boolean;
   out?: string;
   today?: string;
+  /** statement: `--community NAME` (one community's statement). */
+  community?: string;
+  /** statement: `--pdf out.pdf`. */
+  pdf?: string;
   /** whatif: each `--set KEY=VALUE`, in order. */
   sets: string[];
   /** whatif: `--interpretations`. */
@@ -16,7 +20,7 @@ export interface Args {
   help: boolean;
 }
 
-const VALUE_OPTIONS = new Set(["--out", "--today", "--lang", "--set"]);
+const VALUE_OPTIONS = new Set(["--out", "--today", "--lang", "--set", "--community", "--pdf"]);
 const FLAGS = new Set(["--json", "--help", "-h", "--interpretations"]);
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -40,6 +44,8 @@ export function parseArgs(argv: readonly string[]): Args {
       if (name === "--out") args.out = value;
       else if (name === "--today") args.today = value;
       else if (name === "--set") args.sets.push(value);
+      else if (name === "--community") args.community = value;
+      else if (name === "--pdf") args.pdf = value;
       else if (value === "en" || value === "en-US") args.locale = "en-US";
       else if (value === "zh" || value === "zh-CN") args.locale = "zh-CN";
       else
@@ -73,7 +79,10 @@ export const USAGE = `用法 / usage: npm run --silent scorecard -- <命令> …
                                                    工作要点汇总（逾期按 --today 判断，默认今天）；--out 写出加上“工作要点汇总”表的工作簿
   whatif <in.xlsx> --set 项目=值 [--set …] [--json]  试算：改设置后重新排名，只列出变动（不写任何文件）
   whatif <in.xlsx> --interpretations [--json]      各项理解（[I]）换一种读法是否改变先进名单、谁变动
-  （validate、rank、workplan、whatif 不给文件时使用内置示例 / with no file: the built-in sample）
+  statement <in.xlsx> [--community 社区] [--out <out.xlsx>] [--pdf <out.pdf>]
+                                                   成绩单：每个社区一页（或只一个社区），不给 --out/--pdf 时打印为文字；
+                                                   --out 写出加上“成绩单”表的工作簿；--pdf 经 LibreOffice（soffice）转为 PDF
+  （validate、rank、workplan、whatif、statement 不给文件时使用内置示例 / with no file: the built-in sample）
 
   --lang en   messages in English
 

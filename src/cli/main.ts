@@ -18,6 +18,7 @@ const COMMANDS: Record<string, (args: Args, io: Io) => Promise<number>> = {
   rank: async (args, io) => (await import("./rank")).rankCommand(args, io),
   workplan: async (args, io) => (await import("./workplan")).workplanCommand(args, io),
   whatif: async (args, io) => (await import("./whatif")).whatifCommand(args, io),
+  statement: async (args, io) => (await import("./statement")).statementCommand(args, io),
 };
 
 export async function run(argv: readonly string[], io: Io = consoleIo): Promise<number> {
@@ -41,8 +42,8 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
     if (!command) {
       io.err(
         locale === "en-US"
-          ? `Unknown command "${args.command}": use template, sample, validate, rank, workplan or whatif`
-          : `不认识的命令“${args.command}”：可用 template、sample、validate、rank、workplan、whatif`
+          ? `Unknown command "${args.command}": use template, sample, validate, rank, workplan, whatif or statement`
+          : `不认识的命令“${args.command}”：可用 template、sample、validate、rank、workplan、whatif、statement`
       );
       return EXIT_UNUSABLE;
     }

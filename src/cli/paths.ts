@@ -15,7 +15,7 @@ export function onePath(args: Args, missing: Msg): string {
   return args.positional[0];
 }
 
-type Option = "json" | "out" | "today" | "set" | "interpretations";
+type Option = "json" | "out" | "today" | "set" | "interpretations" | "community" | "pdf";
 
 /** Options a command does not take are usage errors rather than silently ignored. */
 export function refuseOptions(args: Args, command: string, allowed: readonly Option[]): void {
@@ -25,6 +25,8 @@ export function refuseOptions(args: Args, command: string, allowed: readonly Opt
   if (args.today !== undefined) given.push("today");
   if (args.sets.length > 0) given.push("set");
   if (args.interpretations) given.push("interpretations");
+  if (args.community !== undefined) given.push("community");
+  if (args.pdf !== undefined) given.push("pdf");
   for (const g of given)
     if (!allowed.includes(g))
       throw new CliError(msg(`${command} 不接受选项 --${g}`, `${command} does not take --${g}`));

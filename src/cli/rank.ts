@@ -122,6 +122,7 @@ export async function rankCommand(args: Args, io: Io, now: Date = new Date()): P
   else {
     if (outcome.result) io.out(rankingText(outcome.result, args.locale) + "\n");
     io.out(issuesText(issues, args.locale));
+    for (const note of outcome.notes) io.out(say(note, args.locale));
     printOutFile(io, args.out, outcome.ok, written, args.locale);
   }
   return outcome.ok ? EXIT_OK : EXIT_ISSUES;

@@ -1,37 +1,11 @@
+import { displayWidth } from "../workbook/text-width";
+
 /**
  * Plain-text tables for the terminal. Chinese characters take two columns in a terminal, so
  * widths are counted in display columns, not in string length.
  */
 
-/** East Asian Wide and Fullwidth ranges (CJK, Hangul, full-width forms, CJK punctuation). */
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
-
-/** Columns a string takes in a terminal. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x20 || (code >= 0x300 && code <= 0x36f) || code === 0x200b) continue;
-    w += isWide(code) ? 2 : 1;
-  }
-  return w;
-}
+export { displayWidth };
 
 export type Align = "left" | "right";
 

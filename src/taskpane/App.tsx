@@ -40,6 +40,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import { WhatifActions } from "./WhatifPanel";
 import { SharePanel } from "./SharePanel";
 import { prepareForSharing } from "./share-flow";
+import { showStatements } from "./statements-flow";
 import { WorkplanPanel } from "./WorkplanPanel";
 
 const useStyles = makeStyles({
@@ -223,6 +224,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
         text: t("rankDone", { list: list(report.written) }),
         items: [
           ...plan.kept.map((k) => t("rankKept", { name: k.name, other: k.other })),
+          ...plan.outcome.notes.map(say),
           ...(warnings > 0 ? [t("rankWarningsAllowed", { warnings })] : []),
           ...degradedItems(report.degraded),
         ],
@@ -286,6 +288,8 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       });
     });
 
+  const onStatements = () => run("progressRead", () => showStatements({ host, capabilities, i18n, setNote }));
+
   const onGenerateWorkplan = () =>
     run("progressWrite", async () => {
       const out = await writeWorkplanSummary(host, {
@@ -344,6 +348,12 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
     { label: "actionRank", hint: "actionRankHint", onClick: onRank, testId: "action-rank", primary: true },
     { label: "actionValidate", hint: "actionValidateHint", onClick: onValidate, testId: "action-validate" },
     { label: "actionTemplate", hint: "actionTemplateHint", onClick: onTemplate, testId: "action-template" },
+    {
+      label: "actionStatements",
+      hint: "actionStatementsHint",
+      onClick: onStatements,
+      testId: "action-statements",
+    },
     { label: "actionShare", hint: "actionShareHint", onClick: onShare, testId: "action-share" },
   ];
 

@@ -35,8 +35,13 @@ const STRINGS = {
   },
   actionRank: { zh: "一键排名", en: "Rank" },
   actionRankHint: {
-    zh: "校验无错误后计算得分和排名，写入排名、先进个人、计分明细、校验结果等工作表",
-    en: "When there are no errors, scores and ranks and writes the ranking, individuals, details and issues sheets",
+    zh: "校验无错误后计算得分和排名，写入排名、先进个人、计分明细、成绩单、校验结果等工作表",
+    en: "When there are no errors, scores and ranks and writes the ranking, individuals, details, statements and issues sheets",
+  },
+  actionStatements: { zh: "打印成绩单", en: "Print statements" },
+  actionStatementsHint: {
+    zh: "打开“成绩单”工作表（每个社区一页，供签字），并说明如何打印",
+    en: "Opens the 成绩单 (statements) sheet — one page per community, to be signed — and says how to print it",
   },
   actionShare: { zh: "共享准备", en: "Prepare to share" },
   actionShareHint: {
@@ -100,6 +105,30 @@ const STRINGS = {
     en: 'Sheet "{name}" was not made by this add-in and is kept; the result went to "{other}"',
   },
   rankNone: { zh: "尚未排名。点击“一键排名”", en: "Not ranked yet. Click Rank" },
+  statementsNone: {
+    zh: "还没有成绩单：请先点击“一键排名”，它会生成“成绩单”工作表",
+    en: "No statements yet: click Rank first; it makes the 成绩单 (statements) sheet",
+  },
+  statementsShown: {
+    zh: "已打开“{name}”：每个社区一页，打印后由考核组和社区负责人签字",
+    en: 'Opened "{name}": one page per community, to be signed by the assessment group and the community head',
+  },
+  statementsFound: {
+    zh: "“{name}”在下载的文件中：每个社区一页，打印后由考核组和社区负责人签字",
+    en: '"{name}" is in the downloaded file: one page per community, to be signed by the assessment group and the community head',
+  },
+  statementsHowExcel: {
+    zh: "打印：文件 → 打印（或 Ctrl+P），在“设置”中选“打印活动工作表”只打印成绩单（选“打印整个工作簿”会连其他表一起打印）；纸张、页眉页脚和分页已设好：A4 纵向，每个社区从新的一页开始",
+    en: "To print: File → Print (or Ctrl+P); under Settings choose Print Active Sheets to print the statements only (Print Entire Workbook prints every sheet); paper, header, footer and page breaks are set: A4 portrait, each community on a new page",
+  },
+  statementsHowPreview: {
+    zh: "打印：点击“下载”，用 Excel、WPS 或 LibreOffice 打开下载的文件，选中“{name}”工作表，文件 → 打印（Ctrl+P），选“打印活动工作表”（不要选整个工作簿）",
+    en: 'To print: click Download, open the file in Excel, WPS or LibreOffice, select the "{name}" sheet, File → Print (Ctrl+P), choose the active sheet (not the entire workbook)',
+  },
+  statementsStale: {
+    zh: "“{name}”已过期：输入在生成后有改动，请先点击“一键排名”再打印",
+    en: '"{name}" is out of date: the inputs changed after it was made; click Rank before printing',
+  },
   rankTop: { zh: "排名前 {n} 位", en: "Top {n}" },
   rankAll: { zh: "全部 {n} 个社区", en: "All {n} communities" },
   showAll: { zh: "显示全部", en: "Show all" },

@@ -7,7 +7,11 @@ import {
   defaultRules,
   EngineIssue,
   Exact,
+  foldKey,
   Locale,
+  msg,
+  Msg,
+  nearestName,
   RecordSource,
   Rules,
   say,
@@ -23,12 +27,13 @@ import {
   ReportContext,
 } from "./report";
 import { sampleWorkbook } from "./sample";
+import { statementsSheet } from "./statements";
 import { ColumnSchema, GeneratedSheetKey, INPUT_SHEETS, InputSheetKey, SHEETS } from "./schema";
 import { settingsRows } from "./settings";
 import { inputGuards } from "./guards";
 import { chooseSheetNames } from "./sheet-names";
 import { issueAt } from "./sheet-reader";
-import { staleIssues } from "./stale";
+import { staleIssues, staleSheets } from "./stale";
 import { Issue, OutputSheet, OutputValue, WorkbookGrids } from "./types";
 
 export { GENERATED_MARKER, isGeneratedSheet };
@@ -130,6 +135,12 @@ export function staleResults(grids: WorkbookGrids): Issue[] {
   return staleIssues(grids, fingerprint(read.input, read.rules));
 }
 
+/** The generated sheets whose recorded fingerprint no longer matches the inputs (SPEC §8), by tab name. */
+export function staleSheetNames(grids: WorkbookGrids): string[] {
+  const read = readAssessment(grids);
+  return staleSheets(grids, fingerprint(read.input, read.rules));
+}
+
 export interface RankOptions {
   now: Date;
   locale?: Locale;
@@ -147,20 +158,43 @@ export interface RankOutcome {
   stale: Issue[];
   result: AssessmentResult | null;
   sheets: OutputSheet[];
+  /** What the build left out and why (成绩单 of a big workbook), for the pane's note and the CLI. */
+  notes: Msg[];
 }
 
-export const RANK_SHEETS: readonly GeneratedSheetKey[] = ["ranking", "individuals", "details", "issues"];
+export const RANK_SHEETS: readonly GeneratedSheetKey[] = [
+  "ranking",
+  "individuals",
+  "details",
+  "statements",
+  "issues",
+];
 
 /**
- * Validate, score and rank. Any error: ok=false, no result, no sheets (nothing is written).
- * Otherwise the four generated sheets, named so a person's sheet of the same name is kept.
+ * 一键排名 (and `rank --out`) makes 成绩单 up to this many communities, and leaves it out above. A
+ * statement is ~35 rows a community: at 5,000 communities 成绩单 alone would be 175,000 rows — more
+ * than every other generated sheet together, doubling the file and the time of every build (in Excel
+ * on the web, several more 5 MB requests) — for pages nobody prints from a one-click build. The
+ * `statement` command makes it at any size, or for one community (--community).
  */
-export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutcome {
-  const scored = scoreWorkbook(grids);
-  const ok = !scored.issues.some((i) => i.severity === "error");
-  const fp = fingerprint(scored.input, scored.rules);
-  const stale = staleIssues(grids, fp);
-  if (!ok) return { ok, issues: scored.issues, stale, result: null, sheets: [] };
+export const STATEMENTS_IN_RANK_MAX = 200;
+
+/** The note of a build that left 成绩单 out (STATEMENTS_IN_RANK_MAX). */
+export function statementsLeftOut(communities: number): Msg {
+  return msg(
+    `未生成“成绩单”：共 ${communities} 个社区，超过一键排名生成成绩单的上限 ${STATEMENTS_IN_RANK_MAX} 个；请用命令 statement 生成（--community 可只生成一个社区）`,
+    `"成绩单" (statements) was not made: ${communities} communities, past the ${STATEMENTS_IN_RANK_MAX} a one-click build makes them for; use the statement command (--community for one community)`
+  );
+}
+
+/** The report context of a build: tab names of the inputs, names of `keys` around a person's sheets. */
+function reportContext(
+  grids: WorkbookGrids,
+  scored: Scored,
+  keys: readonly GeneratedSheetKey[],
+  opts: RankOptions,
+  fp: string
+): ReportContext {
   const existing =
     opts.existing ?? grids.map((g) => ({ name: g.name, generated: isGeneratedSheet(g.values[0]?.[0]) }));
   const sheetNames: Partial<Record<RecordSource, string>> = {};
@@ -168,22 +202,109 @@ export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutco
     const grid = scored.locations[key].grid;
     if (grid && key !== "workplan") sheetNames[key] = grid.name;
   }
-  const ctx: ReportContext = {
+  return {
     now: opts.now,
     locale: opts.locale ?? "zh-CN",
     input: scored.input,
     rules: scored.rules,
     sheetNames,
-    names: chooseSheetNames(RANK_SHEETS, existing),
+    names: chooseSheetNames(keys, existing),
     fingerprint: fp,
   };
+}
+
+/**
+ * Validate, score and rank. Any error: ok=false, no result, no sheets (nothing is written).
+ * Otherwise the generated sheets (成绩单 only up to STATEMENTS_IN_RANK_MAX communities), named so
+ * a person's sheet of the same name is kept.
+ */
+export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutcome {
+  const scored = scoreWorkbook(grids);
+  const ok = !scored.issues.some((i) => i.severity === "error");
+  const fp = fingerprint(scored.input, scored.rules);
+  const stale = staleIssues(grids, fp);
+  if (!ok) return { ok, issues: scored.issues, stale, result: null, sheets: [], notes: [] };
+  const count = scored.result.communities.length;
+  const withStatements = count <= STATEMENTS_IN_RANK_MAX;
+  const keys = withStatements ? RANK_SHEETS : RANK_SHEETS.filter((k) => k !== "statements");
+  const ctx = reportContext(grids, scored, keys, opts, fp);
   const sheets = [
     rankingSheet(scored.result, ctx),
     individualsSheet(scored.result, ctx),
     detailsSheet(scored.result, ctx),
+    ...(withStatements ? [statementsSheet(scored.result, ctx)] : []),
     issuesSheet(scored.issues, ctx),
   ];
-  return { ok, issues: scored.issues, stale, result: scored.result, sheets };
+  const notes = withStatements ? [] : [statementsLeftOut(count)];
+  return { ok, issues: scored.issues, stale, result: scored.result, sheets, notes };
+}
+
+export interface StatementOptions extends RankOptions {
+  /** Only this community's statement (a name of 社区 as typed); all when absent. */
+  community?: string;
+}
+
+export type StatementOutcome = Omit<RankOutcome, "sheets" | "notes"> & {
+  /** 成绩单, whatever the size of the workbook; null when the workbook has errors or `unknown` is set. */
+  sheet: OutputSheet | null;
+  /** `community` names no community of 社区: why, naming the closest or the communities there are. */
+  unknown?: Msg;
+};
+
+/** How many community names an unknown --community lists at most. */
+const NAMES_LISTED = 20;
+
+/**
+ * The community `typed` names: as typed on 社区, else the one whose folded name matches (full-width,
+ * spaces, letter case). Otherwise why not, in one line: the closest name, or the names there are.
+ */
+export function communityNamed(names: readonly string[], typed: string): { name: string } | { unknown: Msg } {
+  if (names.includes(typed)) return { name: typed };
+  const folded = names.filter((n) => foldKey(n) === foldKey(typed));
+  if (folded.length === 1) return { name: folded[0] };
+  // The closest: a name one slip away, or the one name that holds what was typed ("东门" → 东门社区).
+  const holding = names.filter((n) => foldKey(n).includes(foldKey(typed)));
+  const near = nearestName(typed, names) ?? (holding.length === 1 ? holding[0] : undefined);
+  if (near !== undefined)
+    return {
+      unknown: msg(
+        `没有名为“${typed}”的社区：是否应为“${near}”？`,
+        `No community "${typed}": did you mean "${near}"?`
+      ),
+    };
+  const listed = names.slice(0, NAMES_LISTED);
+  const more = names.length > listed.length;
+  return {
+    unknown: msg(
+      `没有名为“${typed}”的社区；社区表中有：${listed.join("、")}${more ? ` 等 ${names.length} 个` : ""}`,
+      `No community "${typed}"; 社区 lists: ${listed.join(", ")}${more ? ` and ${names.length - listed.length} more` : ""}`
+    ),
+  };
+}
+
+/**
+ * The `statement` command (SPEC §8): validate, score, rank, and 成绩单 for every community or the
+ * one named — at any size (STATEMENTS_IN_RANK_MAX is the one-click build's cap only).
+ */
+export function statementWorkbook(grids: WorkbookGrids, opts: StatementOptions): StatementOutcome {
+  const scored = scoreWorkbook(grids);
+  const ok = !scored.issues.some((i) => i.severity === "error");
+  const fp = fingerprint(scored.input, scored.rules);
+  const stale = staleIssues(grids, fp);
+  if (!ok) return { ok, issues: scored.issues, stale, result: null, sheet: null };
+  const result = scored.result;
+  let only: Set<string> | undefined;
+  if (opts.community !== undefined) {
+    const named = communityNamed(
+      result.communities.map((c) => c.name),
+      opts.community
+    );
+    if ("unknown" in named)
+      return { ok, issues: scored.issues, stale, result, sheet: null, unknown: named.unknown };
+    only = new Set([named.name]);
+  }
+  const ctx = reportContext(grids, scored, ["statements"], opts, fp);
+  return { ok, issues: scored.issues, stale, result, sheet: statementsSheet(result, ctx, only) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ export function fingerprint(input: AssessmentInput, rules: Rules): string {
   return h.digest().toString(16).padStart(14, "0").slice(-12).toUpperCase();
 }
 
-function headerLine(sheet: SheetKey, ctx: ReportContext): string {
+export function headerLine(sheet: SheetKey, ctx: ReportContext): string {
   const title = ctx.locale === "en-US" ? SHEETS[sheet].en : SHEETS[sheet].zh;
   const year =
     ctx.rules.year !== null

@@ -36,7 +36,8 @@ export type InputSheetKey =
   | "settings"
   | "workplan";
 
-export type GeneratedSheetKey = "ranking" | "individuals" | "details" | "issues" | "workplanSummary";
+export type GeneratedSheetKey =
+  "ranking" | "individuals" | "details" | "statements" | "issues" | "workplanSummary";
 
 export type SheetKey = InputSheetKey | GeneratedSheetKey;
 
@@ -266,6 +267,21 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("reason", "计分依据", "Reason", "text", 70),
     ],
   },
+  statements: {
+    key: "statements",
+    zh: "成绩单",
+    en: "Statements",
+    generated: true,
+    required: false,
+    // One block per community (src/workbook/statements.ts): the columns hold labels, maxima, points
+    // and reasons; the widths are minima, widened (within caps) to the longest item and reason.
+    columns: [
+      col("item", "项目", "Item", "text", 22),
+      col("max", "满分", "Max", "number", 8, { numberFormat: EXACT_FORMAT }),
+      col("points", "得分", "Points", "number", 10, { numberFormat: EXACT_FORMAT }),
+      col("reason", "计分依据", "Reason", "text", 30),
+    ],
+  },
   issues: {
     key: "issues",
     zh: "校验结果",
@@ -314,6 +330,7 @@ export const GENERATED_SHEETS: readonly GeneratedSheetKey[] = [
   "ranking",
   "individuals",
   "details",
+  "statements",
   "issues",
   "workplanSummary",
 ];

@@ -1,0 +1,124 @@
+import { execFile } from "node:child_process";
+import { constants, promises as fs, statSync, accessSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { msg } from "../scoring";
+import { OutputSheet } from "../workbook/types";
+import { CliError } from "./errors";
+import { writeWorkbookFile } from "./files";
+
+/**
+ * `statement --pdf` (SPEC §8): 成绩单 printed to PDF by LibreOffice headless — the reader that
+ * honours the sheet's print setup (A4, one page wide, a page break after every community), so the
+ * PDF has one page per community. LibreOffice runs with a private user profile in a temporary
+ * folder (as test/libreoffice does): a LibreOffice the user has open, or another conversion running
+ * beside this one, is never disturbed and never blocks it. Every temporary file goes afterwards.
+ */
+
+/** How long one conversion may take (a cold start of LibreOffice is ~5 s; a big 成绩单 more). */
+const CONVERT_TIMEOUT_MS = 300_000;
+
+function executable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `name` on the PATH (with Windows' extensions), or null. */
+function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
+  const exts = process.platform === "win32" ? ["", ".exe", ".com"] : [""];
+  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+    if (dir === "") continue;
+    for (const ext of exts) {
+      const file = path.join(dir, name + ext);
+      if (executable(file)) return file;
+    }
+  }
+  return null;
+}
+
+/**
+ * The soffice to run: `SOFFICE` when set (a path, or a name looked up on the PATH), else `soffice`
+ * on the PATH. None: exit 2, in one line saying to install LibreOffice.
+ */
+export function findSoffice(env: NodeJS.ProcessEnv = process.env): string {
+  const given = env.SOFFICE;
+  if (given !== undefined && given !== "") {
+    const found =
+      given.includes("/") || given.includes("\\") ? (executable(given) ? given : null) : onPath(given, env);
+    if (found) return found;
+    throw new CliError(
+      msg(
+        `--pdf 需要 LibreOffice：环境变量 SOFFICE=${given} 不是可运行的 soffice；请安装 LibreOffice（Debian/Ubuntu：apt install libreoffice-calc）或改正 SOFFICE`,
+        `--pdf needs LibreOffice: SOFFICE=${given} is not a soffice that runs; install LibreOffice (Debian/Ubuntu: apt install libreoffice-calc) or correct SOFFICE`
+      )
+    );
+  }
+  const found = onPath("soffice", env);
+  if (found) return found;
+  throw new CliError(
+    msg(
+      "--pdf 需要 LibreOffice，但找不到 soffice：请安装 LibreOffice（Debian/Ubuntu：apt install libreoffice-calc），或用环境变量 SOFFICE 指明 soffice 的路径",
+      "--pdf needs LibreOffice and soffice was not found: install LibreOffice (Debian/Ubuntu: apt install libreoffice-calc), or set SOFFICE to the path of soffice"
+    )
+  );
+}
+
+/**
+ * A workbook of the one sheet, written by the package writer (the CLI's, with the print setup):
+ * ExcelJS lays out an empty package holding the sheet, whose part the package writer then
+ * replaces (the sheet carries the generated marker, so it is replaced in place).
+ */
+export async function sheetWorkbookBytes(sheet: OutputSheet): Promise<Uint8Array> {
+  const [{ default: ExcelJS }, xlsx] = await Promise.all([import("exceljs"), import("../hosts/xlsx")]);
+  const wb = new ExcelJS.Workbook();
+  xlsx.writeOutputSheets(wb, [sheet]);
+  const pkg = await xlsx.openXlsx(await xlsx.saveXlsx(wb));
+  await xlsx.writePackageSheets(pkg, [sheet]);
+  return xlsx.packXlsx(pkg);
+}
+
+function run(file: string, args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: CONVERT_TIMEOUT_MS, windowsHide: true }, (err, _stdout, stderr) => {
+      const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+      resolve({ code, stderr: String(stderr) });
+    });
+  });
+}
+
+/** Converts the sheet to `target` (a PDF) with `soffice`; a failure is exit 2 with LibreOffice's words. */
+export async function writeSheetPdf(soffice: string, sheet: OutputSheet, target: string): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(tmpdir(), "scorecard-pdf-"));
+  try {
+    const xlsx = path.join(dir, "statements.xlsx");
+    await fs.writeFile(xlsx, await sheetWorkbookBytes(sheet));
+    const outDir = path.join(dir, "out");
+    const profile = pathToFileURL(path.join(dir, "profile")).href;
+    const done = await run(soffice, [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=${profile}`,
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      xlsx,
+    ]);
+    const pdf = path.join(outDir, "statements.pdf");
+    const bytes = await fs.readFile(pdf).catch(() => null);
+    if (done.code !== 0 || bytes === null) {
+      const why = done.stderr.trim().split("\n")[0] || `exit ${done.code}`;
+      throw new CliError(
+        msg(`LibreOffice 未能转换为 PDF（${why}）`, `LibreOffice could not convert to PDF (${why})`)
+      );
+    }
+    await writeWorkbookFile(target, bytes);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}

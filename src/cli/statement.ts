@@ -1,0 +1,135 @@
+import { Exact, exactText, Locale, msg } from "../scoring";
+import { sortIssues, statementWorkbook } from "../workbook/pipeline";
+import { OutputSheet, OutputValue } from "../workbook/types";
+import { Args } from "./args";
+import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
+import { writeWorkbookFile } from "./files";
+import { openInput } from "./input";
+import { checkOutFile, sameFile } from "./out-file";
+import { Io, issuesText, printOutFile } from "./output";
+import { refuseOptions } from "./paths";
+import { displayWidth } from "./table";
+
+/**
+ * `statement <in.xlsx> [--community NAME] [--out out.xlsx] [--pdf out.pdf]` (SPEC §8): 成绩单 for
+ * every community, or one. Without --out or --pdf it prints the statements as text; --out writes
+ * the input workbook with the 成绩单 sheet (the input itself is refused); --pdf prints it to PDF
+ * through LibreOffice (pdf.ts), or exits 2 in one line when LibreOffice is not installed.
+ * Exit 0: done (warnings allowed); 1: the workbook has errors (nothing written); 2: unusable call.
+ */
+
+/** A cell as the sheet shows it: points to 2 decimals, or 4 where the value has them (0.00##). */
+function shown(value: OutputValue, format: string): string {
+  if (value === null) return "";
+  if (typeof value === "number") {
+    const e = Exact.fromNumber(value);
+    return format === "@" || format === "0.00" ? e.toFixed(2) : exactText(e);
+  }
+  return String(value);
+}
+
+function padTo(text: string, width: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/**
+ * 成绩单 as text, block by block (a rule between them): each row's cells aligned in columns, numbers
+ * to the right; the last cell of a row (a reason, a signature line) is not padded and does not
+ * widen its column.
+ */
+export function statementsText(sheet: OutputSheet): string {
+  const formats = new Map((sheet.cellFormats ?? []).map((f) => [`${f.row}:${f.column}`, f.format]));
+  const breaks = new Set(sheet.print?.breaksAfter ?? []);
+  const blocks: { cells: string[]; numeric: boolean[] }[][] = [[]];
+  sheet.rows.forEach((row, r) => {
+    if (r === 0) return; // the header line (marker, time, fingerprint, settings) is for the file
+    const format = (c: number) => formats.get(`${r}:${c}`) ?? sheet.numberFormats[c] ?? "General";
+    blocks[blocks.length - 1].push({
+      cells: row.map((v, c) => shown(v, format(c))),
+      // Numbers to the right, and the words over them (满分, 得分) with them.
+      numeric: row.map((v, c) => typeof v === "number" || (v !== null && format(c) !== "@")),
+    });
+    if (breaks.has(r)) blocks.push([]);
+  });
+  const width = sheet.numberFormats.length;
+  const out: string[] = [];
+  for (const rows of blocks) {
+    const last = (cells: string[]) => cells.reduce((at, v, i) => (v !== "" ? i : at), -1);
+    // The last text of a row runs on (a reason, a signature line): it neither widens nor is padded.
+    const runsOn = (row: { cells: string[]; numeric: boolean[] }, c: number) =>
+      c === last(row.cells) && !row.numeric[c];
+    const widths = Array.from({ length: width }, (_, c) =>
+      rows.reduce((w, row) => (runsOn(row, c) ? w : Math.max(w, displayWidth(row.cells[c] ?? ""))), 0)
+    );
+    if (out.length > 0) out.push("", "─".repeat(40), "");
+    for (const row of rows) {
+      const end = last(row.cells);
+      const parts = row.cells
+        .slice(0, end + 1)
+        .map((v, c) => (runsOn(row, c) ? v : padTo(v, widths[c], row.numeric[c])));
+      out.push(parts.join("  ").trimEnd());
+    }
+  }
+  return out.join("\n").replace(/\n{3,}/g, "\n\n");
+}
+
+function written(io: Io, file: string, what: string, locale: Locale): void {
+  io.out(locale === "en-US" ? `Written: ${file} (${what})` : `已写出：${file}（${what}）`);
+}
+
+export async function statementCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
+  refuseOptions(args, "statement", ["out", "pdf", "community"]);
+  const source = args.positional[0];
+  // Refused before any work (SPEC §8): the input is never overwritten, a PDF needs LibreOffice.
+  if (args.out !== undefined) await checkOutFile(args.out, source);
+  if (args.pdf !== undefined) {
+    await checkOutFile(args.pdf, source);
+    if (args.out !== undefined && (args.out === args.pdf || (await sameFile(args.out, args.pdf))))
+      throw new CliError(
+        msg(
+          `--out 与 --pdf 是同一个文件 ${args.pdf}：请各取一个文件名`,
+          `--out and --pdf name the same file ${args.pdf}: give each its own name`
+        )
+      );
+  }
+  const pdf = args.pdf !== undefined ? await import("./pdf") : null;
+  const soffice = pdf ? pdf.findSoffice() : null;
+
+  const input = await openInput(args, io);
+  const outcome = statementWorkbook(await input.grids(), {
+    now,
+    locale: args.locale,
+    community: args.community,
+  });
+  if (outcome.unknown) throw new CliError(outcome.unknown);
+  const issues = sortIssues([...outcome.issues, ...outcome.stale]);
+  const sheet = outcome.sheet;
+  if (!outcome.ok || !sheet) {
+    io.out(issuesText(issues, args.locale));
+    printOutFile(io, args.out ?? args.pdf, false, [], args.locale);
+    return EXIT_ISSUES;
+  }
+  if (args.out === undefined && args.pdf === undefined) io.out(statementsText(sheet) + "\n");
+  io.out(issuesText(issues, args.locale));
+  if (args.out !== undefined) {
+    const pkg = await input.pkg();
+    const { packXlsx, writePackageSheets } = await import("../hosts/xlsx/ooxml");
+    const names = await writePackageSheets(pkg, [sheet]);
+    await writeWorkbookFile(args.out, await packXlsx(pkg));
+    printOutFile(io, args.out, true, names, args.locale);
+  }
+  if (pdf && soffice && args.pdf !== undefined) {
+    await pdf.writeSheetPdf(soffice, sheet, args.pdf);
+    const pages = (sheet.print?.breaksAfter?.length ?? 0) + 1;
+    written(
+      io,
+      args.pdf,
+      args.locale === "en-US"
+        ? `${pages} statement(s), each starting a new page`
+        : `成绩单 ${pages} 份，每份从新的一页开始`,
+      args.locale
+    );
+  }
+  return EXIT_OK;
+}

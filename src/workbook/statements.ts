@@ -1,0 +1,292 @@
+import {
+  AssessmentResult,
+  CATEGORIES,
+  CATEGORY_NAMES,
+  centsToYuan,
+  CommunityResult,
+  Exact,
+  EXACT_FORMAT,
+  Locale,
+  msg,
+  Msg,
+  pts,
+  RecordScore,
+  RecordSource,
+  say,
+  sum,
+} from "../scoring";
+import { fitRows } from "./cell-limit";
+import { headerLine, ReportContext } from "./report";
+import { SHEETS } from "./schema";
+import { displayWidth } from "./text-width";
+import { OutputSheet, OutputValue, PrintSetup } from "./types";
+
+/**
+ * 成绩单 / Statements (SPEC §8): one block per community, in rank order, each on its own printed
+ * page (a page break after every block), for the community to sign. A block holds the title, the
+ * community and its type; the six categories with maximum and score; the target score; every
+ * bonus record of the community — counted or not — with its points and the reason in the words
+ * 计分明细 gives, under a subtotal per kind; rewards, total, converted, `第 N 名（共 M 个社区）`, the
+ * status, 距先进线, the money when set; then the signature lines.
+ *
+ * Layout: four columns — item (label), maximum, points, reason — portrait A4, one page wide. The
+ * item and reason columns are as wide as their longest text (within caps), so nothing is cut at
+ * the paper's edge and the scale stays readable. A block is ~32 rows plus one per record: the
+ * sample's largest (8 records) fills about two thirds of a page. A community with very many
+ * records (some 40 or more) runs over onto a second page; its next block still starts a new page.
+ *
+ * Values only; points as exact as stored (`0.00##`: 0.0667, not 0.07); text from the inputs as
+ * typed. Text cells in the number columns carry the text format "@", and every writer writes a
+ * string as text, so a title "=1+1" stays the text "=1+1".
+ */
+
+/** Columns of a block. */
+const ITEM = 0;
+const MAX = 1;
+const POINTS = 2;
+const REASON = 3;
+const WIDTH = 4;
+
+/** Caps of the widened columns (characters): past them a long title or reason is cut at the edge. */
+const ITEM_WIDTH_MAX = 40;
+const REASON_WIDTH_MAX = 64;
+
+const TEXT = "@";
+const MONEY_FORMAT = "0.00";
+
+type BonusSource = Extract<RecordSource, "honors" | "basicPublicity" | "publicity" | "contributions">;
+
+/** The four kinds of bonus points, as the subtotals name them, and the community's figure of each. */
+const KINDS: readonly { source: BonusSource; name: Msg; of: (c: CommunityResult) => Exact }[] = [
+  { source: "honors", name: msg("业绩优秀奖", "Honors"), of: (c) => c.honor },
+  { source: "basicPublicity", name: msg("基础宣传", "Basic publicity"), of: (c) => c.basicPublicity },
+  { source: "publicity", name: msg("宣传报道", "Publicity"), of: (c) => c.externalPublicity },
+  { source: "contributions", name: msg("重要贡献", "Contributions"), of: (c) => c.contribution },
+];
+
+const W = {
+  target: msg("一、目标管理", "1. Target management"),
+  max: msg("满分", "Max"),
+  score: msg("得分", "Score"),
+  targetTotal: msg("目标管理得分", "Target score"),
+  rewards: msg("二、单项奖励", "2. Bonus points"),
+  points: msg("得分", "Points"),
+  reason: msg("计分依据", "Reason"),
+  subtotal: msg("小计", "subtotal"),
+  rewardsTotal: msg("单项奖励合计", "Bonus points in all"),
+  result: msg("三、结果", "3. Result"),
+  total: msg("综合得分", "Total"),
+  totalIs: msg("目标管理得分 + 单项奖励", "target score + bonus points"),
+  converted: msg("折算分", "Converted"),
+  rank: msg("名次", "Rank"),
+  status: msg("评定", "Status"),
+  gap: msg("距先进线", "Gap to the cut"),
+  money: msg("奖金（元）", "Money (yuan)"),
+  signGroup: msg("考核组（签字）：", "Assessment group (signature): "),
+  signHead: msg("社区负责人（签字）：", "Community head (signature): "),
+  date: msg("日期：", "Date: "),
+};
+
+const LINE = "______________________________";
+/** The ideographic space (U+3000), a Chinese character's width: the gaps of 年 月 日. */
+const GAP = "\u3000";
+
+/** The title of a block: `{考核年度}年度社区目标管理考核成绩单`, without the year when none is set. */
+export function statementTitle(year: number | null, locale: Locale): string {
+  if (locale === "en-US")
+    return `${year === null ? "" : `${year} `}Community Target Management Assessment Statement`;
+  return `${year === null ? "" : `${year}年度`}社区目标管理考核成绩单`;
+}
+
+/** `第 N 名（共 M 个社区）`. */
+export function rankText(rank: number, of: number, locale: Locale): string {
+  return locale === "en-US" ? `No. ${rank} of ${of} communities` : `第 ${rank} 名（共 ${of} 个社区）`;
+}
+
+/** The status line: 先进社区, 并列待定, 村改居不参评 or —. */
+export function statusText(c: Pick<CommunityResult, "advanced" | "eligible">, locale: Locale): string {
+  if (!c.eligible) return say(msg("村改居不参评", "村改居: not eligible"), locale);
+  if (c.advanced === "tie") return say(msg("并列待定", "Tie — needs a decision"), locale);
+  return c.advanced ? say(msg("先进社区", "Advanced community"), locale) : "—";
+}
+
+/** Rows of the sheet being built, with the formats, bold rows and merges that go with them. */
+class Rows {
+  readonly rows: OutputValue[][] = [];
+  readonly bold: number[] = [];
+  readonly merges: { row: number; firstColumn: number; lastColumn: number }[] = [];
+  readonly formats: { row: number; column: number; format: string }[] = [];
+
+  /** Adds a row; text in a number column gets the text format, money its own. */
+  add(cells: OutputValue[], opts: { bold?: boolean; money?: boolean } = {}): number {
+    const row = this.rows.length;
+    const line = Array.from({ length: WIDTH }, (_, c) => cells[c] ?? null);
+    line.forEach((v, c) => {
+      if (typeof v === "string" && (c === MAX || c === POINTS))
+        this.formats.push({ row, column: c, format: TEXT });
+      if (typeof v === "number" && opts.money) this.formats.push({ row, column: c, format: MONEY_FORMAT });
+    });
+    this.rows.push(line);
+    if (opts.bold) this.bold.push(row);
+    return row;
+  }
+
+  blank(): void {
+    this.add([]);
+  }
+}
+
+const num = (e: Exact): number => e.toNumber();
+
+/** Each community's bonus records by kind, in sheet order (details come grouped by rule, not by row). */
+function recordsByCommunity(details: readonly RecordScore[]): Map<string, Map<BonusSource, RecordScore[]>> {
+  const out = new Map<string, Map<BonusSource, RecordScore[]>>();
+  for (const d of details) {
+    if (!KINDS.some((k) => k.source === d.source)) continue;
+    let byKind = out.get(d.community);
+    if (!byKind) out.set(d.community, (byKind = new Map()));
+    const list = byKind.get(d.source as BonusSource);
+    if (list) list.push(d);
+    else byKind.set(d.source as BonusSource, [d]);
+  }
+  for (const byKind of out.values()) for (const list of byKind.values()) list.sort((a, b) => a.row - b.row);
+  return out;
+}
+
+/** The reason of a record in the locale's words, as 计分明细 gives it. */
+function reasonText(d: RecordScore, locale: Locale): string {
+  return d.reasons.map((r) => say(r.text, locale)).join(locale === "en-US" ? "; " : "；");
+}
+
+function block(
+  out: Rows,
+  c: CommunityResult,
+  records: Map<BonusSource, RecordScore[]> | undefined,
+  result: AssessmentResult,
+  ctx: ReportContext
+): void {
+  const L = ctx.locale;
+  const t = (m: Msg) => say(m, L);
+  const title = out.add([statementTitle(ctx.rules.year, L)], { bold: true });
+  out.merges.push({ row: title, firstColumn: ITEM, lastColumn: REASON });
+  const who =
+    L === "en-US" ? [`Community: ${c.name}`, `Type: ${c.type}`] : [`社区：${c.name}`, `类型：${c.type}`];
+  if (c.code) who.push(L === "en-US" ? `Code: ${c.code}` : `编号：${c.code}`);
+  out.add([who.join(L === "en-US" ? "    " : GAP.repeat(2))]);
+  out.blank();
+
+  out.add([t(W.target), t(W.max), t(W.score)], { bold: true });
+  for (const k of CATEGORIES)
+    out.add([t(CATEGORY_NAMES[k]), num(ctx.rules.categoryMax[k]), num(c.categories[k])]);
+  const maxTotal = sum(CATEGORIES.map((k) => ctx.rules.categoryMax[k]));
+  out.add([t(W.targetTotal), num(maxTotal), num(c.target)], { bold: true });
+  out.blank();
+
+  out.add([t(W.rewards), null, t(W.points), t(W.reason)], { bold: true });
+  for (const kind of KINDS) {
+    const label = L === "en-US" ? `${t(kind.name)} ${t(W.subtotal)}` : `${t(kind.name)}${t(W.subtotal)}`;
+    out.add([label, null, num(kind.of(c))], { bold: true });
+    for (const d of records?.get(kind.source) ?? [])
+      out.add([d.label, null, num(d.points), reasonText(d, L)]);
+  }
+  out.add([t(W.rewardsTotal), null, num(c.rewards)], { bold: true });
+  out.blank();
+
+  out.add([t(W.result)], { bold: true });
+  out.add([t(W.total), null, num(c.total), t(W.totalIs)], { bold: true });
+  const rate = `${pts(ctx.rules.conversionRate.mul(Exact.int(100)))}%`;
+  out.add([t(W.converted), null, num(c.converted), `${t(W.total)} × ${rate}`]);
+  out.add([t(W.rank), null, rankText(c.rank, result.communities.length, L)]);
+  out.add([t(W.status), null, statusText(c, L)]);
+  // SPEC §8: exact; 0 for the advanced and those tied at the cut; blank for 村改居.
+  out.add([t(W.gap), null, c.eligible && c.gapToCut !== null ? num(c.gapToCut) : null]);
+  if (result.hasMoney)
+    out.add([t(W.money), null, c.moneyCents === undefined ? null : centsToYuan(c.moneyCents)], {
+      money: true,
+    });
+  out.blank();
+  out.blank();
+  out.add([`${t(W.signGroup)}${LINE}`]);
+  out.blank();
+  out.add([`${t(W.signHead)}${LINE}`]);
+  out.blank();
+  out.add([
+    L === "en-US"
+      ? `${t(W.date)}${LINE}`
+      : `${t(W.date)}${GAP.repeat(4)}年${GAP.repeat(2)}月${GAP.repeat(2)}日`,
+  ]);
+}
+
+/** Widest text of a column over the rows, within [floor, cap]. */
+function widthOf(
+  rows: readonly OutputValue[][],
+  column: number,
+  floor: number,
+  cap: number,
+  skip: Set<number>
+): number {
+  let w = floor;
+  rows.forEach((r, i) => {
+    const v = r[column];
+    if (!skip.has(i) && typeof v === "string") w = Math.max(w, displayWidth(v) + 2);
+  });
+  return Math.min(cap, w);
+}
+
+/** The page header and footer in Excel's codes (`&P`, `&N`; a literal `&` doubled). */
+function printOf(ctx: ReportContext, breaksAfter: number[]): PrintSetup {
+  const title = ctx.locale === "en-US" ? SHEETS.statements.en : SHEETS.statements.zh;
+  const year = ctx.rules.year;
+  const header = year === null ? title : ctx.locale === "en-US" ? `${year} ${title}` : `${year}年度 ${title}`;
+  return {
+    orientation: "portrait",
+    onePageWide: true,
+    header: header.replace(/&/g, "&&"),
+    footer: ctx.locale === "en-US" ? "Page &P of &N" : "第 &P 页，共 &N 页",
+    ...(breaksAfter.length > 0 ? { breaksAfter } : {}),
+  };
+}
+
+/**
+ * 成绩单 as a generated sheet: the header line (A1: marker, time, fingerprint, settings), then one
+ * block per community in rank order — or only those named in `only` (the CLI's --community).
+ */
+export function statementsSheet(
+  result: AssessmentResult,
+  ctx: ReportContext,
+  only?: ReadonlySet<string>
+): OutputSheet {
+  const out = new Rows();
+  out.add([headerLine("statements", ctx)]);
+  const records = recordsByCommunity(result.details);
+  const breaks: number[] = [];
+  const titles = new Set<number>();
+  for (const c of result.communities) {
+    if (only && !only.has(c.name)) continue;
+    if (out.rows.length > 1) breaks.push(out.rows.length - 1);
+    titles.add(out.rows.length);
+    block(out, c, records.get(c.name), result, ctx);
+  }
+  // The signature lines and the header line overflow into the empty cells beside them: not measured.
+  const long = new Set(out.rows.map((r, i) => (r[MAX] === null && r[POINTS] === null ? i : -1)));
+  const columns = SHEETS.statements.columns;
+  const widths = columns.map((col) => col.width);
+  widths[ITEM] = widthOf(out.rows, ITEM, columns[ITEM].width, ITEM_WIDTH_MAX, long);
+  widths[REASON] = widthOf(out.rows, REASON, columns[REASON].width, REASON_WIDTH_MAX, new Set());
+  const firstTitle = titles.size > 0 ? Math.min(...titles) : 0;
+  return {
+    key: "statements",
+    name: ctx.names.statements ?? SHEETS.statements.zh,
+    rows: fitRows(out.rows),
+    // The first block's title stands where other sheets have their column headers (bold, text).
+    headerRow: firstTitle,
+    numberFormats: [TEXT, EXACT_FORMAT, EXACT_FORMAT, TEXT],
+    widths,
+    highlight: [],
+    freezeRows: 0,
+    print: printOf(ctx, breaks),
+    boldRows: out.bold,
+    merges: out.merges,
+    cellFormats: out.formats,
+  };
+}
