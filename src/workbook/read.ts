@@ -130,6 +130,23 @@ class RowReader {
     return t === "" ? undefined : t;
   }
 
+  /**
+   * Text shown back to people and never compared as it is (an honor's name, an article's title, a
+   * matter): the cell exactly as typed — full-width brackets, spaces and all (SPEC §8); "" when
+   * blank. Whatever compares it (same kind, same content) folds its own copy (foldKey).
+   */
+  typed(key: string): string {
+    if (this.unusable(key)) return "";
+    const v = this.cells[key];
+    if (typeof v === "string") return isBlank(v) ? "" : v;
+    return cellText(v);
+  }
+
+  optionalTyped(key: string): string | undefined {
+    const t = this.typed(key);
+    return t === "" ? undefined : t;
+  }
+
   level(key: string): Level | undefined {
     return this.parsed(key, parseLevel);
   }
@@ -307,7 +324,7 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
     const rec = {
       row: r.row,
       community: r.text("community"),
-      honor: r.text("honor"),
+      honor: r.typed("honor"),
       kind: r.optionalText("kind"),
       lineDept: r.yesNo("lineDept", fallbackOf("honors", "lineDept")),
       issuer: r.optionalText("issuer"),
@@ -327,7 +344,7 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
     const rec = {
       row: r.row,
       communities: communitiesCell,
-      title: r.text("title"),
+      title: r.typed("title"),
       contentKey: r.optionalText("contentKey"),
       media: r.optionalText("media"),
       communityBuilding: r.yesNo("communityBuilding", fallbackOf("publicity", "communityBuilding")),
@@ -343,7 +360,7 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
       row: r.row,
       community: r.text("community"),
       line: r.text("line"),
-      matter: r.optionalText("matter"),
+      matter: r.optionalTyped("matter"),
       leaderAgreed: r.yesNo("leaderAgreed", fallbackOf("contributions", "leaderAgreed")),
     };
     return points === undefined ? null : { ...rec, points };

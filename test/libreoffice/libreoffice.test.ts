@@ -113,16 +113,26 @@ maybe("SPEC §6 checked by LibreOffice", () => {
 
     const input = await loadXlsx(readFileSync(sample));
     const expected = rankWorkbook(gridsOf(input), { now });
-    expect(expected.sheets.map((s) => s.name)).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+    expect(expected.sheets.map((s) => s.name)).toEqual([
+      "排名",
+      "先进个人",
+      "计分明细",
+      "成绩单",
+      "校验结果",
+    ]);
     const check = (s: OutputSheet) => {
       const got = csv(s.name);
+      // A cell's own format (成绩单 mixes points, money and words in a column) overrides its column's.
+      const own = new Map((s.cellFormats ?? []).map((f) => [`${f.row}:${f.column}`, f.format]));
+      const format = (r: number, c: number) =>
+        own.get(`${r}:${c}`) ?? (r <= s.headerRow ? "@" : s.numberFormats[c]);
       expect(got).toHaveLength(s.rows.length);
       // The header line (marker, time, fingerprint, settings) is A1 as written.
       expect(got[0][0]).toBe(s.rows[0][0]);
       for (let r = 1; r < s.rows.length; r++)
         for (let c = 0; c < s.rows[r].length; c++)
           expect(`${s.name}!R${r + 1}C${c + 1}=${got[r][c] ?? ""}`).toBe(
-            `${s.name}!R${r + 1}C${c + 1}=${shown(s.rows[r][c], r <= s.headerRow ? "@" : s.numberFormats[c])}`
+            `${s.name}!R${r + 1}C${c + 1}=${shown(s.rows[r][c], format(r, c))}`
           );
     };
     for (const s of expected.sheets) check(s);

@@ -25,7 +25,7 @@ import { generatedWorkbook, sampleWorkbook } from "./fixtures";
  */
 const NOW = new Date(2025, 0, 15, 9, 30);
 const INPUT_NAMES = new Set(INPUT_SHEETS.map((k) => SHEETS[k].zh));
-const GENERATED = ["排名", "先进个人", "计分明细", "校验结果"];
+const GENERATED = ["排名", "先进个人", "计分明细", "成绩单", "校验结果"];
 const MIN = "1.1";
 const NEWEST = "1.17";
 
@@ -149,7 +149,7 @@ test("ExcelHost.read, 5,000 communities: every answer under 4.2 MB, the grids ex
 });
 
 describe.each([MIN, NEWEST])("ExcelHost.writeGenerated through the rank build at ExcelApi %s", (excelApi) => {
-  test("the four sheets: values before formats, input sheets untouched, the ranking in rank order", async () => {
+  test("the five sheets: values before formats, input sheets untouched, the ranking in rank order", async () => {
     const inputs = sampleWorkbook();
     const { mock, host } = setup(inputs, { excelApi });
     const before = inputs.map((s) => [s.name, mock.grid(s.name)] as const);
@@ -290,7 +290,10 @@ describe("round trips and payloads", () => {
     };
     mock.resetCounters();
     const again = await rankBuild(host, { now: NOW, confirm: async () => true });
-    expect(again.report?.replaced).toHaveLength(4);
+    // 成绩单 only up to STATEMENTS_IN_RANK_MAX communities: 5,000 get the other four sheets.
+    expect(again.report?.replaced).toEqual(
+      report?.written.length === 5 ? GENERATED : GENERATED.filter((n) => n !== "成绩单")
+    );
     const warm = {
       syncs: mock.syncs,
       request: maxOf(mock.requestBytes),
@@ -300,6 +303,7 @@ describe("round trips and payloads", () => {
     mock.resetCounters();
     await host.countFunctionCells();
     return {
+      written: report?.written.length,
       cold,
       warm: warm.syncs,
       request: warm.request,
@@ -309,8 +313,12 @@ describe("round trips and payloads", () => {
   }
 
   test("a rank build takes at most 6 syncs for 12 and 5,000 communities; no request or answer (共享准备 included) passes 4.2 MB", async () => {
-    for (const inputs of [sampleWorkbook(), generatedWorkbook(5000)]) {
+    for (const [inputs, sheets] of [
+      [sampleWorkbook(), 5],
+      [generatedWorkbook(5000), 4],
+    ] as const) {
       const r = await build(inputs);
+      expect(r.written).toBe(sheets);
       expect(r.cold.syncs).toBeLessThanOrEqual(6);
       expect(r.warm).toBeLessThanOrEqual(6);
       for (const bytes of [r.cold.request, r.cold.response, r.request, r.response, r.share])

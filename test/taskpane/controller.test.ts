@@ -121,11 +121,17 @@ describe("work plan", () => {
   });
 });
 
-test("planRank on the sample plans the four sheets and replaces nothing the first time", async () => {
+test("planRank on the sample plans the five sheets and replaces nothing the first time", async () => {
   const plan = await planRank(XlsxHost.withSample(), { now: NOW, locale: "zh-CN" });
   expect(plan.ok).toBe(true);
   if (plan.ok) {
-    expect(plan.outcome.sheets.map((s) => s.name)).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+    expect(plan.outcome.sheets.map((s) => s.name)).toEqual([
+      "排名",
+      "先进个人",
+      "计分明细",
+      "成绩单",
+      "校验结果",
+    ]);
     expect(plan.replace).toEqual([]);
     expect(plan.outcome.result?.communities).toHaveLength(12);
   }

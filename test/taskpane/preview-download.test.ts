@@ -91,7 +91,7 @@ async function throughPreview(input: Uint8Array): Promise<Uint8Array> {
   const host = XlsxHost.withSample({ save: (bytes) => (saved.bytes = bytes) });
   await host.open(input.slice().buffer, "图表.xlsx");
   const { report } = await rankBuild(host, { now: NOW, locale: "zh-CN" });
-  expect(report?.written).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+  expect(report?.written).toEqual(["排名", "先进个人", "计分明细", "成绩单", "校验结果"]);
   await host.download("结果.xlsx");
   if (!saved.bytes) throw new Error("nothing downloaded");
   return saved.bytes;
@@ -115,13 +115,14 @@ describe("issue 13 §3: the preview's download keeps the user's file", () => {
     expect(text(after, "xl/workbook.xml")).toContain("社区名单");
     const inputRels = text(before, "xl/_rels/workbook.xml.rels").match(/<Relationship [^>]*\/>/g) ?? [];
     for (const rel of inputRels) expect(text(after, "xl/_rels/workbook.xml.rels")).toContain(rel);
-    // ExcelJS reads the result: the input sheets and the four generated ones.
+    // ExcelJS reads the result: the input sheets and the five generated ones.
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(Buffer.from(await throughPreview(input)) as never);
-    expect(back.worksheets.map((w) => w.name).slice(-4)).toEqual([
+    expect(back.worksheets.map((w) => w.name).slice(-5)).toEqual([
       "排名",
       "先进个人",
       "计分明细",
+      "成绩单",
       "校验结果",
     ]);
   });

@@ -37,7 +37,7 @@ describe("XlsxHost (browser preview)", () => {
     const saved: { bytes?: Uint8Array; name?: string } = {};
     const { host, pane } = sampleHost(saved);
     const { report } = await rankBuild(pane, { now: NOW });
-    expect(report?.written).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+    expect(report?.written).toEqual(["排名", "先进个人", "计分明细", "成绩单", "校验结果"]);
     expect(report?.degraded.map((m) => m.en)[0]).toMatch(/chart/);
     expect(await pane.download?.("结果.xlsx")).toBe("结果.xlsx");
     expect(saved.name).toBe("结果.xlsx");
@@ -60,7 +60,7 @@ describe("XlsxHost (browser preview)", () => {
     host.workbook().addWorksheet("先进个人 (备注)");
     const plan = await planRank(pane, { now: NOW, locale: "zh-CN" });
     if (!plan.ok) throw new Error("not ok");
-    expect(plan.replace).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+    expect(plan.replace).toEqual(["排名", "先进个人", "计分明细", "成绩单", "校验结果"]);
     const report = await applyRank(pane, plan, { chartTitle: "综合得分" });
     expect(report.replaced).toEqual(plan.replace);
     const names = host.workbook().worksheets.map((w) => w.name);

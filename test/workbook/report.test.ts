@@ -29,9 +29,9 @@ function records(s: OutputSheet): Record<string, unknown>[] {
 describe("SPEC §6 generated sheets", () => {
   const out = rankWorkbook(sampleGrids(), { now: NOW });
 
-  test("rank of the sample gives 排名, 先进个人, 计分明细, 校验结果 with values only", () => {
+  test("rank of the sample gives 排名, 先进个人, 计分明细, 成绩单, 校验结果 with values only", () => {
     expect(out.ok).toBe(true);
-    expect(out.sheets.map((s) => s.name)).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+    expect(out.sheets.map((s) => s.name)).toEqual(["排名", "先进个人", "计分明细", "成绩单", "校验结果"]);
     for (const s of out.sheets)
       for (const row of s.rows)
         for (const v of row)
@@ -169,7 +169,7 @@ describe("SPEC §6 generated sheets", () => {
         { name: "计分明细", generated: true },
       ],
     });
-    expect(r.sheets.map((s) => s.name)).toEqual(["排名 (2)", "先进个人", "计分明细", "校验结果"]);
+    expect(r.sheets.map((s) => s.name)).toEqual(["排名 (2)", "先进个人", "计分明细", "成绩单", "校验结果"]);
   });
 
   test("any error: ok=false, no result, no sheets", () => {

@@ -44,8 +44,14 @@ describe("SPEC §8 stale results", () => {
     const [w] = staleWarnings(grids);
     expect(w).toMatchObject({ severity: "warning", sheet: "排名" });
     expect(w.message.zh).toBe(STALE);
-    expect(w.message.en).toMatch(/"排名" and 3 other result sheet\(s\) are out of date/);
-    expect(staleSheets(grids, "000000000000")).toEqual(["排名", "先进个人", "计分明细", "校验结果"]);
+    expect(w.message.en).toMatch(/"排名" and 4 other result sheet\(s\) are out of date/);
+    expect(staleSheets(grids, "000000000000")).toEqual([
+      "排名",
+      "先进个人",
+      "计分明细",
+      "成绩单",
+      "校验结果",
+    ]);
     // rank reports it apart: the sheets it makes in their place clear it.
     const outcome = rankWorkbook(grids, { now: NOW });
     expect(outcome.stale.map((i) => i.message.zh)).toEqual([STALE]);

@@ -180,7 +180,7 @@ describe("SPEC §6/§7.2 .xlsx host: writing", () => {
     const outcome = rankWorkbook(gridsOf(input), { now: NOW, existing: existingSheets(input) });
     expect(outcome.ok).toBe(true);
     const names = writeOutputSheets(input, outcome.sheets);
-    expect(names).toEqual(["排名 (2)", "先进个人", "计分明细", "校验结果"]);
+    expect(names).toEqual(["排名 (2)", "先进个人", "计分明细", "成绩单", "校验结果"]);
     const after = await roundTrip(input);
     expect(
       snapshot(

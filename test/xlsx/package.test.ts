@@ -115,6 +115,7 @@ describe("SPEC §6 .xlsx package: writing generated sheets", () => {
       "排名",
       "先进个人",
       "计分明细",
+      "成绩单",
       "校验结果",
     ]);
     const bytes = await packXlsx(pkg);
@@ -171,6 +172,7 @@ describe("SPEC §6 .xlsx package: writing generated sheets", () => {
       "排名 (2)",
       "先进个人",
       "计分明细",
+      "成绩单",
       "校验结果",
     ]);
     const again = await openXlsx(await packXlsx(pkg));
@@ -179,6 +181,7 @@ describe("SPEC §6 .xlsx package: writing generated sheets", () => {
       "排名 (2)",
       "先进个人",
       "计分明细",
+      "成绩单",
       "校验结果",
     ]);
     // Rebuilding with the same data reuses the shared strings already there: the file does not grow.
@@ -195,6 +198,7 @@ describe("SPEC §6 .xlsx package: writing generated sheets", () => {
       "排名 (2)",
       "先进个人",
       "计分明细",
+      "成绩单",
       "校验结果",
     ]);
     expect(back.getWorksheet("排名")?.getCell("A1").value).toBe("我的草稿");
