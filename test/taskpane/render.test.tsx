@@ -24,10 +24,13 @@ function html(node: React.ReactNode, locale: Locale = "zh-CN"): string {
 
 const noop = () => undefined;
 
-test("the pane renders in Chinese and English with its four main buttons", () => {
+test("the pane renders in Chinese and English with its five main buttons", () => {
   for (const [locale, words] of [
-    ["zh-CN", ["一键排名", "校验", "创建模板", "共享准备", "浏览器预览"]],
-    ["en-US", ["Rank", "Validate", "Create sheets", "Prepare to share", "Browser preview"]],
+    ["zh-CN", ["一键排名", "校验", "创建模板", "打印成绩单", "共享准备", "浏览器预览"]],
+    [
+      "en-US",
+      ["Rank", "Validate", "Create sheets", "Print statements", "Prepare to share", "Browser preview"],
+    ],
   ] as const) {
     const out = html(<App host={XlsxHost.withSample()} locale={locale} />, locale);
     for (const w of words) expect(out).toContain(w);
