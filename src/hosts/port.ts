@@ -33,14 +33,13 @@ export interface WriteOptions {
   replace: readonly string[];
   /** Sheet to activate (show) when done. */
   activate?: string;
-  /** The bar chart of totals: on which sheet, its title, and how many bars at most (the top ones). */
-  chart?: { sheet: string; title: string; maxBars: number };
   onProgress?: (p: Progress) => void;
 }
 
 export interface WriteReport {
   written: string[];
   replaced: string[];
+  /** A sheet's bar chart (OutputSheet.chart) was drawn, or will be in the file the host offers. */
   chart: boolean;
   /** Features left out because the host lacks them (an API requirement set, the preview). */
   degraded: Msg[];

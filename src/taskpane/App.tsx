@@ -216,7 +216,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
           return;
         }
       }
-      const report = await applyRank(host, plan, { chartTitle: t("chartTitle"), onProgress: progress });
+      const report = await applyRank(host, plan, { onProgress: progress });
       dispatch({ type: "result", result: plan.outcome.result });
       const { warnings } = countIssues(plan.issues);
       setNote({

@@ -1,4 +1,4 @@
-import { cellText, defaultRules, Locale, Msg, say } from "../scoring";
+import { cellText, defaultRules, Locale, Msg } from "../scoring";
 import {
   rankWorkbook,
   RankOutcome,
@@ -6,7 +6,7 @@ import {
   templateSheets,
   validateWorkbook,
 } from "../workbook/pipeline";
-import { column, INPUT_SHEETS, SHEETS } from "../workbook/schema";
+import { INPUT_SHEETS, SHEETS } from "../workbook/schema";
 import { findSetting, readSettings, SETTINGS, showSetting } from "../workbook/settings";
 import { localDate } from "../workbook/local-time";
 import { chooseSheetNames, sameSheetName, sheetNameKey } from "../workbook/sheet-names";
@@ -19,7 +19,6 @@ import {
   workplanSummarySheet,
   workplanTemplateRows,
 } from "../workplan";
-import { CHART_MAX_BARS } from "../hosts/office/write-plan";
 import { PaneHost, Progress, TemplateReport, WorkbookSnapshot, WriteReport } from "../hosts/port";
 
 /**
@@ -134,17 +133,19 @@ export async function planRank(
   return { ok: true, outcome, issues: outcome.issues, snapshot, replace, kept };
 }
 
-/** Writes the planned sheets: values, highlights, chart of totals on the ranking; the ranking is activated. */
+/**
+ * Writes the planned sheets: values, highlights, the ranking's chart of totals (its own
+ * OutputSheet.chart, the same in every host); the ranking is activated.
+ */
 export async function applyRank(
   host: PaneHost,
   plan: Extract<RankPlan, { ok: true }>,
-  opts: { chartTitle: string; onProgress?: (p: Progress) => void }
+  opts: { onProgress?: (p: Progress) => void } = {}
 ): Promise<WriteReport> {
   const ranking = plan.outcome.sheets.find((s) => s.key === "ranking");
   return host.writeGenerated(plan.outcome.sheets, {
     replace: plan.replace,
     activate: ranking?.name,
-    chart: ranking ? { sheet: ranking.name, title: opts.chartTitle, maxBars: CHART_MAX_BARS } : undefined,
     onProgress: (p) => opts.onProgress?.({ ...p, done: p.done + 2, total: p.total + 2 }),
   });
 }
@@ -159,7 +160,7 @@ export async function rankBuild(
   if (!plan.ok) return { plan, report: null };
   if (plan.replace.length > 0 && opts.confirm && !(await opts.confirm(plan.replace)))
     return { plan, report: null };
-  const report = await applyRank(host, plan, { chartTitle: say(column("ranking", "total"), locale) });
+  const report = await applyRank(host, plan);
   return { plan, report };
 }
 

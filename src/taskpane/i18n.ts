@@ -154,7 +154,6 @@ const STRINGS = {
     en: "The last place falls in a tie: the assessment group decides",
   },
   individualsTitle: { zh: "先进个人", en: "Advanced individuals" },
-  chartTitle: header("total"),
   confirmReplaceTitle: { zh: "替换已生成的工作表？", en: "Replace generated sheets?" },
   confirmReplaceBody: {
     zh: "以下工作表是本加载项上次生成的，将被删除并重新生成（Excel 无法撤销加载项的修改）：{list}。输入表不会改动。",

@@ -17,7 +17,7 @@ import { GENERATED_MARKER } from "./marker";
 import { ColumnSchema, GeneratedSheetKey, SheetKey, SHEETS } from "./schema";
 import { settingsSummary } from "./settings";
 import { localTime } from "./local-time";
-import { Issue, OutputSheet, OutputValue } from "./types";
+import { BarChart, Issue, OutputSheet, OutputValue } from "./types";
 
 /**
  * Results → generated sheets as data (SPEC §6): 排名, 先进个人, 计分明细, 校验结果. Values only,
@@ -178,6 +178,37 @@ function sheetOf(
   };
 }
 
+/** Bars in the chart of totals: beyond this a bar chart is unreadable; the top ones are shown. */
+export const CHART_MAX_BARS = 40;
+
+/**
+ * The bar chart of 综合得分 by community on 排名 (SPEC §8), the same in every writer: the first
+ * `ranked` data rows (at most CHART_MAX_BARS, the top ones), titled with the column's header as
+ * written, placed to the right of the table (one blank column between) and tall enough for its
+ * bars. None when there is no community or the columns are missing.
+ */
+export function rankingChart(
+  sheet: OutputSheet,
+  columns: readonly ColumnSchema[],
+  ranked: number
+): BarChart | undefined {
+  const categoryColumn = columns.findIndex((c) => c.key === "community");
+  const valueColumn = columns.findIndex((c) => c.key === "total");
+  const bars = Math.min(ranked, CHART_MAX_BARS);
+  if (categoryColumn < 0 || valueColumn < 0 || bars === 0) return undefined;
+  const firstRow = sheet.headerRow + 1;
+  const height = Math.max(16, Math.ceil(bars * 1.2) + 4);
+  return {
+    title: String(sheet.rows[sheet.headerRow][valueColumn]),
+    categoryColumn,
+    valueColumn,
+    firstRow,
+    lastRow: firstRow + bars - 1,
+    from: { row: firstRow, column: columns.length + 1 },
+    to: { row: firstRow + height, column: columns.length + 8 },
+  };
+}
+
 export function rankingSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
   const columns = SHEETS.ranking.columns.filter((c) => c.key !== "money" || result.hasMoney);
   const highlight: { row: number; color: string }[] = [];
@@ -204,7 +235,9 @@ export function rankingSheet(result: AssessmentResult, ctx: ReportContext): Outp
     for (const k of CATEGORIES) values[k] = num(c.categories[k]);
     return columns.map((col) => values[col.key] ?? null);
   });
-  return sheetOf("ranking", ctx, columns, body, highlight);
+  const sheet = sheetOf("ranking", ctx, columns, body, highlight);
+  const chart = rankingChart(sheet, columns, body.length);
+  return chart ? { ...sheet, chart } : sheet;
 }
 
 export function individualsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {

@@ -61,7 +61,7 @@ describe("XlsxHost (browser preview)", () => {
     const plan = await planRank(pane, { now: NOW, locale: "zh-CN" });
     if (!plan.ok) throw new Error("not ok");
     expect(plan.replace).toEqual(["排名", "先进个人", "计分明细", "成绩单", "校验结果"]);
-    const report = await applyRank(pane, plan, { chartTitle: "综合得分" });
+    const report = await applyRank(pane, plan);
     expect(report.replaced).toEqual(plan.replace);
     const names = host.workbook().worksheets.map((w) => w.name);
     expect(names.filter((n) => n === "排名")).toHaveLength(1);
@@ -75,7 +75,7 @@ describe("XlsxHost (browser preview)", () => {
     if (!plan.ok) throw new Error("not ok");
     expect(plan.replace).toEqual([]);
     expect(plan.kept).toEqual([{ name: "排名", other: "排名 (2)" }]);
-    await applyRank(pane, plan, { chartTitle: "综合得分" });
+    await applyRank(pane, plan);
     expect(host.workbook().getWorksheet("排名")?.getCell("A1").value).toBe("我的排名草稿");
     expect(String(host.workbook().getWorksheet("排名 (2)")?.getCell("A1").value)).toContain(GENERATED_MARKER);
   });

@@ -54,10 +54,6 @@ export function isKhFormulaText(formula: unknown): boolean {
   return typeof formula === "string" && isKhFormula(`=${formula}`);
 }
 
-const NO_CHART: Msg = msg(
-  "柱状图（浏览器预览生成的文件不含图表；在 Excel 中排名时会添加）",
-  "the bar chart (files made in the preview have none; ranking in Excel adds it)"
-);
 const NO_TABLES: Msg = msg(
   "Excel 表格样式（预览中为普通区域）",
   "Excel table styling (plain ranges in the preview)"
@@ -194,8 +190,9 @@ export class XlsxHost implements PaneHost {
     return {
       written,
       replaced: written.filter((name) => before.has(sheetNameKey(name))),
-      chart: false,
-      degraded: options.chart ? [NO_CHART] : [],
+      // ExcelJS cannot draw charts: the page shows none, the download has it (writePackageSheets).
+      chart: sheets.some((s) => s.chart !== undefined),
+      degraded: [],
       syncs: 0,
     };
   }

@@ -1,5 +1,5 @@
 import { address } from "../../workbook/cells";
-import { CellRule, OutputSheet, OutputValue } from "../../workbook/types";
+import { BarChart, CellRule, OutputSheet, OutputValue } from "../../workbook/types";
 
 /**
  * How generated sheets are cut into Office.js writes — pure arithmetic, no Office.js, so the
@@ -12,8 +12,6 @@ import { CellRule, OutputSheet, OutputValue } from "../../workbook/types";
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 export const REQUEST_BYTES = 4_000_000;
 export const BLOCK_BYTES = 1_000_000;
-/** Bars in the chart of totals: beyond this a bar chart is unreadable; the top ones are shown. */
-export const CHART_MAX_BARS = 40;
 
 export type CellValue = string | number | boolean;
 
@@ -210,51 +208,22 @@ export function pack<T extends { bytes: number }>(
   return requests;
 }
 
-/** Where the bar chart of totals takes its data: community names and totals of the top rows. */
-export interface ChartSource {
+/** A sheet's bar chart (OutputSheet.chart) in Office.js terms: the A1 ranges of names and values, and where it sits. */
+export interface ChartRanges {
   names: string;
-  totals: string;
-  bars: number;
-  /** Cells where the chart is placed (to the right of the table). */
+  values: string;
   topLeft: string;
   bottomRight: string;
 }
 
-function headerIndex(header: readonly OutputValue[], names: readonly string[]): number {
-  return header.findIndex((v) => typeof v === "string" && names.includes(v.trim()));
-}
-
-/**
- * The chart data of a ranking sheet: the 社区 and 综合得分 columns (found by their header, zh or
- * en, as the schema names them) over the data rows, at most `maxBars` of them.
- */
-export function chartSource(
-  sheet: OutputSheet,
-  communityHeaders: readonly string[],
-  totalHeaders: readonly string[],
-  maxBars: number = CHART_MAX_BARS
-): ChartSource | null {
-  const header = sheet.rows[sheet.headerRow] ?? [];
-  const nameCol = headerIndex(header, communityHeaders);
-  const totalCol = headerIndex(header, totalHeaders);
-  if (nameCol < 0 || totalCol < 0) return null;
-  let bars = 0;
-  for (let r = sheet.headerRow + 1; r < sheet.rows.length && bars < maxBars; r++) {
-    const row = sheet.rows[r];
-    if (typeof row[totalCol] !== "number" || row[nameCol] === null || row[nameCol] === "") break;
-    bars++;
-  }
-  if (bars === 0) return null;
-  const first = sheet.headerRow + 2;
-  const last = first + bars - 1;
-  const width = columnCount(sheet);
-  const heightRows = Math.max(16, Math.ceil(bars * 1.2) + 4);
+export function chartRanges(chart: BarChart): ChartRanges {
+  const first = chart.firstRow + 1;
+  const last = chart.lastRow + 1;
   return {
-    names: address(first, nameCol + 1, last, nameCol + 1),
-    totals: address(first, totalCol + 1, last, totalCol + 1),
-    bars,
-    topLeft: address(first, width + 2),
-    bottomRight: address(first + heightRows, width + 9),
+    names: address(first, chart.categoryColumn + 1, last, chart.categoryColumn + 1),
+    values: address(first, chart.valueColumn + 1, last, chart.valueColumn + 1),
+    topLeft: address(chart.from.row + 1, chart.from.column + 1),
+    bottomRight: address(chart.to.row + 1, chart.to.column + 1),
   };
 }
 

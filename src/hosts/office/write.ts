@@ -1,14 +1,13 @@
 /* global Excel */
 import { Msg } from "../../scoring";
-import { SHEETS } from "../../workbook/schema";
 import { address } from "../../workbook/cells";
 import { sheetNameKey } from "../../workbook/sheet-names";
-import { OutputSheet } from "../../workbook/types";
+import { BarChart, OutputSheet } from "../../workbook/types";
 import { WriteOptions } from "../port";
 import { ExcelApiSupport, missingFeatures } from "./api";
 import {
   Block,
-  chartSource,
+  chartRanges,
   columnCount,
   FormatBlock,
   formatBlocks,
@@ -134,8 +133,7 @@ export async function writeGeneratedSheets(
     let chartMade = false;
     for (const t of targets) {
       layoutSheet(t.final, t.sheet, can);
-      if (options.chart && sheetNameKey(options.chart.sheet) === sheetNameKey(t.sheet.name))
-        chartMade = addChart(t.final, t.sheet, options.chart, can);
+      if (t.sheet.chart) chartMade = addChart(t.final, t.sheet.chart, can) || chartMade;
     }
     if (options.activate) target(options.activate)?.final.activate();
     syncs++;
@@ -210,28 +208,18 @@ function layoutSheet(ws: Excel.Worksheet, s: OutputSheet, can: ExcelApiSupport):
   if (can.api1_7 && s.freezeRows > 0) ws.freezePanes.freezeRows(s.freezeRows);
 }
 
-/** A bar chart of the totals, beside the ranking table, best at the top. */
-function addChart(
-  ws: Excel.Worksheet,
-  s: OutputSheet,
-  chart: { title: string; maxBars: number },
-  can: ExcelApiSupport
-): boolean {
-  const ranking = SHEETS.ranking.columns;
-  const community = ranking.find((c) => c.key === "community");
-  const totalCol = ranking.find((c) => c.key === "total");
-  if (!community || !totalCol) return false;
-  const src = chartSource(s, [community.zh, community.en], [totalCol.zh, totalCol.en], chart.maxBars);
-  if (!src) return false;
-  const made = ws.charts.add("BarClustered", ws.getRange(src.totals), "Columns");
+/** The sheet's bar chart (the model's title, ranges and place), best at the top. */
+function addChart(ws: Excel.Worksheet, chart: BarChart, can: ExcelApiSupport): boolean {
+  const at = chartRanges(chart);
+  const made = ws.charts.add("BarClustered", ws.getRange(at.values), "Columns");
   made.title.text = chart.title;
   made.legend.visible = false;
   made.dataLabels.showValue = true;
-  made.setPosition(src.topLeft, src.bottomRight);
+  made.setPosition(at.topLeft, at.bottomRight);
   const series = made.series.getItemAt(0);
-  series.name = totalCol.zh;
+  series.name = chart.title;
   if (can.api1_7) {
-    series.setXAxisValues(ws.getRange(src.names));
+    series.setXAxisValues(ws.getRange(at.names));
     made.axes.categoryAxis.reversePlotOrder = true;
   }
   return true;

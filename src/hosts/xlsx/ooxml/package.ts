@@ -55,6 +55,15 @@ export function resolveTarget(sourcePath: string, target: string): string {
   return parts.join("/");
 }
 
+/** The relationship target of `targetPath` as seen from the part `sourcePath` ("../drawings/drawing1.xml"). */
+export function relativeTarget(sourcePath: string, targetPath: string): string {
+  const from = sourcePath.split("/").slice(0, -1);
+  const to = targetPath.split("/");
+  let same = 0;
+  while (same < from.length && same < to.length - 1 && from[same] === to[same]) same++;
+  return [...from.slice(same).map(() => ".."), ...to.slice(same)].join("/");
+}
+
 export function relsPathOf(partPath: string): string {
   const i = partPath.lastIndexOf("/");
   return `${partPath.slice(0, i + 1)}_rels/${partPath.slice(i + 1)}.rels`;
@@ -64,6 +73,8 @@ export interface Rel {
   id: string;
   type: string;
   target: string;
+  /** TargetMode="External": a URL or a file outside the package, not a part. */
+  external: boolean;
 }
 
 /** The relationships of a .rels part (none when the part is missing). */
@@ -71,7 +82,13 @@ export function readRels(parts: Parts, path: string): Rel[] {
   const out: Rel[] = [];
   parts.xml(path, {
     open(name, a) {
-      if (name === "Relationship") out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "" });
+      if (name === "Relationship")
+        out.push({
+          id: a.Id ?? "",
+          type: a.Type ?? "",
+          target: a.Target ?? "",
+          external: a.TargetMode === "External",
+        });
     },
   });
   return out;
@@ -140,6 +157,11 @@ export function addOverride(types: string, partName: string, contentType: string
     `<Override PartName="${partName}" ContentType="${contentType}"/>` +
     types.slice(close)
   );
+}
+
+export function removeOverride(types: string, partName: string): string {
+  const name = partName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return types.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*\\bPartName="${name}"[^>]*/>`, "i"), "");
 }
 
 export function addSheetEntry(workbook: string, name: string, sheetId: number, relId: string): string {

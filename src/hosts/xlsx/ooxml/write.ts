@@ -10,17 +10,21 @@ import {
   dirOf,
   nextRelId,
   PackageSheet,
+  readRels,
+  relativeTarget,
   REL_SHARED_STRINGS,
   REL_STYLES,
   REL_WORKSHEET,
   relsPathOf,
+  removeOverride,
   resolveTarget,
   TYPE_SHARED_STRINGS,
   TYPE_STYLES,
   TYPE_WORKSHEET,
   XlsxPackage,
 } from "./package";
-import type { PartWriter } from "./parts";
+import { chartXml, drawingXml, REL_CHART, REL_DRAWING, TYPE_CHART, TYPE_DRAWING } from "./chart";
+import type { Parts, PartWriter } from "./parts";
 import { packageFirstCells } from "./read";
 import { readSharedStrings, SharedStrings } from "./shared-strings";
 import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
@@ -61,8 +65,17 @@ class ByteWriter {
   }
 }
 
-/** The worksheet XML of a generated sheet: values (strings inline, as text), styles, widths, frozen rows, drop-downs. */
-function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings, out: PartWriter): void {
+/**
+ * The worksheet XML of a generated sheet: values (strings inline, as text), styles, widths, frozen
+ * rows, drop-downs, and the drawing holding its chart (relationship `drawingRelId`) when it has one.
+ */
+function sheetXml(
+  sheet: OutputSheet,
+  book: StyleBook,
+  strings: SharedStrings,
+  out: PartWriter,
+  drawingRelId?: string
+): void {
   let width = Math.max(sheet.widths.length, sheet.numberFormats.length, 1);
   for (const r of sheet.rows) if (r.length > width) width = r.length;
   const fillOf = new Map(sheet.highlight.map((h) => [h.row, h.color]));
@@ -144,10 +157,91 @@ function sheetXml(sheet: OutputSheet, book: StyleBook, strings: SharedStrings, o
     }
     parts.push(`</dataValidations>`);
   }
-  parts.push(
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
-  );
+  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  // CT_Worksheet order: after the page setup, header/footer and breaks, before legacyDrawing and tableParts.
+  if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
+  parts.push(`</worksheet>`);
   parts.end();
+}
+
+const RELS_HEAD =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`;
+
+/** Relationship id of the drawing in a generated sheet's own (new) relationships part. */
+const DRAWING_REL_ID = "rId1";
+
+/** The first `{dir}{stem}N.xml` not in the package: the input's own charts and drawings keep their names. */
+function freePart(parts: Parts, dir: string, stem: string): string {
+  let n = 1;
+  while (parts.has(`${dir}${stem}${n}.xml`)) n++;
+  return `${dir}${stem}${n}.xml`;
+}
+
+/**
+ * A replaced generated sheet's relationships go, and with them its drawings and the charts in
+ * them (parts, their relationships, content types): re-ranking leaves no orphan chart behind.
+ * Pictures stay: Excel shares one image part between drawings.
+ */
+function dropSheetParts(parts: Parts, sheetPath: string, types: string): string {
+  const drop = (path: string) => {
+    if (parts.has(path)) parts.remove(path);
+    if (parts.has(relsPathOf(path))) parts.remove(relsPathOf(path));
+    types = removeOverride(types, `/${path}`);
+  };
+  const internal = (source: string, type?: string) =>
+    readRels(parts, relsPathOf(source))
+      .filter((r) => !r.external && (type === undefined || r.type === type))
+      .map((r) => resolveTarget(source, r.target));
+  for (const drawing of internal(sheetPath, REL_DRAWING)) {
+    for (const chart of internal(drawing, REL_CHART)) {
+      // A chart's own parts (Excel's style and colours, user shapes), never a shared picture.
+      const own = readRels(parts, relsPathOf(chart)).filter((r) => !r.external && !/\/image$/.test(r.type));
+      for (const r of own) drop(resolveTarget(chart, r.target));
+      drop(chart);
+    }
+    drop(drawing);
+  }
+  parts.remove(relsPathOf(sheetPath));
+  return types;
+}
+
+/**
+ * A generated sheet's chart: the chart part and its drawing under free names, the relationships
+ * sheet → drawing → chart and their content types. The sheet's references name it `name`.
+ */
+function addChartParts(
+  pkg: XlsxPackage,
+  sheetPath: string,
+  sheet: OutputSheet,
+  name: string,
+  types: string
+): string {
+  const chart = sheet.chart;
+  if (!chart) return types;
+  const parts = pkg.parts;
+  const chartPath = freePart(parts, resolveTarget(pkg.workbookPath, "charts/x").replace(/x$/, ""), "chart");
+  const drawingPath = freePart(
+    parts,
+    resolveTarget(pkg.workbookPath, "drawings/x").replace(/x$/, ""),
+    "drawing"
+  );
+  parts.set(chartPath, chartXml(sheet, chart, name));
+  parts.set(drawingPath, drawingXml(chart, "rId1"));
+  parts.set(
+    relsPathOf(drawingPath),
+    addRel(`${RELS_HEAD}</Relationships>`, REL_CHART, relativeTarget(drawingPath, chartPath), "rId1")
+  );
+  parts.set(
+    relsPathOf(sheetPath),
+    addRel(
+      `${RELS_HEAD}</Relationships>`,
+      REL_DRAWING,
+      relativeTarget(sheetPath, drawingPath),
+      DRAWING_REL_ID
+    )
+  );
+  return addOverride(addOverride(types, `/${drawingPath}`, TYPE_DRAWING), `/${chartPath}`, TYPE_CHART);
 }
 
 /** Rows of a sheet that carry its drop-downs (template). */
@@ -194,15 +288,18 @@ export async function writePackageSheets(
       return pkg.tabs.some((t) => sameSheetName(t.name, n)) ? false : undefined;
     });
     const target: PackageSheet | undefined = find(name);
+    const drawingRelId = sheet.chart ? DRAWING_REL_ID : undefined;
+    let path: string;
     if (target) {
-      sheetXml(sheet, book, strings, parts.writer(target.path));
-      parts.remove(relsPathOf(target.path));
+      path = target.path;
+      types = dropSheetParts(parts, path, types);
+      sheetXml(sheet, book, strings, parts.writer(path), drawingRelId);
     } else {
       let k = pkg.sheets.length + 1;
       const dir = resolveTarget(pkg.workbookPath, "worksheets/x").replace(/x$/, "");
       while (parts.has(`${dir}sheet${k}.xml`)) k++;
-      const path = `${dir}sheet${k}.xml`;
-      sheetXml(sheet, book, strings, parts.writer(path));
+      path = `${dir}sheet${k}.xml`;
+      sheetXml(sheet, book, strings, parts.writer(path), drawingRelId);
       const relTarget = path.startsWith(dirOf(pkg.workbookPath))
         ? path.slice(dirOf(pkg.workbookPath).length)
         : `/${path}`;
@@ -214,6 +311,7 @@ export async function writePackageSheets(
       pkg.sheets.push({ name, path, relId, sheetId });
       pkg.tabs.push({ name, sheetId });
     }
+    types = addChartParts(pkg, path, sheet, name, types);
     firstCells.set(pkg.sheets.find((s) => s.name === name)?.path ?? "", sheet.rows[0]?.[0] ?? null);
     written.push(name);
   }
