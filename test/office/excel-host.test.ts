@@ -15,7 +15,9 @@ import { PaneHost } from "../../src/hosts/port";
 import { planRank, rankBuild } from "../../src/taskpane/controller";
 import { GENERATED_MARKER, templateSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
-import { INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
+import { column, INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
+import { columnLetters } from "../../src/workbook/cells";
+import { say } from "../../src/scoring";
 import { createMockExcel, MockExcel, MockExcelOptions, MockSheetInput, WriteRecord } from "./excel-mock";
 import { generatedWorkbook, sampleWorkbook } from "./fixtures";
 
@@ -148,6 +150,35 @@ test("ExcelHost.read, 5,000 communities: every answer under 4.2 MB, the grids ex
   expect(mock.outcomes.every((o) => o === "")).toBe(true);
 });
 
+/**
+ * SPEC §8: 排名's one chart draws the 综合得分 column over the ranked rows, titled with that
+ * header, names on the category axis (ExcelApi 1.7), placed right of the table past a blank column.
+ */
+function expectRankingChart(mock: MockExcel, title: string, names: boolean): void {
+  const grid = mock.grid("排名");
+  const headerAt = grid.findIndex((r) => r.includes(title));
+  const header = grid[headerAt];
+  const rows = grid.slice(headerAt + 1).filter((r) => typeof r[0] === "number").length;
+  const first = headerAt + 2;
+  const span = (name: string) => {
+    const l = columnLetters(header.indexOf(name) + 1);
+    return `${l}${first}:${l}${first + rows - 1}`;
+  };
+  const width = header.reduce((n: number, v, i) => (v === null || v === "" ? n : i + 1), 0);
+  const [chart] = mock.charts("排名");
+  expect(rows).toBe(12);
+  expect(chart).toMatchObject({
+    type: "BarClustered",
+    source: span(title),
+    "title.text": title,
+    "series0.name": title,
+    "legend.visible": false,
+  });
+  expect((chart.position as string[])[0]).toBe(`${columnLetters(width + 2)}${first}`);
+  if (names) expect(chart).toMatchObject({ "series0.xValues": span(header[1] as string) });
+  else expect(chart["series0.xValues"]).toBeUndefined();
+}
+
 describe.each([MIN, NEWEST])("ExcelHost.writeGenerated through the rank build at ExcelApi %s", (excelApi) => {
   test("the five sheets: values before formats, input sheets untouched, the ranking in rank order", async () => {
     const inputs = sampleWorkbook();
@@ -174,9 +205,19 @@ describe.each([MIN, NEWEST])("ExcelHost.writeGenerated through the rank build at
       .filter((r) => typeof r[0] === "number");
     if (plan.ok) expect(rows.map((r) => r[1])).toEqual(plan.outcome.result?.communities.map((c) => c.name));
     expect(mock.charts("排名")).toHaveLength(1);
+    expectRankingChart(mock, "综合得分", excelApi === NEWEST);
     const fills = rows.map((_, i) => mock.fill("排名", ranking.findIndex((r) => r[0] === "名次") + 2 + i, 1));
     expect(fills.filter(Boolean).length).toBeGreaterThanOrEqual(8);
     expect(report?.degraded.length).toBe(excelApi === MIN ? 3 : 0);
+  });
+
+  test("in English the chart is titled with the English header: the model's title, as in every writer", async () => {
+    const { mock, host } = setup(sampleWorkbook(), { excelApi });
+    const { report } = await rankBuild(host, { now: NOW, locale: "en-US" });
+    expect(report?.chart).toBe(true);
+    const title = say(column("ranking", "total"), "en-US");
+    expect(title).not.toBe("综合得分");
+    expectRankingChart(mock, title, excelApi === NEWEST);
   });
 
   test("a rebuild keeps the sheets: a person's =排名!C5 still works and shows the new result", async () => {
@@ -202,6 +243,7 @@ describe.each([MIN, NEWEST])("ExcelHost.writeGenerated through the rank build at
     expect(mock.grid("我的表")[1][0]).toBe(mock.grid("排名")[4][2]);
     expect(mock.sheetNames().filter((n) => n.startsWith("~"))).toEqual([]);
     expect(mock.charts("排名")).toHaveLength(1);
+    expectRankingChart(mock, "综合得分", excelApi === NEWEST);
   });
 
   test("text starting with = + - @ (and numeric-looking text) stays text: the text format is set first, in the same request", async () => {

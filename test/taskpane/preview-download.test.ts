@@ -9,6 +9,10 @@ import { rankBuild } from "../../src/taskpane/controller";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { parts, workbookWithChartAndImage } from "../xlsx/input-chart";
+import { TYPE_CHART, Walk } from "../xlsx/package-walk";
+import { all, one, parseXml } from "../xlsx/xml-tree";
+import { rankWorkbook } from "../../src/workbook/pipeline";
+import { gridsOf, loadXlsx } from "../../src/hosts/xlsx";
 
 /**
  * Issue 13 §3: the preview's download is the user's file through the CLI's package writer —
@@ -81,6 +85,28 @@ describe("issue 13 §3: the preview's download keeps the user's file", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test("SPEC §8: the download carries 排名's bar chart (sheet → drawing → chart), with the ranking's totals, beside the user's own chart", async () => {
+    const input = await workbookWithChartAndImage();
+    const walk = new Walk(await parts(await throughPreview(input)));
+    const { chart } = walk.chartOf("排名");
+    expect(chart).not.toBe("xl/charts/chart1.xml");
+    expect(walk.chartOf("目标管理").chart).toBe("xl/charts/chart1.xml");
+    expect(walk.overrides().get(chart)).toBe(TYPE_CHART);
+    expect(walk.loose()).toEqual([]);
+    const expected = rankWorkbook(gridsOf(await loadXlsx(input)), { now: NOW }).sheets[0];
+    const model = expected.chart;
+    if (!model) throw new Error("no chart in the model");
+    const root = parseXml(walk.text(chart));
+    expect(one(one(root, "c:title"), "a:t").text).toBe(model.title);
+    const rows = expected.rows.slice(model.firstRow, model.lastRow + 1);
+    expect(all(one(root, "c:cat"), "c:v").map((v) => v.text)).toEqual(
+      rows.map((r) => r[model.categoryColumn])
+    );
+    expect(all(one(root, "c:val"), "c:v").map((v) => Number(v.text))).toEqual(
+      rows.map((r) => r[model.valueColumn])
+    );
   });
 
   test("共享准备 in the preview turns KH. formulas into values in the file itself; the rest stays", async () => {

@@ -38,7 +38,9 @@ describe("XlsxHost (browser preview)", () => {
     const { host, pane } = sampleHost(saved);
     const { report } = await rankBuild(pane, { now: NOW });
     expect(report?.written).toEqual(["排名", "先进个人", "计分明细", "成绩单", "校验结果"]);
-    expect(report?.degraded.map((m) => m.en)[0]).toMatch(/chart/);
+    // SPEC §8: the download carries 排名's chart (preview-download.test.ts looks inside), nothing is left out.
+    expect(report?.chart).toBe(true);
+    expect(report?.degraded).toEqual([]);
     expect(await pane.download?.("结果.xlsx")).toBe("结果.xlsx");
     expect(saved.name).toBe("结果.xlsx");
     const back = await loadXlsx(saved.bytes ?? new Uint8Array());
