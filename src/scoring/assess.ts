@@ -189,8 +189,21 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
       });
 
     issues.push(...staff.issues);
-    // Fresh objects per call: rank, advanced and money are set on them.
-    const staffRanked: IndividualResult[] = staff.sorted.map((s, i) => ({ ...s, rank: staff.ranks[i] }));
+    // Fresh objects per call: rank, advanced and money are set on them. Written out rather than
+    // spread: tens of thousands of people, and a literal of known shape is much cheaper to build.
+    const staffRanked: IndividualResult[] = new Array(staff.sorted.length);
+    for (let i = 0; i < staffRanked.length; i++) {
+      const s = staff.sorted[i];
+      staffRanked[i] = {
+        name: s.name,
+        community: s.community,
+        row: s.row,
+        score: s.score,
+        eligible: s.eligible,
+        rank: staff.ranks[i],
+        advanced: false,
+      };
+    }
     const staffAdv = markAdvanced(
       staffRanked,
       (s) => s.eligible,
@@ -309,7 +322,12 @@ function rankStaff(
       };
     });
   const sorted = sortedBest(individuals);
-  return { sorted, ranks: competitionRanks(sorted, compareIndividuals), issues };
+  // Competition ranks: exact values are in lowest terms, so equal scores are equal fields (what
+  // competitionRanks with compareIndividuals finds, without a comparison's multiplications).
+  const ranks: number[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++)
+    ranks[i] = i > 0 && sorted[i - 1].score.eq(sorted[i].score) ? ranks[i - 1] : i + 1;
+  return { sorted, ranks, issues };
 }
 
 /** SPEC §5: community money from the pool (largest remainder) or per point, then to staff by score. */

@@ -38,30 +38,56 @@ export function applyContributionCaps(
   lineCap: Exact,
   totalCap: Exact
 ): CapOutcome[] {
-  const usedByLine = new Map<string, Exact>();
-  let usedTotal = Exact.ZERO;
+  const caps = new CommunityCaps(lineCap, totalCap);
   return items.map((item) => {
     if (item.points.isZero()) return NOTHING;
-    const key = foldKey(item.line);
-    const used = usedByLine.get(key) ?? Exact.ZERO;
+    const counted = caps.take(item.line, item.points);
+    return { counted, cutByLine: caps.cutByLine, cutByTotal: caps.cutByTotal };
+  });
+}
+
+/**
+ * The room one community has left under the caps, item after item. `take` answers the points
+ * counted and leaves what was cut in `cutByLine` and `cutByTotal`: no object per item (the
+ * scorer runs it over tens of thousands of records).
+ */
+class CommunityCaps {
+  private readonly usedByLine = new Map<string, Exact>();
+  private usedTotal = Exact.ZERO;
+  cutByLine = Exact.ZERO;
+  cutByTotal = Exact.ZERO;
+
+  constructor(
+    private readonly lineCap: Exact,
+    private readonly totalCap: Exact
+  ) {}
+
+  take(line: string, points: Exact): Exact {
+    this.cutByLine = Exact.ZERO;
+    this.cutByTotal = Exact.ZERO;
+    if (points.isZero()) return Exact.ZERO;
+    const key = foldKey(line);
+    const used = this.usedByLine.get(key) ?? Exact.ZERO;
     // Most items fit under both caps: then nothing is cut, and two additions say so.
-    const lineAfter = used.add(item.points);
-    if (lineAfter.cmp(lineCap) <= 0) {
-      const totalAfter = usedTotal.add(item.points);
-      if (totalAfter.cmp(totalCap) <= 0) {
-        usedByLine.set(key, lineAfter);
-        usedTotal = totalAfter;
-        return { counted: item.points, cutByLine: Exact.ZERO, cutByTotal: Exact.ZERO };
+    const lineAfter = used.add(points);
+    if (lineAfter.cmp(this.lineCap) <= 0) {
+      const totalAfter = this.usedTotal.add(points);
+      if (totalAfter.cmp(this.totalCap) <= 0) {
+        this.usedByLine.set(key, lineAfter);
+        this.usedTotal = totalAfter;
+        return points;
       }
     }
-    const lineRoom = lineCap.sub(used).max(Exact.ZERO);
-    const afterLine = item.points.min(lineRoom);
-    const totalRoom = totalCap.sub(usedTotal).max(Exact.ZERO);
+    const lineRoom = this.lineCap.sub(used).max(Exact.ZERO);
+    const afterLine = points.min(lineRoom);
+    const totalRoom = this.totalCap.sub(this.usedTotal).max(Exact.ZERO);
     const counted = afterLine.min(totalRoom);
-    usedByLine.set(key, used.add(afterLine));
-    usedTotal = usedTotal.add(counted);
-    return { counted, cutByLine: item.points.sub(afterLine), cutByTotal: afterLine.sub(counted) };
-  });
+    this.usedByLine.set(key, used.add(afterLine));
+    this.usedTotal = this.usedTotal.add(counted);
+    this.cutByLine = points.sub(afterLine);
+    this.cutByTotal = afterLine.sub(counted);
+    return counted;
+  }
 }
 
 /** A zero item: nothing counted, nothing cut, no room used (one shared outcome). */
@@ -101,9 +127,7 @@ export function scoreContributions(
 ): ContributionScores {
   const issues: EngineIssue[] = [];
   const knownLines = new Set(rules.lines.map(foldKey));
-  // Each community's records, as positions in `records`.
-  const byCommunity = new Map<string, number[]>();
-  records.forEach((r, at) => {
+  for (const r of records) {
     if (r.points.isNegative())
       issues.push({
         severity: "error",
@@ -123,10 +147,7 @@ export function scoreContributions(
         field: "line",
         message: lineMessage(r.line, rules.lines),
       });
-    const list = byCommunity.get(r.community);
-    if (list) list.push(at);
-    else byCommunity.set(r.community, [at]);
-  });
+  }
 
   // The same line and points recur across many rows: one reason (and one one-reason list) each,
   // found by line and the points' double, then checked exactly (two values, one double: rebuilt).
@@ -171,46 +192,44 @@ export function scoreContributions(
     }
     return reason;
   };
-  // Records in sheet order (the usual case) keep that order within each community and in the
-  // details, so neither needs sorting by row.
+  // Each community's records are taken in row order: all records in row order (stable, so equal
+  // rows keep the sheet's order), each community's room kept apart. Records in sheet order (the
+  // usual case) need no sorting; the details come out in the records' order.
   const sorted = inRowOrder(records);
+  const order = sorted ? null : records.map((_r, at) => at).sort((a, b) => records[a].row - records[b].row);
+  const capsOf = new Map<string, CommunityCaps>();
   const details: RecordScore[] = new Array(records.length);
-  for (const list of byCommunity.values()) {
-    const order = sorted ? list : [...list].sort((a, b) => records[a].row - records[b].row);
-    const ordered = order.map((at) => records[at]);
-    const outcomes = applyContributionCaps(
-      ordered.map((r) => ({
-        line: r.line,
-        points: r.leaderAgreed && !r.points.isNegative() ? r.points : Exact.ZERO,
-      })),
-      rules.contributionLineCap,
-      rules.contributionTotalCap
-    );
-    ordered.forEach((r, i) => {
-      const o = outcomes[i];
-      const given = givenReason(r.line, r.points);
-      let reasons = given.alone;
-      const negative = r.points.isNegative();
-      const cutLine = !o.cutByLine.isZero();
-      const cutTotal = !o.cutByTotal.isZero();
-      if (negative || !r.leaderAgreed || cutLine || cutTotal) {
-        const list: Reason[] = [given.reason];
-        if (negative) list.push(NEGATIVE);
-        else if (!r.leaderAgreed) list.push(NO_LEADER);
-        if (cutLine) list.push(cutReason("line", o.cutByLine));
-        if (cutTotal) list.push(cutReason("total", o.cutByTotal));
-        reasons = list;
-      }
-      // Each detail goes to its record's position: the details come out in the records' order.
-      details[order[i]] = {
-        source: "contributions",
-        row: r.row,
-        community: r.community,
-        label: r.matter ? `${r.line}：${r.matter}` : r.line,
-        points: o.counted,
-        reasons,
-      };
-    });
+  for (let k = 0; k < records.length; k++) {
+    const at = order === null ? k : order[k];
+    const r = records[at];
+    let caps = capsOf.get(r.community);
+    if (!caps)
+      capsOf.set(
+        r.community,
+        (caps = new CommunityCaps(rules.contributionLineCap, rules.contributionTotalCap))
+      );
+    const negative = r.points.isNegative();
+    const counted = caps.take(r.line, r.leaderAgreed && !negative ? r.points : Exact.ZERO);
+    const given = givenReason(r.line, r.points);
+    let reasons = given.alone;
+    const cutLine = !caps.cutByLine.isZero();
+    const cutTotal = !caps.cutByTotal.isZero();
+    if (negative || !r.leaderAgreed || cutLine || cutTotal) {
+      const list: Reason[] = [given.reason];
+      if (negative) list.push(NEGATIVE);
+      else if (!r.leaderAgreed) list.push(NO_LEADER);
+      if (cutLine) list.push(cutReason("line", caps.cutByLine));
+      if (cutTotal) list.push(cutReason("total", caps.cutByTotal));
+      reasons = list;
+    }
+    details[at] = {
+      source: "contributions",
+      row: r.row,
+      community: r.community,
+      label: r.matter ? `${r.line}：${r.matter}` : r.line,
+      points: counted,
+      reasons,
+    };
   }
   // Records out of sheet order: the details by row.
   if (!sorted) details.sort((a, b) => a.row - b.row);

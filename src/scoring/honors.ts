@@ -1,6 +1,6 @@
 import { Exact, ExactSum } from "./exact";
 import { pts } from "./format";
-import { keepHighestPerKey } from "./highest";
+import { HighestPerKey } from "./highest";
 import { Level, LEVEL_NAMES, levelBelow, LEVELS } from "./levels";
 import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
@@ -100,15 +100,16 @@ export interface HonorScores {
 /** Scores every honor record: level, line-department rule, approval and 文号, same kind once. */
 export function scoreHonors(records: readonly HonorRecord[], rules: HonorRules): HonorScores {
   const issues: EngineIssue[] = [];
-  const details: RecordScore[] = [];
-  // The records that count so far, for 同一类荣誉就高不就低, and their kinds (parallel arrays).
-  const counted: RecordScore[] = [];
-  const kinds: string[] = [];
-  for (const r of records) {
+  const details: RecordScore[] = new Array(records.length);
+  // 同一类荣誉就高不就低 in one pass: each (community, kind) is a slot holding the position of
+  // the record it counts so far; `slotOf` says which slot each counted record is in.
+  const highest = new HighestPerKey(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const base = honorPoints(r.level, r.lineDept, rules);
     const noDocNo = !r.docNo || r.docNo.trim() === "";
     if (r.approved && !noDocNo) {
-      const detail: RecordScore = {
+      details[i] = {
         source: "honors",
         row: r.row,
         community: r.community,
@@ -116,9 +117,7 @@ export function scoreHonors(records: readonly HonorRecord[], rules: HonorRules):
         points: base.points,
         reasons: base.reasons,
       };
-      details.push(detail);
-      counted.push(detail);
-      kinds.push(honorKind(r));
+      highest.offer(i, r.community, honorKind(r), base.points, r.row);
       continue;
     }
     const reasons: Reason[] = [base.reason];
@@ -132,27 +131,19 @@ export function scoreHonors(records: readonly HonorRecord[], rules: HonorRules):
         field: reasons[k] === NOT_APPROVED ? "approved" : "docNo",
         message: msg(`“${r.honor}”${reasons[k].text.zh}`, `"${r.honor}": ${reasons[k].text.en}`),
       });
-    details.push({
+    details[i] = {
       source: "honors",
       row: r.row,
       community: r.community,
       label: r.honor,
       points: Exact.ZERO,
       reasons,
-    });
+    };
   }
 
-  const instead = keepHighestPerKey(
-    counted,
-    (d) => d.community,
-    (_d, i) => kinds[i],
-    (d) => d.points,
-    (d) => d.row
-  );
-  counted.forEach((detail, i) => {
-    const j = instead[i];
-    if (j === null) return;
-    const higherRow = counted[j].row;
+  highest.forEachBeaten((i, j) => {
+    const detail = details[i];
+    const higherRow = details[j].row;
     detail.points = Exact.ZERO;
     detail.reasons = [
       ...detail.reasons,

@@ -1,6 +1,6 @@
 import { Exact } from "./exact";
 import { pts } from "./format";
-import { keepHighestPerKey } from "./highest";
+import { HighestPerKey } from "./highest";
 import { totalsByCommunity } from "./honors";
 import { Level, LEVEL_NAMES, levelIndex } from "./levels";
 import { BasicPublicityRecord, EngineIssue, PublicityRecord, Reason, RecordScore } from "./model";
@@ -98,9 +98,8 @@ export function scorePublicity(
 ): PublicityScores {
   const issues: EngineIssue[] = [];
   const details: RecordScore[] = [];
-  // The shares that count so far, for 同一篇内容就高不就低, and their content keys (parallel arrays).
-  const counted: RecordScore[] = [];
-  const contents: string[] = [];
+  // The shares that count so far, for 同一篇内容就高不就低, by their position in `details`.
+  const highest = new HighestPerKey(records.length);
   // Few (level, sharing) pairs occur: each reason, its one-reason list and share are built once.
   const reasonCache = new Map<number, { reason: Reason; reasons: readonly Reason[]; share: Exact }>();
   for (const r of records) {
@@ -132,33 +131,21 @@ export function scorePublicity(
     // A refused article's communities share one list of reasons too.
     const reasons = refusals.length ? [base.reason, ...refusals] : base.reasons;
     for (const community of listed) {
-      const detail: RecordScore = {
+      if (refusals.length === 0) highest.offer(details.length, community, content, base.share, r.row);
+      details.push({
         source: "publicity",
         row: r.row,
         community,
         label: r.title,
         points: refusals.length ? Exact.ZERO : base.share,
         reasons,
-      };
-      details.push(detail);
-      if (refusals.length === 0) {
-        counted.push(detail);
-        contents.push(content);
-      }
+      });
     }
   }
 
-  const instead = keepHighestPerKey(
-    counted,
-    (d) => d.community,
-    (_d, i) => contents[i],
-    (d) => d.points,
-    (d) => d.row
-  );
-  counted.forEach((detail, i) => {
-    const j = instead[i];
-    if (j === null) return;
-    const higherRow = counted[j].row;
+  highest.forEachBeaten((i, j) => {
+    const detail = details[i];
+    const higherRow = details[j].row;
     detail.points = Exact.ZERO;
     detail.reasons = [
       ...detail.reasons,
