@@ -14,6 +14,8 @@
  */
 type Int = number | bigint;
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export class Exact {
   /** Numerator (carries the sign) and denominator (> 0), coprime; both numbers or both bigints. */
   private readonly num: Int;
@@ -43,6 +45,11 @@ export class Exact {
   }
 
   static ratio(numerator: bigint | number, denominator: bigint | number = 1): Exact {
+    // Cents and floors arrive as bigints but are mostly small: the safe-integer path reduces them.
+    if (typeof numerator === "bigint" && numerator >= -MAX_SAFE && numerator <= MAX_SAFE)
+      numerator = Number(numerator);
+    if (typeof denominator === "bigint" && denominator >= -MAX_SAFE && denominator <= MAX_SAFE)
+      denominator = Number(denominator);
     if (
       typeof numerator === "number" &&
       typeof denominator === "number" &&
@@ -201,6 +208,16 @@ export class Exact {
 
   /** Largest integer ≤ this. */
   floor(): bigint {
+    if (typeof this.num === "number" && typeof this.den === "number") {
+      // One division of safe integers, the quotient corrected so it is exactly the floor.
+      const n = this.num,
+        d = this.den;
+      let q = Math.floor(n / d);
+      if (q * d > n) q -= 1;
+      else if ((q + 1) * d <= n) q += 1;
+      if (Number.isSafeInteger(q) && Number.isSafeInteger(q * d) && Number.isSafeInteger((q + 1) * d))
+        return BigInt(q);
+    }
     const n = this.n,
       d = this.d;
     const q = n / d;

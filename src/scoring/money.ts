@@ -19,6 +19,8 @@ export function largestRemainder(
   const shares = used.map((w) => total.mul(w).div(whole));
   const floors = shares.map((s) => s.floor());
   let left = totalCents - floors.reduce((a, b) => a + b, 0n);
+  // Nothing left over (often, in whole yuan): no remainders to order.
+  if (left <= 0n) return floors;
   const order = shares
     .map((s, i) => ({ i, rest: s.sub(Exact.int(floors[i])) }))
     .sort(

@@ -45,6 +45,34 @@ describe("SPEC §4 Exactness: scores are compared exactly", () => {
     );
   });
 
+  test("floor is the largest integer not above the value, on the safe-integer path and past it", () => {
+    expect(Exact.ratio(7, 2).floor()).toBe(3n);
+    expect(Exact.ratio(-7, 2).floor()).toBe(-4n);
+    expect(Exact.int(-4).floor()).toBe(-4n);
+    // Near 2^53 the double quotient rounds up to the next integer: the floor must not.
+    const big = BigInt(Number.MAX_SAFE_INTEGER);
+    expect(Exact.ratio(big, big - 1n).floor()).toBe(1n);
+    expect(Exact.ratio(big * 3n - 1n, 3n).floor()).toBe(big - 1n);
+  });
+
+  test("property: floor agrees with BigInt division, and a bigint made small reduces as a number would", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }),
+        fc.bigInt({ min: 1n, max: 2n ** 55n }),
+        (n, d) => {
+          const x = Exact.ratio(n, d);
+          const q = x.n / x.d;
+          const floor = x.n < 0n && q * x.d !== x.n ? q - 1n : q;
+          expect(x.floor()).toBe(floor);
+          if (n >= -BigInt(Number.MAX_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER))
+            expect(Exact.ratio(n, 7).eq(Exact.ratio(Number(n), 7))).toBe(true);
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+
   test("refuses what is not a number", () => {
     expect(Exact.parseDecimal("abc")).toBeNull();
     expect(Exact.parseDecimal(".")).toBeNull();
