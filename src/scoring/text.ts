@@ -22,7 +22,21 @@ export function say(m: Msg, locale: Locale = "zh-CN"): string {
  * ASCII (NFKC), every run of white space (including U+3000) becomes one space, ends trimmed.
  */
 export function normalizeText(value: string): string {
-  return value.normalize("NFKC").replace(/\s+/gu, " ").trim();
+  return alreadyNormal(value) ? value : value.normalize("NFKC").replace(/\s+/gu, " ").trim();
+}
+
+/**
+ * True when `value` is its own normal form: printable ASCII other than the space and the CJK
+ * Unified Ideographs (U+4E00–U+9FFF) have no compatibility mapping, combine with nothing and are
+ * no white space, so NFKC, the space folding and the trim all leave such text as it is. Most
+ * names and titles are such text, and a scan is far cheaper than NFKC on every cell.
+ */
+function alreadyNormal(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
 }
 
 /** The form used to compare names and keys: normalized and case-folded. */

@@ -55,7 +55,8 @@ const EXCEL_ERRORS = new Set([
 
 /** An Excel error value as a cell gives it ("#N/A" text from Office.js, `{ error }` from ExcelJS); null otherwise. */
 export function excelError(value: unknown): string | null {
-  if (typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase()))
+  // Every error value starts with "#": text without one is none (no upper-casing of every cell).
+  if (typeof value === "string" && value.includes("#") && EXCEL_ERRORS.has(value.trim().toUpperCase()))
     return value.trim().toUpperCase();
   if (value && typeof value === "object" && "error" in value)
     return String((value as { error: unknown }).error);

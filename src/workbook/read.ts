@@ -204,6 +204,17 @@ function fallbackOf(sheet: InputSheetKey, key: string): boolean {
   return f === true;
 }
 
+// The yes/no columns' defaults, looked up once rather than on every row.
+const FALLBACK = {
+  lineDept: fallbackOf("honors", "lineDept"),
+  approved: fallbackOf("honors", "approved"),
+  communityBuilding: fallbackOf("publicity", "communityBuilding"),
+  authorIsStaff: fallbackOf("publicity", "authorIsStaff"),
+  communityIsSubject: fallbackOf("publicity", "communityIsSubject"),
+  countedInTargets: fallbackOf("publicity", "countedInTargets"),
+  leaderAgreed: fallbackOf("contributions", "leaderAgreed"),
+};
+
 interface SheetRead<T> {
   records: T[];
 }
@@ -319,6 +330,8 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
     r.ok = true;
     return rec;
   });
+  // Every cell of a row is read (its issues reported) before a row without a readable level,
+  // points or score is left out: hence the record first and the check after.
   const honors = read<HonorRecord>("honors", (r) => {
     const level = r.level("level");
     const rec = {
@@ -326,12 +339,13 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
       community: r.text("community"),
       honor: r.typed("honor"),
       kind: r.optionalText("kind"),
-      lineDept: r.yesNo("lineDept", fallbackOf("honors", "lineDept")),
+      lineDept: r.yesNo("lineDept", FALLBACK.lineDept),
       issuer: r.optionalText("issuer"),
       docNo: r.optionalText("docNo"),
-      approved: r.yesNo("approved", fallbackOf("honors", "approved")),
+      approved: r.yesNo("approved", FALLBACK.approved),
+      level: level as Level,
     };
-    return level === undefined ? null : { ...rec, level };
+    return level === undefined ? null : rec;
   });
   const basicPublicity = read<BasicPublicityRecord>("basicPublicity", (r) => {
     const score = r.number("score");
@@ -347,12 +361,13 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
       title: r.typed("title"),
       contentKey: r.optionalText("contentKey"),
       media: r.optionalText("media"),
-      communityBuilding: r.yesNo("communityBuilding", fallbackOf("publicity", "communityBuilding")),
-      authorIsStaff: r.yesNo("authorIsStaff", fallbackOf("publicity", "authorIsStaff")),
-      communityIsSubject: r.yesNo("communityIsSubject", fallbackOf("publicity", "communityIsSubject")),
-      countedInTargets: r.yesNo("countedInTargets", fallbackOf("publicity", "countedInTargets")),
+      communityBuilding: r.yesNo("communityBuilding", FALLBACK.communityBuilding),
+      authorIsStaff: r.yesNo("authorIsStaff", FALLBACK.authorIsStaff),
+      communityIsSubject: r.yesNo("communityIsSubject", FALLBACK.communityIsSubject),
+      countedInTargets: r.yesNo("countedInTargets", FALLBACK.countedInTargets),
+      level: level as Level,
     };
-    return level === undefined ? null : { ...rec, level };
+    return level === undefined ? null : rec;
   });
   const contributions = read<ContributionRecord>("contributions", (r) => {
     const points = r.number("points");
@@ -361,14 +376,15 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
       community: r.text("community"),
       line: r.text("line"),
       matter: r.optionalTyped("matter"),
-      leaderAgreed: r.yesNo("leaderAgreed", fallbackOf("contributions", "leaderAgreed")),
+      leaderAgreed: r.yesNo("leaderAgreed", FALLBACK.leaderAgreed),
+      points: points as Exact,
     };
-    return points === undefined ? null : { ...rec, points };
+    return points === undefined ? null : rec;
   });
   const staff = read<StaffRecord>("staff", (r) => {
     const score = r.number("score");
-    const rec = { row: r.row, name: r.text("name"), community: r.text("community") };
-    return score === undefined ? null : { ...rec, score };
+    const rec = { row: r.row, name: r.text("name"), community: r.text("community"), score: score as Exact };
+    return score === undefined ? null : rec;
   });
 
   return {

@@ -15,7 +15,12 @@ import { Issue, SheetGrid, WorkbookGrids } from "./types";
  */
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  return typeof value === "string" && (value.length === 0 || /^\s*$/.test(value));
+  if (typeof value !== "string" || value.length === 0) return typeof value === "string";
+  // Most cells start with a character that is no white space (none lies in 0x21–0x9F or above
+  // U+3000 save U+FEFF): answered without the regular expression.
+  const c = value.charCodeAt(0);
+  if ((c > 0x20 && c < 0xa0) || (c > 0x3000 && c !== 0xfeff)) return false;
+  return /^\s*$/.test(value);
 }
 
 /** How far down the header row may sit (a title row, a merged two-row header above it). */

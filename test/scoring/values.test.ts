@@ -1,4 +1,6 @@
-import { parseLevel, parseNumber, parseYesNo, Level } from "../../src/scoring";
+import fc from "fast-check";
+import { normalizeText, parseLevel, parseNumber, parseYesNo, Level } from "../../src/scoring";
+import { isBlank } from "../../src/workbook/sheet-reader";
 
 describe("SPEC §1 Levels: every alias, anything else an error", () => {
   const cases: [string, Level][] = [
@@ -105,5 +107,63 @@ describe("SPEC §1 Numbers: Excel numbers and numeric text, never a silent 0", (
   test("the edge: 1e9 is accepted, just above it is not", () => {
     expect(parseNumber(1e9).ok).toBe(true);
     expect(parseNumber(1e9 + 1).ok).toBe(false);
+  });
+});
+
+describe("SPEC §1 Text: names and keys read in one form, whatever the shortcut taken", () => {
+  // Plain ASCII and CJK ideographs skip NFKC (they are their own normal form); everything else,
+  // and any white space, goes the long way. Both must give what NFKC + folding + trim gives.
+  const alphabet = [
+    "a",
+    "Z",
+    "1",
+    "#",
+    "社",
+    "区",
+    "龥",
+    "一",
+    " ",
+    "\u3000",
+    "\t",
+    "Ａ",
+    "１",
+    "．",
+    "〔",
+    "㈱",
+    "\uFEFF",
+    "\u00A0",
+    "é",
+    "e\u0301",
+    "\uF900",
+  ];
+  const slow = (s: string) => s.normalize("NFKC").replace(/\s+/gu, " ").trim();
+
+  test("cases: plain text as is, full-width and spaced text folded", () => {
+    expect(normalizeText("社区0001")).toBe("社区0001");
+    expect(normalizeText("  社区　Ａ１ ")).toBe("社区 A1");
+    expect(normalizeText("e\u0301")).toBe("é");
+    expect(normalizeText("")).toBe("");
+  });
+
+  test("property: normalizeText equals NFKC, white space folded, trimmed", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+        const s = chars.join("");
+        expect(normalizeText(s)).toBe(slow(s));
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  test("property: a cell is blank exactly when it holds only white space", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 6 }), (chars) => {
+        const s = chars.join("");
+        expect(isBlank(s)).toBe(/^\s*$/u.test(s));
+      }),
+      { numRuns: 2000 }
+    );
+    expect(isBlank(null)).toBe(true);
+    expect(isBlank(0)).toBe(false);
   });
 });
