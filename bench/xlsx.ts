@@ -16,6 +16,7 @@ import { inputSheet, rankWorkbook, readWorkbook } from "../src/workbook/pipeline
 import { InputSheetKey, SHEETS } from "../src/workbook/schema";
 import { settingsRows } from "../src/workbook/settings";
 import { OutputValue } from "../src/workbook/types";
+import { zlibDeflater } from "../src/cli/deflate";
 import { rng } from "./data";
 import { median } from "./timing";
 
@@ -136,7 +137,7 @@ interface ChildResult {
 /** One run of `rank --out`, split in phases; prints its figures as JSON. */
 async function child(input: string, output: string): Promise<void> {
   const t0 = performance.now();
-  const pkg = await openXlsx(readFileSync(input));
+  const pkg = await openXlsx(readFileSync(input), zlibDeflater);
   const grids = await packageGrids(pkg);
   const t1 = performance.now();
   const outcome = rankWorkbook(grids, { now: new Date() });

@@ -4,6 +4,7 @@ import { gridsOfSheets, sampleSheets } from "../workbook/pipeline";
 import { WorkbookGrids } from "../workbook/types";
 import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
+import { zlibDeflater } from "./deflate";
 import { CliError } from "./errors";
 import { readWorkbookFile } from "./files";
 import { Io } from "./output";
@@ -48,7 +49,7 @@ export async function openInput(args: Args, io: Io): Promise<Input> {
         import("../hosts/xlsx/ooxml"),
         import("./sample"),
       ]);
-      return openXlsx(await sampleWorkbookBytes());
+      return openXlsx(await sampleWorkbookBytes(), zlibDeflater);
     },
   };
 }

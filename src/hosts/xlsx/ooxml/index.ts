@@ -13,5 +13,6 @@ export { decodeXml, encodeXmlText } from "./xml";
 export { isDateFormat } from "./styles";
 export { packageGrids } from "./read";
 export { MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_TOTAL_BYTES } from "./limits";
-export { Parts } from "./parts";
+export { fflateDeflater, Parts } from "./parts";
+export type { DeflaterFactory, PartDeflater } from "./parts";
 export { VALIDATION_ROWS, writePackageSheets } from "./write";

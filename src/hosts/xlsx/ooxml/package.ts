@@ -1,6 +1,6 @@
 import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "../errors";
 import { damaged } from "./limits";
-import { Parts } from "./parts";
+import { DeflaterFactory, Parts } from "./parts";
 import type { SharedStringsPart } from "./shared-strings";
 import { encodeAttr, NS_REL } from "./xml";
 import { prefixedAttr } from "./xml-stream";
@@ -100,12 +100,18 @@ export function workbookPart(pkg: XlsxPackage, type: string): string | null {
   return rel ? resolveTarget(pkg.workbookPath, rel.target) : null;
 }
 
-/** Opens .xlsx bytes as a package; throws UnreadableWorkbookError for anything that is not one. */
-export async function openXlsx(data: Uint8Array | ArrayBuffer): Promise<XlsxPackage> {
+/**
+ * Opens .xlsx bytes as a package; throws UnreadableWorkbookError for anything that is not one.
+ * `deflater` compresses the parts written into it (fflate's unless the host has a faster one).
+ */
+export async function openXlsx(
+  data: Uint8Array | ArrayBuffer,
+  deflater?: DeflaterFactory
+): Promise<XlsxPackage> {
   const reason = sniffWorkbook(data);
   if (reason) throw new UnreadableWorkbookError(reason, UNREADABLE[reason]);
   try {
-    const parts = new Parts(bytesOf(data));
+    const parts = new Parts(bytesOf(data), deflater);
     const doc = readRels(parts, "_rels/.rels").find((r) => r.type === REL_OFFICE_DOCUMENT);
     const workbookPath = doc ? resolveTarget("", doc.target) : "xl/workbook.xml";
     const rels = readRels(parts, relsPathOf(workbookPath));

@@ -6,12 +6,12 @@ import { compressedBytes, inflateEntry, readDirectory, ZipEntry } from "./zip";
 /**
  * The parts of a package: read (inflated within the caps, streamed), replaced, added, removed,
  * and packed again. A part never written keeps its compressed bytes in the output, byte for
- * byte; a written part is deflated by fflate as it is written (a generated sheet of a million
+ * byte; a written part is deflated (by fflate, or the host's DEFLATE) as it is written (a generated sheet of a million
  * rows never exists whole as XML). Bytes in, bytes out: it runs in a browser too.
  */
 
 /** A part written since opening: deflated, with what its zip entry needs. */
-interface Written {
+export interface Written {
   chunks: Uint8Array[];
   crc: number;
   size: number;
@@ -21,6 +21,35 @@ interface Written {
 export interface PartWriter {
   push(bytes: Uint8Array): void;
   end(): void;
+}
+
+/**
+ * Raw DEFLATE of one part as its pieces come: `end()` gives the compressed chunks, the CRC-32
+ * and the size of what was pushed. fflate's (below) runs everywhere; a host with a faster one
+ * (the command line: Node's zlib, src/cli/deflate.ts) passes it to openXlsx.
+ */
+export interface PartDeflater {
+  push(bytes: Uint8Array): void;
+  end(): Written;
+}
+
+export type DeflaterFactory = () => PartDeflater;
+
+/** fflate's streaming DEFLATE, level 1 (fast; the sheets are regular XML and compress well anyway). */
+export function fflateDeflater(): PartDeflater {
+  const chunks: Uint8Array[] = [];
+  const deflater = new ZipDeflate("", { level: 1 });
+  deflater.ondata = (err, chunk) => {
+    if (err) throw err;
+    chunks.push(chunk);
+  };
+  return {
+    push: (bytes) => deflater.push(bytes, false),
+    end: () => {
+      deflater.push(new Uint8Array(0), true);
+      return { chunks, crc: deflater.crc, size: deflater.size };
+    },
+  };
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
@@ -43,7 +72,10 @@ export class Parts {
   /** Inflated bytes read so far, over all parts (MAX_TOTAL_BYTES). */
   private inflated = 0;
 
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly deflater: DeflaterFactory = fflateDeflater
+  ) {
     this.entries = readDirectory(bytes);
   }
 
@@ -143,18 +175,10 @@ export class Parts {
 
   /** A part written piece by piece, deflated as it comes. */
   writer(path: string): PartWriter {
-    const chunks: Uint8Array[] = [];
-    const deflater = new ZipDeflate(path, { level: 1 });
-    deflater.ondata = (err, chunk) => {
-      if (err) throw err;
-      chunks.push(chunk);
-    };
+    const deflater = this.deflater();
     return {
-      push: (bytes) => deflater.push(bytes, false),
-      end: () => {
-        deflater.push(new Uint8Array(0), true);
-        this.changed.set(path, { chunks, crc: deflater.crc, size: deflater.size });
-      },
+      push: (bytes) => deflater.push(bytes),
+      end: () => this.changed.set(path, deflater.end()),
     };
   }
 
