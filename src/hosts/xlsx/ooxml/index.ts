@@ -6,6 +6,7 @@
  * written and packed. xml-stream.ts: bytes → text → XML events. xml.ts: XML text escapes.
  * package.ts: opening, relationships, manifest edits. shared-strings.ts and styles.ts: those two
  * parts, read and appended to. read.ts: sheets → grids. write.ts: generated sheets → parts.
+ * chart.ts: a generated sheet's bar chart as DrawingML (the chart and drawing parts).
  */
 export { openXlsx, packXlsx } from "./package";
 export type { PackageSheet, XlsxPackage } from "./package";
