@@ -70,11 +70,24 @@ function articleReason(level: Level, sharing: number, rules: Pick<Rules, "public
       text: msg(`${name.zh}媒体每篇 ${pts(full)} 分`, `${name.en} outlet: ${pts(full)} points per article`),
     };
   const share = articleShare(level, sharing, rules);
+  if (share.roundHalfUp(2).eq(share))
+    return {
+      rule: "publicity.joint",
+      text: msg(
+        `${name.zh}媒体每篇 ${pts(full)} 分，${sharing} 个社区联合报道平分，每个 ${pts(share)} 分`,
+        `${name.en} outlet: ${pts(full)} points shared by ${sharing} communities, ${pts(share)} each`
+      ),
+    };
+  // SPEC §8: a share not exact at 2 decimals is written as the division it is, then shown to 4
+  // ("0.2 ÷ 3 ≈ 0.0667"), so three rows of it are seen to make the article's 0.2.
+  const four = share.roundHalfUp(4);
+  const sign = four.eq(share) ? "=" : "≈";
+  const shown = `${pts(full)} ÷ ${sharing} ${sign} ${four.toFixed(4).replace(/0+$/, "")}`;
   return {
     rule: "publicity.joint",
     text: msg(
-      `${name.zh}媒体每篇 ${pts(full)} 分，${sharing} 个社区联合报道平分，每个 ${pts(share)} 分`,
-      `${name.en} outlet: ${pts(full)} points shared by ${sharing} communities, ${pts(share)} each`
+      `${name.zh}媒体每篇 ${pts(full)} 分，${sharing} 个社区联合报道，每个 ${shown} 分`,
+      `${name.en} outlet: ${pts(full)} points shared by ${sharing} communities, ${shown} each`
     ),
   };
 }

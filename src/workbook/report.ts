@@ -5,6 +5,7 @@ import {
   CATEGORIES,
   centsToYuan,
   Exact,
+  EXACT_FORMAT,
   Locale,
   msg,
   Msg,
@@ -13,7 +14,10 @@ import {
   say,
 } from "../scoring";
 import { fitRows } from "./cell-limit";
+import { detailsBody } from "./details-sheet";
 import { GENERATED_MARKER } from "./marker";
+import { ADVANCED_COLOR, markColor, TIE_COLOR, withLegend } from "./marks";
+import { printSetup } from "./print";
 import { ColumnSchema, GeneratedSheetKey, SheetKey, SHEETS } from "./schema";
 import { settingsSummary } from "./settings";
 import { localTime } from "./local-time";
@@ -25,8 +29,7 @@ import { BarChart, Issue, OutputSheet, OutputValue } from "./types";
  * data and the settings used. No API calls here: the hosts write these.
  */
 
-export const ADVANCED_COLOR = "#C6EFCE";
-export const TIE_COLOR = "#FFEB9C";
+export { ADVANCED_COLOR, TIE_COLOR };
 export const ERROR_COLOR = "#FFC7CE";
 
 export interface ReportContext {
@@ -157,25 +160,54 @@ function advancedText(a: Advanced, eligible: boolean, locale: Locale): string | 
   return m === null ? null : say(m, locale);
 }
 
+interface SheetExtras {
+  /** Per column number formats, when not the schema's. */
+  numberFormats?: string[];
+  /** Bold rows, 0-based within `body`. */
+  bold?: number[];
+}
+
+/**
+ * A generated sheet from its body rows: the header line, the column headers, the body; print
+ * setup (SPEC §8) and filter buttons on the header row over the body.
+ */
 function sheetOf(
   key: GeneratedSheetKey,
   ctx: ReportContext,
   columns: readonly ColumnSchema[],
   body: OutputValue[][],
-  highlight: { row: number; color: string }[]
+  highlight: { row: number; color: string }[],
+  extras: SheetExtras = {}
 ): OutputSheet {
   const width = columns.length;
   const first: OutputValue[] = [headerLine(key, ctx), ...Array<OutputValue>(width - 1).fill(null)];
-  return {
+  const headerRow = 1;
+  const sheet: OutputSheet = {
     key,
     name: ctx.names[key] ?? SHEETS[key].zh,
     rows: fitRows([first, columns.map((c) => header(c, ctx.locale)), ...body]),
-    headerRow: 1,
-    numberFormats: columns.map(columnFormat),
+    headerRow,
+    numberFormats: extras.numberFormats ?? columns.map(columnFormat),
     widths: columns.map((c) => c.width),
     highlight: highlight.map((h) => ({ row: h.row + 2, color: h.color })),
     freezeRows: 2,
+    print: printSetup(key, { year: ctx.rules.year, locale: ctx.locale, headerRow }),
+    autoFilter: { firstRow: headerRow, lastRow: headerRow + Math.max(1, body.length) },
   };
+  if (extras.bold && extras.bold.length > 0) sheet.boldRows = extras.bold.map((r) => r + headerRow + 1);
+  return sheet;
+}
+
+/** Row fills of ranked lines (SPEC §8): advanced, tie, not eligible. */
+function marks<T extends { advanced: Advanced; eligible: boolean }>(
+  lines: readonly T[]
+): { row: number; color: string }[] {
+  const out: { row: number; color: string }[] = [];
+  lines.forEach((x, i) => {
+    const color = markColor(x.advanced, x.eligible);
+    if (color !== null) out.push({ row: i, color });
+  });
+  return out;
 }
 
 /** Bars in the chart of totals: beyond this a bar chart is unreadable; the top ones are shown. */
@@ -211,10 +243,7 @@ export function rankingChart(
 
 export function rankingSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
   const columns = SHEETS.ranking.columns.filter((c) => c.key !== "money" || result.hasMoney);
-  const highlight: { row: number; color: string }[] = [];
-  const body = result.communities.map((c, i) => {
-    if (c.advanced === true) highlight.push({ row: i, color: ADVANCED_COLOR });
-    if (c.advanced === "tie") highlight.push({ row: i, color: TIE_COLOR });
+  const body = result.communities.map((c) => {
     const values: Record<string, OutputValue> = {
       rank: c.rank,
       community: c.name,
@@ -235,17 +264,14 @@ export function rankingSheet(result: AssessmentResult, ctx: ReportContext): Outp
     for (const k of CATEGORIES) values[k] = num(c.categories[k]);
     return columns.map((col) => values[col.key] ?? null);
   });
-  const sheet = sheetOf("ranking", ctx, columns, body, highlight);
+  const sheet = withLegend(sheetOf("ranking", ctx, columns, body, marks(result.communities)), ctx.locale);
   const chart = rankingChart(sheet, columns, body.length);
   return chart ? { ...sheet, chart } : sheet;
 }
 
 export function individualsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
   const columns = SHEETS.individuals.columns.filter((c) => c.key !== "money" || result.hasMoney);
-  const highlight: { row: number; color: string }[] = [];
-  const body = result.individuals.map((p, i) => {
-    if (p.advanced === true) highlight.push({ row: i, color: ADVANCED_COLOR });
-    if (p.advanced === "tie") highlight.push({ row: i, color: TIE_COLOR });
+  const body = result.individuals.map((p) => {
     const values: Record<string, OutputValue> = {
       rank: p.rank,
       name: p.name,
@@ -256,55 +282,16 @@ export function individualsSheet(result: AssessmentResult, ctx: ReportContext): 
     };
     return columns.map((col) => values[col.key] ?? null);
   });
-  return sheetOf("individuals", ctx, columns, body, highlight);
+  return withLegend(sheetOf("individuals", ctx, columns, body, marks(result.individuals)), ctx.locale);
 }
 
-const SOURCE_ORDER: RecordSource[] = [
-  "communities",
-  "targets",
-  "honors",
-  "basicPublicity",
-  "publicity",
-  "contributions",
-  "staff",
-  "settings",
-];
-
+/** 计分明细: grouped by community in rank order with a subtotal each (details-sheet.ts). */
 export function detailsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+  const { body, bold } = detailsBody(result, ctx);
   const columns = SHEETS.details.columns;
-  const sheetName = (s: RecordSource) => ctx.sheetNames[s] ?? SHEETS[s].zh;
-  const sep = ctx.locale === "en-US" ? "; " : "；";
-  const details = [...result.details].sort(
-    (a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || a.row - b.row
-  );
-  const body: OutputValue[][] = details.map((d) => {
-    const values: Record<string, OutputValue> = {
-      sheet: sheetName(d.source),
-      row: d.row,
-      community: d.community,
-      item: d.label,
-      points: num(d.points),
-      reason: d.reasons.map((r) => say(r.text, ctx.locale)).join(sep),
-    };
-    return columns.map((c) => values[c.key] ?? null);
-  });
-  const staffReason = msg(
-    "个人考核得分，先进个人按此排名",
-    "Individual assessment score; advanced individuals are ranked by it"
-  );
-  const staff = [...result.individuals].sort((a, b) => a.row - b.row);
-  for (const p of staff) {
-    const values: Record<string, OutputValue> = {
-      sheet: sheetName("staff"),
-      row: p.row,
-      community: p.community,
-      item: p.name,
-      points: num(p.score),
-      reason: say(staffReason, ctx.locale),
-    };
-    body.push(columns.map((c) => values[c.key] ?? null));
-  }
-  return sheetOf("details", ctx, columns, body, []);
+  // Points as exact as stored (SPEC §8): 0.0667, not 0.07.
+  const numberFormats = columns.map((c) => (c.key === "points" ? EXACT_FORMAT : columnFormat(c)));
+  return sheetOf("details", ctx, columns, body, [], { numberFormats, bold });
 }
 
 export function severityText(severity: Issue["severity"], locale: Locale): string {

@@ -60,7 +60,21 @@ describe("SPEC §3.2 joint activities split equally", () => {
     const s = scorePublicity([article({ row: 2, communities: ["A", "B", "C"], level: "town" })], rules);
     for (const c of ["A", "B", "C"])
       expect(s.byCommunity.get(c)!.eq(Exact.fromNumber(0.2).div(Exact.int(3)))).toBe(true);
-    expect(s.details[0].reasons[0].text.zh).toContain("3 个社区联合报道平分");
+    // SPEC §8: the reason gives the exact share, not 0.07.
+    expect(s.details[0].reasons[0].text.zh).toBe(
+      "区镇媒体每篇 0.2 分，3 个社区联合报道，每个 0.2 ÷ 3 ≈ 0.0667 分"
+    );
+    expect(s.details[0].reasons[0].text.en).toContain("0.2 ÷ 3 ≈ 0.0667 each");
+  });
+  test("SPEC §8 the share in the reason: exact at 2 decimals as it is; exact at 4 with =; else ≈ to 4", () => {
+    const reason = (n: number) =>
+      scorePublicity(
+        [article({ row: 2, communities: Array.from({ length: n }, (_, i) => `C${i}`), level: "town" })],
+        rules
+      ).details[0].reasons[0].text.zh;
+    expect(reason(2)).toBe("区镇媒体每篇 0.2 分，2 个社区联合报道平分，每个 0.1 分");
+    expect(reason(8)).toBe("区镇媒体每篇 0.2 分，8 个社区联合报道，每个 0.2 ÷ 8 = 0.025 分");
+    expect(reason(7)).toContain("每个 0.2 ÷ 7 ≈ 0.0286 分");
   });
   test("the 社区 cell separators: 、 , ， ; ； / and line breaks", () => {
     expect(splitCommunities("A、B,C，D;E；F/G\nH\r\nI")).toEqual([

@@ -20,10 +20,17 @@ function sheet(sheets: OutputSheet[], key: OutputSheet["key"]): OutputSheet {
   return s;
 }
 
-/** Data rows as objects keyed by the sheet's own header row. */
+/**
+ * Data rows as objects keyed by the sheet's own header row: the table down to the first blank row
+ * (SPEC §8: the legend of 排名 and 先进个人 sits below a blank row).
+ */
 function records(s: OutputSheet): Record<string, unknown>[] {
   const headers = s.rows[s.headerRow] as string[];
-  return s.rows.slice(s.headerRow + 1).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  const body = s.rows.slice(s.headerRow + 1);
+  const end = body.findIndex((r) => r.every((v) => v === null));
+  return (end < 0 ? body : body.slice(0, end)).map((r) =>
+    Object.fromEntries(headers.map((h, i) => [h, r[i]]))
+  );
 }
 
 describe("SPEC §6 generated sheets", () => {
@@ -64,9 +71,13 @@ describe("SPEC §6 generated sheets", () => {
     const rows = records(s);
     expect(rows.filter((r) => r["先进社区"] === "先进")).toHaveLength(8);
     expect(rows.filter((r) => r["类型"] === "村改居").every((r) => r["先进社区"] === "不参评")).toBe(true);
-    expect(s.highlight).toHaveLength(8);
-    for (const h of s.highlight)
-      expect(records({ ...s, rows: [s.rows[0], s.rows[1], s.rows[h.row]] })[0]["先进社区"]).toBe("先进");
+    // SPEC §8: advanced light green, 村改居不参评 grey.
+    expect(s.highlight).toHaveLength(10);
+    for (const h of s.highlight) {
+      const r = records({ ...s, rows: [s.rows[0], s.rows[1], s.rows[h.row]] })[0];
+      expect(h.color).toBe(r["先进社区"] === "先进" ? "#C6EFCE" : "#D9D9D9");
+      if (h.color === "#D9D9D9") expect(r["类型"]).toBe("村改居");
+    }
     expect(s.freezeRows).toBe(2);
   });
 
@@ -117,7 +128,10 @@ describe("SPEC §6 generated sheets", () => {
 
   test("计分明细 lists every input record with its points and reason", () => {
     const read = readWorkbook(sampleGrids()).input;
-    const rows = records(sheet(out.sheets, "details"));
+    // SPEC §8: grouped by community with a 小计 row each, then the staff under a heading row.
+    const all = records(sheet(out.sheets, "details"));
+    const rows = all.filter((r) => r["行号"] !== null);
+    expect(all.filter((r) => r["来源表"] === "小计")).toHaveLength(read.communities.length);
     const shares = read.publicity.reduce((a, p) => a + new Set(p.communities).size, 0);
     expect(rows).toHaveLength(
       read.targets.length +
@@ -131,8 +145,8 @@ describe("SPEC §6 generated sheets", () => {
     expect(sameKind).toMatchObject({ 来源表: "荣誉", 得分: 0 });
     expect(String(sameKind?.["计分依据"])).toContain("同类荣誉已按更高级别计分");
     const joint = rows.filter((r) => r["项目"] === "三社区联合举办邻里文化节");
-    expect(joint.map((r) => r["社区"])).toEqual(["东门社区", "西城社区", "南苑社区"]);
-    expect(String(joint[0]["计分依据"])).toContain("3 个社区联合报道平分");
+    expect(joint.map((r) => r["社区"]).sort()).toEqual(["东门社区", "西城社区", "南苑社区"].sort());
+    expect(String(joint[0]["计分依据"])).toContain("3 个社区联合报道，每个 2 ÷ 3 ≈ 0.6667 分");
     const capped = rows.find((r) => r["项目"] === "招商引资：协助引进物流企业");
     expect(capped?.["得分"]).toBe(1);
     expect(String(capped?.["计分依据"])).toContain("核减 2 分");

@@ -1,0 +1,58 @@
+import { Locale } from "../scoring";
+import { GeneratedSheetKey, SHEETS } from "./schema";
+import { PrintSetup } from "./types";
+
+/**
+ * How each generated sheet prints (SPEC §8), as data every writer translates: A4, the column-header
+ * row repeated on every page, the year and the sheet's title centred in the page header, the page
+ * number in the footer. 排名 and 先进个人 are wide tables read across: landscape. 计分明细, 校验结果
+ * and 工作要点汇总 are long lists with a wide reason column: portrait. All fit one page wide (a
+ * column cut onto a second sheet of paper is what reviewers complained of); as many pages tall as
+ * the rows need.
+ *
+ * The header and footer are in Excel's header/footer codes, which Office.js and OOXML share:
+ * `&P` the page, `&N` the pages, and a literal `&` written `&&` — so text from the user (a year
+ * is a number, but a title may be renamed one day) goes through `escapeHeaderText`.
+ */
+
+const LANDSCAPE: ReadonlySet<GeneratedSheetKey> = new Set(["ranking", "individuals"]);
+
+/** Text shown literally in a page header or footer: Excel reads `&` as the start of a code. */
+export function escapeHeaderText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+/** The page footer: `第 &P 页，共 &N 页` (en-US `Page &P of &N`). */
+export function pageFooter(locale: Locale): string {
+  return locale === "en-US" ? "Page &P of &N" : "第 &P 页，共 &N 页";
+}
+
+/** The page header's words: `2025年度 排名` (en-US `2025 Ranking`); the title alone when no year is set. */
+export function pageTitle(key: GeneratedSheetKey, year: number | null, locale: Locale): string {
+  const title = locale === "en-US" ? SHEETS[key].en : SHEETS[key].zh;
+  if (year === null) return title;
+  return locale === "en-US" ? `${year} ${title}` : `${year}年度 ${title}`;
+}
+
+export interface PrintOptions {
+  /** 考核年度 from 设置 (null: not set). */
+  year: number | null;
+  locale: Locale;
+  /** 0-based row of the column headers: repeated at the top of every page. */
+  headerRow: number;
+  /** Rows after which a new page starts (成绩单's blocks). */
+  breaksAfter?: number[];
+}
+
+/** The PrintSetup of a generated sheet. */
+export function printSetup(key: GeneratedSheetKey, opts: PrintOptions): PrintSetup {
+  const setup: PrintSetup = {
+    orientation: LANDSCAPE.has(key) ? "landscape" : "portrait",
+    onePageWide: true,
+    repeatRows: { first: opts.headerRow, last: opts.headerRow },
+    header: escapeHeaderText(pageTitle(key, opts.year, opts.locale)),
+    footer: pageFooter(opts.locale),
+  };
+  if (opts.breaksAfter && opts.breaksAfter.length > 0) setup.breaksAfter = [...opts.breaksAfter];
+  return setup;
+}
