@@ -220,8 +220,14 @@ describe("SPEC §6/§7.2 .xlsx host: writing", () => {
     expect(ws.getColumn(headers.indexOf("社区")).width).toBe(16);
     const fill = ws.getCell(3, 1).fill as ExcelJS.FillPattern;
     expect(fill.fgColor?.argb).toBe("FFC6EFCE");
-    // The third row is 桥头社区 (村改居, not eligible): not highlighted.
-    expect((ws.getCell(5, 1).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+    // SPEC §8: the third row is 桥头社区 (村改居, not eligible): grey.
+    expect((ws.getCell(5, 1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFD9D9D9");
+    // An eligible community not advanced: no fill.
+    const mark = headers.indexOf("先进社区");
+    let plain = 3;
+    while (ws.getCell(plain, mark).value !== null) plain++;
+    expect(typeof ws.getCell(plain, 1).value).toBe("number");
+    expect((ws.getCell(plain, 1).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
   });
 
   test("SPEC §6: a community named =1+1 is written as text, not a formula", async () => {

@@ -4,7 +4,7 @@ import { validationFormulae } from "../../workbook/guards";
 import { isGeneratedSheet } from "../../workbook/marker";
 import { columnLetters } from "../../workbook/cells";
 import { outputSheetName, sameSheetName } from "../../workbook/sheet-names";
-import { OutputSheet, SheetGrid, WorkbookGrids } from "../../workbook/types";
+import { OutputSheet, PrintSetup, SheetGrid, WorkbookGrids } from "../../workbook/types";
 import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "./errors";
 import { openXlsx, packageGrids, VALIDATION_ROWS } from "./ooxml";
 
@@ -166,6 +166,23 @@ function validationsOf(ws: ExcelJS.Worksheet): {
   ).dataValidations;
 }
 
+/** SPEC §8 print setup: A4 (paperSize 9), orientation, one page wide, repeated rows, header and footer, breaks. */
+function printSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+  ws.pageSetup.paperSize = 9;
+  ws.pageSetup.orientation = p.orientation;
+  if (p.onePageWide) {
+    // fitToHeight 0: as many pages tall as the rows need. fitToPage must be said, or scale wins.
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 0;
+  }
+  if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}`;
+  // &C: the centre section; the texts are already in header/footer codes.
+  ws.headerFooter.oddHeader = `&C${p.header}`;
+  ws.headerFooter.oddFooter = `&C${p.footer}`;
+  for (const r of p.breaksAfter ?? []) ws.getRow(r + 1).addPageBreak();
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: OutputSheet): void {
   const ws = wb.addWorksheet(sheet.name, {
     views: sheet.freezeRows > 0 ? [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: 0 }] : [],
@@ -195,6 +212,22 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: OutputSheet): void {
     for (let c = 1; c <= width; c++)
       row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(h.color) } };
   }
+  for (const r of sheet.boldRows ?? []) ws.getRow(r + 1).font = { bold: true };
+  for (const f of sheet.cellFills ?? [])
+    ws.getCell(f.row + 1, f.column + 1).fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: argb(f.color) },
+    };
+  for (const f of sheet.cellFormats ?? []) ws.getCell(f.row + 1, f.column + 1).numFmt = f.format;
+  for (const m of sheet.merges ?? [])
+    ws.mergeCells(m.row + 1, m.firstColumn + 1, m.row + 1, m.lastColumn + 1);
+  if (sheet.autoFilter)
+    ws.autoFilter = {
+      from: { row: sheet.autoFilter.firstRow + 1, column: 1 },
+      to: { row: Math.max(sheet.autoFilter.firstRow, sheet.autoFilter.lastRow) + 1, column: width },
+    };
+  if (sheet.print) printSetup(ws, sheet.print);
   for (const g of sheet.validations ?? []) {
     const letter = columnLetters(g.column + 1);
     const first = sheet.headerRow + 2;

@@ -25,6 +25,7 @@ import {
 } from "./package";
 import { chartXml, drawingXml, REL_CHART, REL_DRAWING, TYPE_CHART, TYPE_DRAWING } from "./chart";
 import type { Parts, PartWriter } from "./parts";
+import { filterAndMergesXml, pageXml, sheetPrXml, withDefinedNames, WrittenSheet } from "./print";
 import { packageFirstCells } from "./read";
 import { readSharedStrings, SharedStrings } from "./shared-strings";
 import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
@@ -65,9 +66,17 @@ class ByteWriter {
   }
 }
 
+/** The width of a generated sheet in columns (its widths, formats and longest row). */
+export function sheetWidth(sheet: OutputSheet): number {
+  let width = Math.max(sheet.widths.length, sheet.numberFormats.length, 1);
+  for (const r of sheet.rows) if (r.length > width) width = r.length;
+  return width;
+}
+
 /**
- * The worksheet XML of a generated sheet: values (strings inline, as text), styles, widths, frozen
- * rows, drop-downs, and the drawing holding its chart (relationship `drawingRelId`) when it has one.
+ * The worksheet XML of a generated sheet: values (strings inline, as text), styles (formats, row
+ * and cell fills, bold rows), widths, frozen rows, filter, merges, drop-downs, print setup, and the
+ * drawing holding its chart (relationship `drawingRelId`) when it has one.
  */
 function sheetXml(
   sheet: OutputSheet,
@@ -76,18 +85,21 @@ function sheetXml(
   out: PartWriter,
   drawingRelId?: string
 ): void {
-  let width = Math.max(sheet.widths.length, sheet.numberFormats.length, 1);
-  for (const r of sheet.rows) if (r.length > width) width = r.length;
+  const width = sheetWidth(sheet);
   const fillOf = new Map(sheet.highlight.map((h) => [h.row, h.color]));
-  // Style ids per column, for each (fill, header) pair met: one lookup per cell.
+  const boldRows = new Set(sheet.boldRows ?? []);
+  // Single cells styled apart from their row (a legend's swatch, a 成绩单 cell's format).
+  const cellFill = new Map((sheet.cellFills ?? []).map((f) => [`${f.row},${f.column}`, f.color]));
+  const cellFormat = new Map((sheet.cellFormats ?? []).map((f) => [`${f.row},${f.column}`, f.format]));
+  const rowsWithCellFills = new Set((sheet.cellFills ?? []).map((f) => f.row));
+  const formatOf = (c: number, header: boolean) => (header ? "@" : (sheet.numberFormats[c] ?? "General"));
+  // Style ids per column, for each (fill, header, bold) met: one lookup per cell.
   const styleRows = new Map<string, number[]>();
-  const stylesFor = (fill: string | null, header: boolean): number[] => {
-    const key = `${fill ?? ""}|${header ? 1 : 0}`;
+  const stylesFor = (fill: string | null, header: boolean, bold: boolean): number[] => {
+    const key = `${fill ?? ""}|${header ? 1 : 0}|${bold ? 1 : 0}`;
     let ids = styleRows.get(key);
     if (!ids) {
-      ids = Array.from({ length: width }, (_, c) =>
-        book.xf(header ? "@" : (sheet.numberFormats[c] ?? "General"), fill, header)
-      );
+      ids = Array.from({ length: width }, (_, c) => book.xf(formatOf(c, header), fill, header || bold));
       styleRows.set(key, ids);
     }
     return ids;
@@ -96,6 +108,7 @@ function sheetXml(
   const parts = new ByteWriter(out);
   parts.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+    sheetPrXml(sheet),
     `<dimension ref="A1:${letters[width - 1]}${Math.max(1, sheet.rows.length)}"/>`
   );
   if (sheet.freezeRows > 0) {
@@ -114,26 +127,33 @@ function sheetXml(
   sheet.rows.forEach((row, r) => {
     const header = r <= sheet.headerRow;
     const fill = fillOf.get(r) ?? null;
-    const ids = stylesFor(fill, header);
+    const ids = stylesFor(fill, header, boldRows.has(r));
     const n = r + 1;
+    const styleOf = (c: number): number => {
+      const k = `${r},${c}`;
+      const f = cellFill.get(k);
+      const fmt = cellFormat.get(k);
+      if (f === undefined && fmt === undefined) return ids[c];
+      return book.xf(fmt ?? formatOf(c, header), f ?? fill, header || boldRows.has(r));
+    };
     let line = `<row r="${n}">`;
-    for (let c = 0; c < row.length; c++) {
-      const v: OutputValue = row[c];
+    // Highlighted rows are filled across the whole width, blank cells included; a filled cell too.
+    const end = fill !== null || rowsWithCellFills.has(r) ? Math.max(width, row.length) : row.length;
+    for (let c = 0; c < end; c++) {
+      const v: OutputValue = c < row.length ? row[c] : null;
       if (v === null || v === "") {
-        if (fill !== null) line += `<c r="${letters[c]}${n}" s="${ids[c]}"/>`;
+        if (fill !== null || cellFill.has(`${r},${c}`))
+          line += `<c r="${letters[c]}${n}" s="${styleOf(c)}"/>`;
         continue;
       }
-      const head = `<c r="${letters[c]}${n}" s="${ids[c]}"`;
+      const head = `<c r="${letters[c]}${n}" s="${styleOf(c)}"`;
       if (typeof v === "number" && Number.isFinite(v)) line += `${head}><v>${v}</v></c>`;
       else if (typeof v === "boolean") line += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
       else line += `${head} t="s"><v>${strings.id(String(v))}</v></c>`;
     }
-    // Highlighted rows are filled across the whole width, blank cells included.
-    if (fill !== null)
-      for (let c = row.length; c < width; c++) line += `<c r="${letters[c]}${n}" s="${ids[c]}"/>`;
     parts.push(line + `</row>`);
   });
-  parts.push(`</sheetData>`);
+  parts.push(`</sheetData>`, filterAndMergesXml(sheet, width));
   const validations = sheet.validations ?? [];
   if (validations.length > 0) {
     parts.push(`<dataValidations count="${validations.length}">`);
@@ -157,8 +177,8 @@ function sheetXml(
     }
     parts.push(`</dataValidations>`);
   }
-  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
-  // CT_Worksheet order: after the page setup, header/footer and breaks, before legacyDrawing and tableParts.
+  // CT_Worksheet order: the page setup, header/footer and breaks, then the chart's drawing.
+  parts.push(pageXml(sheet));
   if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
   parts.push(`</worksheet>`);
   parts.end();
@@ -278,6 +298,7 @@ export async function writePackageSheets(
   const strings = new SharedStrings(sharedPart);
   const firstCells = packageFirstCells(pkg);
   const written: string[] = [];
+  const withNames: WrittenSheet[] = [];
 
   for (const sheet of sheets) {
     const find = (name: string) => pkg.sheets.find((s) => sameSheetName(s.name, name));
@@ -314,7 +335,11 @@ export async function writePackageSheets(
     types = addChartParts(pkg, path, sheet, name, types);
     firstCells.set(pkg.sheets.find((s) => s.name === name)?.path ?? "", sheet.rows[0]?.[0] ?? null);
     written.push(name);
+    // localSheetId: the tab's position among workbook.xml's <sheet> entries (new ones are appended).
+    const index = pkg.tabs.findIndex((t) => sameSheetName(t.name, name));
+    if (index >= 0) withNames.push({ sheet, name: pkg.tabs[index].name, index, width: sheetWidth(sheet) });
   }
+  workbook = withDefinedNames(workbook, withNames);
   parts.set(stylesPath, patchStyles(stylesXml, book));
   if (strings.added.length > 0 || strings.refs > 0) {
     let path = sharedPart.path;
