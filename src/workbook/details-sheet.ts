@@ -15,7 +15,7 @@ import { OutputValue } from "./types";
  * row says so. test/workbook/details-sheet.test.ts holds it to the engine's totals on random inputs.
  *
  * 人员 rows (each person's 个人考核得分) are no part of any community's total: they come after the
- * communities, under a heading row that says they are not summed, each row saying it again.
+ * communities, under a heading row that says they are not summed.
  * Points show as exact as stored (`0.00##`: a third of 0.2 is 0.0667, not 0.07).
  */
 
@@ -75,12 +75,13 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
     line({
       sheet: say(msg("小计", "Subtotal"), locale),
       community: c.name,
-      item: say(msg(`第 ${c.rank} 名 · 综合得分`, `Rank ${c.rank} · total`), locale),
+      item: say(msg("以上各行之和", "Sum of the rows above"), locale),
       points: sum.toNumber(),
+      // Short: 5,000 communities mean 5,000 of these rows (and Office.js reads them back in pages).
       reason: say(
         msg(
-          `以上 ${rows.length} 行之和 = 目标管理得分 ${exactText(c.target)} + 单项奖励 ${exactText(c.rewards)}，即“排名”的综合得分`,
-          `The ${rows.length} rows above add up to target ${exactText(c.target)} + rewards ${exactText(c.rewards)}: the total on Ranking`
+          `综合得分 = 目标管理 ${exactText(c.target)} + 单项奖励 ${exactText(c.rewards)}`,
+          `Total = target ${exactText(c.target)} + rewards ${exactText(c.rewards)}`
         ),
         locale
       ),
@@ -102,10 +103,11 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
       ),
     });
   }
+  // The heading above says these rows are summed nowhere; each row keeps the short reason.
   const staffReason = say(
     msg(
-      "个人考核得分，先进个人按此排名；不计入社区小计",
-      "Individual assessment score; advanced individuals are ranked by it; not in the community's subtotal"
+      "个人考核得分，先进个人按此排名",
+      "Individual assessment score; advanced individuals are ranked by it"
     ),
     locale
   );

@@ -27,7 +27,17 @@
 import { baseClasses } from "./fake/base";
 import { createBook } from "./fake/book";
 import { chartClasses } from "./fake/charts";
-import { Cell, checkSheetName, key, MockSheetInput, ModelSheet, Stored, WriteRecord } from "./fake/model";
+import {
+  boxAddress,
+  Cell,
+  checkSheetName,
+  key,
+  MockSheetInput,
+  ModelSheet,
+  Stored,
+  WriteRecord,
+} from "./fake/model";
+import { pageClasses } from "./fake/page";
 import { rangeClasses } from "./fake/ranges";
 import { sheetClasses } from "./fake/sheets";
 
@@ -68,8 +78,18 @@ export interface MockExcel {
   formula(sheet: string, row: number, column: number): string | null;
   numberFormat(sheet: string, row: number, column: number): string;
   fill(sheet: string, row: number, column: number): string | null;
+  /** Whether a cell's font was set bold. */
+  bold(sheet: string, row: number, column: number): boolean;
   charts(sheet: string): Record<string, unknown>[];
   frozenRows(sheet: string): number;
+  /** Print setup as pageLayout left it (undefined: never set). */
+  page(sheet: string): ModelSheet["page"];
+  /** Rows that start a printed page after a manual break. */
+  pageBreaks(sheet: string): number[];
+  /** The AutoFilter's range ("A2:U14"), or null. */
+  autoFilter(sheet: string): string | null;
+  /** Merged areas ("A1:F1"). */
+  merges(sheet: string): string[];
   /** What a person does in Excel between two add-in calls. */
   user: {
     addSheet(sheet: MockSheetInput): void;
@@ -90,7 +110,7 @@ export function createMockExcel(input: MockSheetInput[], options: MockExcelOptio
   const B = createBook(level, options);
   const base = baseClasses(B);
   const ranges = rangeClasses(B, base);
-  const { FakeContext } = sheetClasses(B, base, ranges, chartClasses(B, base));
+  const { FakeContext } = sheetClasses(B, base, ranges, chartClasses(B, base), pageClasses(B, base));
   const {
     sheets,
     ids,
@@ -165,8 +185,16 @@ export function createMockExcel(input: MockSheetInput[], options: MockExcelOptio
     formula: (name, r, c) => sheetOrThrow(name).cells.get(key(r, c))?.formula ?? null,
     numberFormat: (name, r, c) => sheetOrThrow(name).cells.get(key(r, c))?.format ?? "General",
     fill: (name, r, c) => sheetOrThrow(name).cells.get(key(r, c))?.fill ?? null,
+    bold: (name, r, c) => sheetOrThrow(name).cells.get(key(r, c))?.bold === true,
     charts: (name) => sheetOrThrow(name).charts.map((c) => ({ ...c.props })),
     frozenRows: (name) => sheetOrThrow(name).frozenRows,
+    page: (name) => sheetOrThrow(name).page,
+    pageBreaks: (name) => [...(sheetOrThrow(name).breaks ?? [])],
+    autoFilter: (name) => {
+      const f = sheetOrThrow(name).filter;
+      return f ? boxAddress(f) : null;
+    },
+    merges: (name) => (sheetOrThrow(name).merges ?? []).map(boxAddress),
     user: {
       addSheet: (s) => {
         checkSheetName(s.name, sheets);

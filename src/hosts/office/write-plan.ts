@@ -187,6 +187,58 @@ export function formatBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTE
   return out;
 }
 
+/** A style set on a range of data cells: a row fill, bold rows, a single cell's fill or number format. */
+export interface StyleOp {
+  sheet: string;
+  address: string;
+  style: { fill?: string; bold?: true; format?: string };
+  bytes: number;
+}
+
+/** Rows in runs: consecutive rows with the same key become one range (fewer commands). */
+function runs<K>(rows: readonly { row: number; key: K }[]): { first: number; last: number; key: K }[] {
+  const sorted = [...rows].sort((a, b) => a.row - b.row);
+  const out: { first: number; last: number; key: K }[] = [];
+  for (const r of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.last + 1 === r.row && prev.key === r.key) prev.last = r.row;
+    else out.push({ first: r.row, last: r.row, key: r.key });
+  }
+  return out;
+}
+
+/** Areas per multi-area command (Worksheet.getRanges): a short address, far below any limit. */
+export const AREAS_PER_COMMAND = 50;
+
+/**
+ * The cell styles of a sheet's rows (SPEC §8 marks, bold subtotals, a legend's swatches, single
+ * cells' formats) as commands with their size, packed into requests like the number formats. A
+ * sheet of 5,000 communities has 5,000 subtotal rows: with ExcelApi 1.9 (`multiArea`) rows of one
+ * style go AREAS_PER_COMMAND at a time in one multi-area command ("A3:F3,A9:F9,…"), so the
+ * styles of a big build stay a small part of one request.
+ */
+export function styleOps(sheet: OutputSheet, multiArea: boolean): StyleOp[] {
+  const width = columnCount(sheet);
+  const out: StyleOp[] = [];
+  const op = (address: string, style: StyleOp["style"]) =>
+    out.push({ sheet: sheet.name, address, style, bytes: 160 + jsonBytes(sheet.name) + address.length });
+  const rowsOf = (list: { first: number; last: number }[], style: StyleOp["style"]) => {
+    const addresses = list.map((r) => address(r.first + 1, 1, r.last + 1, width));
+    const per = multiArea ? AREAS_PER_COMMAND : 1;
+    for (let i = 0; i < addresses.length; i += per) op(addresses.slice(i, i + per).join(","), style);
+  };
+  const fills = runs(sheet.highlight.map((h) => ({ row: h.row, key: h.color })));
+  for (const color of new Set(fills.map((r) => r.key)))
+    rowsOf(
+      fills.filter((r) => r.key === color),
+      { fill: color }
+    );
+  rowsOf(runs((sheet.boldRows ?? []).map((row) => ({ row, key: true as const }))), { bold: true });
+  for (const f of sheet.cellFills ?? []) op(address(f.row + 1, f.column + 1), { fill: f.color });
+  for (const f of sheet.cellFormats ?? []) op(address(f.row + 1, f.column + 1), { format: f.format });
+  return out;
+}
+
 /** Packs items into requests of at most `budget` bytes, in order; an item is never split. */
 export function pack<T extends { bytes: number }>(
   items: readonly T[],

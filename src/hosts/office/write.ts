@@ -4,7 +4,7 @@ import { address } from "../../workbook/cells";
 import { sheetNameKey } from "../../workbook/sheet-names";
 import { BarChart, OutputSheet } from "../../workbook/types";
 import { WriteOptions } from "../port";
-import { ExcelApiSupport, missingFeatures } from "./api";
+import { ExcelApiSupport, missingFeatures, PRINT_FEATURE } from "./api";
 import {
   Block,
   chartRanges,
@@ -13,6 +13,8 @@ import {
   formatBlocks,
   pack,
   REQUEST_BYTES,
+  StyleOp,
+  styleOps,
   valueBlocks,
   widthPoints,
 } from "./write-plan";
@@ -64,14 +66,15 @@ export async function writeGeneratedSheets(
     sheets.flatMap((s) => valueBlocks(s)),
     REQUEST_BYTES
   );
-  const formatRequests = pack(
-    sheets.flatMap((s) => formatBlocks(s)),
+  const formatRequests = pack<FormatBlock | StyleOp>(
+    sheets.flatMap((s) => [...formatBlocks(s), ...styleOps(s, can.api1_9)]),
     REQUEST_BYTES
   );
   const total = valueRequests.length + Math.max(1, formatRequests.length);
   const replace = new Map(options.replace.map((n) => [sheetNameKey(n), n]));
   const degraded = missingFeatures(can, ["api1_6", "api1_7", "api1_2"]);
   if (replace.size > 0) degraded.push(...missingFeatures(can, ["api1_9"]));
+  if (!can.api1_9 && sheets.some((s) => s.print || s.autoFilter)) degraded.push(PRINT_FEATURE);
   const book = context.workbook;
   const stamp = Date.now().toString(36).slice(-6);
 
@@ -111,7 +114,7 @@ export async function writeGeneratedSheets(
     }
     const lastFormats = formatRequests[formatRequests.length - 1] ?? [];
     for (const request of formatRequests.slice(0, -1)) {
-      writeFormats(request, target);
+      writeFormats(request, target, can);
       syncs++;
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, not per item
       await context.sync();
@@ -119,7 +122,7 @@ export async function writeGeneratedSheets(
     }
 
     // The last request: cell styles, then the swap, then what belongs to the sheet itself.
-    writeFormats(lastFormats, target);
+    writeFormats(lastFormats, target, can);
     for (const t of targets) styleCells(t.writeTo, t.sheet);
     for (const t of targets) {
       for (const chart of t.oldCharts?.items ?? []) chart.delete();
@@ -176,14 +179,30 @@ function writeValues(
   }
 }
 
-function writeFormats(blocks: readonly FormatBlock[], target: (sheet: string) => Target | undefined): void {
-  for (const b of blocks) {
+/** Number formats of columns, then row and cell styles (copied with the cells when swapping). */
+function writeFormats(
+  items: readonly (FormatBlock | StyleOp)[],
+  target: (sheet: string) => Target | undefined,
+  can: ExcelApiSupport
+): void {
+  for (const b of items) {
     const ws = target(b.sheet)?.writeTo;
-    if (ws) ws.getRange(b.address).numberFormat = b.formats;
+    if (!ws) continue;
+    if ("formats" in b) {
+      ws.getRange(b.address).numberFormat = b.formats;
+      continue;
+    }
+    if (b.style.format !== undefined) ws.getRange(b.address).numberFormat = [[b.style.format]];
+    // Several rows in one command (styleOps plans them only with ExcelApi 1.9).
+    let format: Excel.RangeFormat;
+    if (can.api1_9 && b.address.includes(",")) format = ws.getRanges(b.address).format;
+    else format = ws.getRange(b.address).format;
+    if (b.style.fill !== undefined) format.fill.color = b.style.fill;
+    if (b.style.bold) format.font.bold = true;
   }
 }
 
-/** Header line, column headers, highlights: cell formats, copied with the cells when swapping. */
+/** Header line and column headers: cell formats, copied with the cells when swapping (row styles: styleOps). */
 function styleCells(ws: Excel.Worksheet, s: OutputSheet): void {
   const width = columnCount(s);
   if (s.headerRow > 0) {
@@ -195,8 +214,6 @@ function styleCells(ws: Excel.Worksheet, s: OutputSheet): void {
   header.font.bold = true;
   header.fill.color = HEADER_FILL;
   header.wrapText = true;
-  for (const h of s.highlight)
-    ws.getRange(address(h.row + 1, 1, h.row + 1, width)).format.fill.color = h.color;
 }
 
 /** Column widths and frozen header rows: properties of the sheet, set on the sheet that stays. */
@@ -206,6 +223,38 @@ function layoutSheet(ws: Excel.Worksheet, s: OutputSheet, can: ExcelApiSupport):
       ws.getRange(address(1, i + 1)).format.columnWidth = widthPoints(w);
     });
   if (can.api1_7 && s.freezeRows > 0) ws.freezePanes.freezeRows(s.freezeRows);
+  if (can.api1_2)
+    for (const m of s.merges ?? [])
+      ws.getRange(address(m.row + 1, m.firstColumn + 1, m.row + 1, m.lastColumn + 1)).merge(false);
+  printAndFilter(ws, s, can);
+}
+
+/**
+ * SPEC §8 print setup and filter buttons (ExcelApi 1.9; without it the pane names the missing
+ * feature). The same header/footer codes as the .xlsx writers (`&P`, `&N`, `&&`).
+ */
+function printAndFilter(ws: Excel.Worksheet, s: OutputSheet, can: ExcelApiSupport): void {
+  if (!can.api1_9) return;
+  const p = s.print;
+  if (p) {
+    const page = ws.pageLayout;
+    page.paperSize = "A4";
+    page.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+    // One page wide, as many tall as needed: 0 is "automatic", as fitToHeight="0" in the file format.
+    if (p.onePageWide) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (p.repeatRows) page.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+    const all = page.headersFooters.defaultForAllPages;
+    all.centerHeader = p.header;
+    all.centerFooter = p.footer;
+    // A sheet rewritten in place keeps its old manual breaks: they go first.
+    ws.horizontalPageBreaks.removePageBreaks();
+    for (const r of p.breaksAfter ?? []) ws.horizontalPageBreaks.add(address(r + 2, 1));
+  }
+  const f = s.autoFilter;
+  if (f)
+    ws.autoFilter.apply(
+      ws.getRange(address(f.firstRow + 1, 1, Math.max(f.firstRow, f.lastRow) + 1, columnCount(s)))
+    );
 }
 
 /** The sheet's bar chart (the model's title, ranges and place), best at the top. */

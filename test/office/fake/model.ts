@@ -53,6 +53,23 @@ export const FAKE_API_SETS: Record<string, number> = {
   "Worksheet.charts": 1,
   "Worksheet.tables": 1,
   "WorksheetFreezePanes.freezeRows": 7,
+  "Worksheet.pageLayout": 9,
+  "Worksheet.getRanges": 9,
+  "RangeAreas.format": 9,
+  "Worksheet.horizontalPageBreaks": 9,
+  "Worksheet.autoFilter": 9,
+  "PageLayout.paperSize": 9,
+  "PageLayout.orientation": 9,
+  "PageLayout.zoom": 9,
+  "PageLayout.setPrintTitleRows": 9,
+  "PageLayout.headersFooters": 9,
+  "HeaderFooterGroup.defaultForAllPages": 9,
+  "HeaderFooter.centerHeader": 9,
+  "HeaderFooter.centerFooter": 9,
+  "PageBreakCollection.add": 9,
+  "PageBreakCollection.removePageBreaks": 9,
+  "AutoFilter.apply": 9,
+  "Range.merge": 2,
   "Range.values": 1,
   "Range.formulas": 1,
   "Range.numberFormat": 1,
@@ -124,6 +141,7 @@ export interface Cell {
   formula?: string;
   format?: string;
   fill?: string;
+  bold?: boolean;
 }
 
 export interface ModelChart {
@@ -137,6 +155,21 @@ export interface ModelSheet {
   cells: Map<string, Cell>;
   charts: ModelChart[];
   frozenRows: number;
+  /** Print setup (pageLayout), as set. */
+  page?: {
+    paperSize?: string;
+    orientation?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    printTitleRows?: string;
+    centerHeader?: string;
+    centerFooter?: string;
+  };
+  /** Rows that start a page (a manual break above each), ascending. */
+  breaks?: number[];
+  /** The AutoFilter's range. */
+  filter?: Box;
+  /** Merged areas. */
+  merges?: Box[];
 }
 
 export interface Box {

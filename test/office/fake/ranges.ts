@@ -1,7 +1,7 @@
 /** The fake Range: values, formulas, valueTypes, numberFormat (null above the cell limit), clear, copyFrom, formats. */
 import { Base } from "./base";
 import { FakeBook } from "./book";
-import { ERRORS, Cell, ModelSheet, Box, key, boxAddress, excelError } from "./model";
+import { ERRORS, Cell, ModelSheet, Box, key, boxAddress, excelError, parseAddress } from "./model";
 
 export function rangeClasses(B: FakeBook, base: Base) {
   const { Fake, strict } = base;
@@ -31,6 +31,10 @@ export function rangeClasses(B: FakeBook, base: Base) {
       const sheet = this._ref.get();
       if (!this._box) throw excelError("ItemNotFound", "the range is a null object");
       return { sheet, box: this._box };
+    }
+    _boxes(): { sheet: ModelSheet; boxes: Box[] } {
+      const { sheet, box } = this._at();
+      return { sheet, boxes: [box] };
     }
     override _loadable() {
       const at = () => this._at();
@@ -102,6 +106,10 @@ export function rangeClasses(B: FakeBook, base: Base) {
       this._call("clear", [], () => {
         const { sheet, box } = this._at();
         inBox(sheet, box, (r, c) => sheet.cells.delete(key(r, c)));
+        // Clearing formats unmerges the merged areas inside the range.
+        sheet.merges = (sheet.merges ?? []).filter(
+          (m) => !(m.r1 >= box.r1 && m.r2 <= box.r2 && m.c1 >= box.c1 && m.c2 <= box.c2)
+        );
         recalc();
       });
     }
@@ -131,6 +139,22 @@ export function rangeClasses(B: FakeBook, base: Base) {
         recalc();
       });
     }
+    /** Merges the range into one cell (across: each row on its own); overlapped merges are absorbed. */
+    merge(across = false): void {
+      this._call("merge", [across], () => {
+        const { sheet, box } = this._at();
+        const rows = across
+          ? Array.from({ length: box.r2 - box.r1 + 1 }, (_, i) => ({
+              ...box,
+              r1: box.r1 + i,
+              r2: box.r1 + i,
+            }))
+          : [box];
+        const overlaps = (a: Box, b: Box) => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+        const kept = (sheet.merges ?? []).filter((m) => !rows.some((r) => overlaps(m, r)));
+        sheet.merges = [...kept, ...rows.filter((r) => r.r1 !== r.r2 || r.c1 !== r.c2)];
+      });
+    }
     select(): void {
       this._call("select", [], () => this._at());
     }
@@ -144,9 +168,40 @@ export function rangeClasses(B: FakeBook, base: Base) {
   const makeRange = (ref: SheetRef, origin: string, at: string, where: () => Box | null) =>
     strict(new FakeRange(ref, origin, where, at));
 
+  /** Several rectangles of one sheet (Worksheet.getRanges, ExcelApi 1.9): formats set on all at once. */
+  class FakeRangeAreas extends Fake {
+    readonly _type = "RangeAreas";
+    _list: Box[] = [];
+    constructor(
+      readonly _ref: SheetRef,
+      readonly _address: string
+    ) {
+      super();
+      this._queue("Worksheet.getRanges", { ranges: _address, sheet: _ref.name }, () => {
+        this._list = _address.split(/[,;]/).map((a) => parseAddress(a.trim()));
+      });
+    }
+    override _sheetName() {
+      return this._ref.sheet?.name ?? this._ref.name;
+    }
+    override _target() {
+      return this._list.map(boxAddress).join(",") || this._address;
+    }
+    _boxes(): { sheet: ModelSheet; boxes: Box[] } {
+      return { sheet: this._ref.get(), boxes: this._list };
+    }
+    _at(): { sheet: ModelSheet; box: Box } {
+      throw new Error("fake: this member is not modelled on RangeAreas");
+    }
+    get format(): FakeRangeFormat {
+      return strict(new FakeRangeFormat(this));
+    }
+  }
+  const makeRangeAreas = (ref: SheetRef, address: string) => strict(new FakeRangeAreas(ref, address));
+
   /** Format objects: settable properties recorded under their path; fills kept per cell. */
   abstract class RangePart extends Fake {
-    constructor(readonly _range: FakeRange) {
+    constructor(readonly _range: FakeRange | FakeRangeAreas) {
       super();
     }
     override _sheetName() {
@@ -175,17 +230,24 @@ export function rangeClasses(B: FakeBook, base: Base) {
     readonly _type = "RangeFill";
     set color(v: string) {
       this._set("color", "format.fill.color", v, () => {
-        const { sheet, box } = this._range._at();
-        eachCell(box, (r, c) => {
-          cellAt(sheet, r, c).fill = v;
-        });
+        const { sheet, boxes } = this._range._boxes();
+        for (const box of boxes)
+          eachCell(box, (r, c) => {
+            cellAt(sheet, r, c).fill = v;
+          });
       });
     }
   }
   class FakeRangeFont extends RangePart {
     readonly _type = "RangeFont";
     set bold(v: boolean) {
-      this._set("bold", "format.font.bold", v, () => this._range._at());
+      this._set("bold", "format.font.bold", v, () => {
+        const { sheet, boxes } = this._range._boxes();
+        for (const box of boxes)
+          eachCell(box, (r, c) => {
+            cellAt(sheet, r, c).bold = v;
+          });
+      });
     }
     set italic(v: boolean) {
       this._set("italic", "format.font.italic", v, () => this._range._at());
@@ -206,7 +268,7 @@ export function rangeClasses(B: FakeBook, base: Base) {
       this._set("errorAlert", "dataValidation.errorAlert", v, () => this._range._at());
     }
   }
-  return { FakeRange, makeRange };
+  return { FakeRange, makeRange, makeRangeAreas };
 }
 
 export type Ranges = ReturnType<typeof rangeClasses>;

@@ -2,6 +2,7 @@
 import { Base } from "./base";
 import { FakeBook } from "./book";
 import { Charts } from "./charts";
+import { Pages } from "./page";
 import { Ranges } from "./ranges";
 import {
   ModelSheet,
@@ -13,10 +14,10 @@ import {
   MAX_COLUMNS,
 } from "./model";
 
-export function sheetClasses(B: FakeBook, base: Base, ranges: Ranges, charts: Charts) {
+export function sheetClasses(B: FakeBook, base: Base, ranges: Ranges, charts: Charts, pages: Pages) {
   const { Fake, strict, SheetRef } = base;
   type SheetRefOf = InstanceType<Base["SheetRef"]>;
-  const { makeRange } = ranges;
+  const { makeRange, makeRangeAreas } = ranges;
   type FakeRange = InstanceType<Ranges["FakeRange"]>;
   const { FakeChartCollection, FakeTableCollection } = charts;
   type ChartsOf = InstanceType<Charts["FakeChartCollection"]>;
@@ -140,6 +141,9 @@ export function sheetClasses(B: FakeBook, base: Base, ranges: Ranges, charts: Ch
         address === undefined ? { r1: 1, c1: 1, r2: MAX_ROWS, c2: MAX_COLUMNS } : parseAddress(address)
       );
     }
+    getRanges(address: string) {
+      return makeRangeAreas(this._ref, address);
+    }
     getUsedRange(valuesOnly?: boolean): FakeRange {
       return makeRange(
         this._ref,
@@ -174,6 +178,15 @@ export function sheetClasses(B: FakeBook, base: Base, ranges: Ranges, charts: Ch
     }
     get tables(): TablesOf {
       return strict(new FakeTableCollection(this._ref));
+    }
+    get pageLayout() {
+      return pages.pageLayout(this._ref);
+    }
+    get horizontalPageBreaks() {
+      return pages.pageBreaks(this._ref);
+    }
+    get autoFilter() {
+      return pages.autoFilter(this._ref);
     }
   }
   const makeWorksheet = (ref: SheetRefOf) => strict(new FakeWorksheet(ref));
