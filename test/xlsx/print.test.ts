@@ -148,10 +148,10 @@ describe("SPEC §8 Print — the package writer (rank --out)", () => {
     expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
     // The legend: three swatches in column B, each its colour, below a blank row.
     const sheet = ranked.outcome.sheets[0];
-    for (const f of sheet.cellFills ?? []) {
-      const cell = ws.getCell(f.row + 1, f.column + 1);
-      expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${f.color.slice(1)}`);
-    }
+    for (const f of sheet.cellFills ?? [])
+      expect((ws.getCell(f.row + 1, f.column + 1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
+        `FF${f.color.slice(1)}`
+      );
     expect((sheet.cellFills ?? []).map((f) => ws.getCell(f.row + 1, 2).value)).toEqual([
       "先进",
       "并列待定",
