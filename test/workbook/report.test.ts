@@ -155,6 +155,29 @@ describe("SPEC §6 generated sheets", () => {
     expect(String(dq?.["计分依据"])).toContain("作者不是本社区工作人员");
   });
 
+  test("SPEC §8 text from the inputs is written back exactly as typed; only the compared copy is folded", () => {
+    const g = sampleGrids();
+    const title = "关于东门社区的报道（转载）";
+    addRow(g, "宣传报道", { 社区: "东门社区", 标题: title, 级别: "区镇级" });
+    // The same article typed with half-width brackets: the same content, counted once.
+    addRow(g, "宣传报道", { 社区: "东门社区", 标题: "关于东门社区的报道(转载)", 级别: "区镇级" });
+    addRow(g, "荣誉", {
+      社区: "东门社区",
+      荣誉名称: "“平安社区”（２０２４）",
+      级别: "区级",
+      文号: "Ｘ〔2024〕1号",
+    });
+    const r = rankWorkbook(g, { now: NOW });
+    expect(r.ok).toBe(true);
+    const rows = records(sheet(r.sheets, "details"));
+    const typed = rows.filter((x) => x["项目"] === title);
+    expect(typed).toHaveLength(1);
+    const folded = rows.find((x) => x["项目"] === "关于东门社区的报道(转载)");
+    expect(folded?.["得分"]).toBe(0);
+    expect(String(folded?.["计分依据"])).toContain("同一篇内容已按更高得分计分");
+    expect(rows.some((x) => x["项目"] === "“平安社区”（２０２４）")).toBe(true);
+  });
+
   test("校验结果 lists the warnings with sheet, row and column", () => {
     const rows = records(sheet(out.sheets, "issues"));
     expect(rows[0]).toMatchObject({ 级别: "警告", 工作表: "荣誉", 行号: 7, 列: "考核组认可" });
