@@ -2,6 +2,7 @@ import { isGeneratedSheet } from "../workbook/marker";
 import { chooseSheetNames } from "../workbook/sheet-names";
 import { Locale, msg } from "../scoring";
 import { localDate } from "../workbook/local-time";
+import { assessmentYear } from "../workbook/print";
 import { issuesJson } from "../workbook/pipeline";
 import { SHEETS } from "../workbook/schema";
 import { Issue } from "../workbook/types";
@@ -105,7 +106,9 @@ export async function workplanCommand(args: Args, io: Io, now: Date = new Date()
     const name = chooseSheetNames(["workplanSummary"], existing).workplanSummary;
     const pkg = await input.pkg();
     const { packXlsx, writePackageSheets } = await import("../hosts/xlsx/ooxml");
-    written = await writePackageSheets(pkg, [workplanSummarySheet(summary, { now, name, today })]);
+    written = await writePackageSheets(pkg, [
+      workplanSummarySheet(summary, { now, name, today, year: assessmentYear(grids) }),
+    ]);
     await writeWorkbookFile(args.out, await packXlsx(pkg));
   }
   if (args.json) printJson(io, workplanJson(summary, read.issues, args.locale));

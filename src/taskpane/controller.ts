@@ -9,6 +9,7 @@ import {
 import { INPUT_SHEETS, SHEETS } from "../workbook/schema";
 import { findSetting, readSettings, SETTINGS, showSetting } from "../workbook/settings";
 import { localDate } from "../workbook/local-time";
+import { assessmentYear } from "../workbook/print";
 import { chooseSheetNames, sameSheetName, sheetNameKey } from "../workbook/sheet-names";
 import { findSheet, foldName, readRows } from "../workbook/sheet-reader";
 import { Issue, OutputValue, WorkbookGrids } from "../workbook/types";
@@ -254,7 +255,12 @@ export async function writeWorkplanSummary(
   const view = workplanView(snapshot.grids, today);
   if (!view.summary) return { view, report: null, cancelled: false };
   const name = chooseSheetNames(["workplanSummary"], snapshot.sheets).workplanSummary;
-  const sheet = workplanSummarySheet(view.summary, { now: opts.now, name, today });
+  const sheet = workplanSummarySheet(view.summary, {
+    now: opts.now,
+    name,
+    today,
+    year: assessmentYear(snapshot.grids),
+  });
   const there = snapshot.sheets.find((s) => sameSheetName(s.name, sheet.name));
   if (there && !there.generated)
     throw new Error(`refusing to overwrite the sheet "${there.name}", which a person made`);

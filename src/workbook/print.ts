@@ -1,6 +1,8 @@
 import { Locale } from "../scoring";
 import { GeneratedSheetKey, SHEETS } from "./schema";
-import { PrintSetup } from "./types";
+import { readSettings } from "./settings";
+import { findSheet } from "./sheet-reader";
+import { PrintSetup, WorkbookGrids } from "./types";
 
 /**
  * How each generated sheet prints (SPEC §8), as data every writer translates: A4, the column-header
@@ -55,4 +57,9 @@ export function printSetup(key: GeneratedSheetKey, opts: PrintOptions): PrintSet
   };
   if (opts.breaksAfter && opts.breaksAfter.length > 0) setup.breaksAfter = [...opts.breaksAfter];
   return setup;
+}
+
+/** 考核年度 from the workbook's 设置 (null when not set), for a sheet made without ranking (工作要点汇总). */
+export function assessmentYear(grids: WorkbookGrids): number | null {
+  return readSettings(findSheet(grids, SHEETS.settings)).rules.year;
 }

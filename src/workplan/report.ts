@@ -2,6 +2,7 @@ import { OutputSheet, OutputValue } from "../workbook/types";
 import { fitRows } from "../workbook/cell-limit";
 import { localTime } from "../workbook/local-time";
 import { GENERATED_MARKER } from "../workbook/marker";
+import { printSetup } from "../workbook/print";
 import { SHEETS } from "../workbook/schema";
 import { StatusCounts, WorkplanSummary } from "./summary";
 
@@ -22,6 +23,8 @@ export interface WorkplanSummarySheetOptions {
   name?: string;
   /** The date overdue was judged against ("YYYY-MM-DD"), shown in the header line. */
   today?: string;
+  /** 考核年度 for the printed page header (SPEC §8); none: the title alone. */
+  year?: number | null;
 }
 
 function countCells(counts: StatusCounts): OutputValue[] {
@@ -83,5 +86,6 @@ export function workplanSummarySheet(
     widths: columns.map((c) => c.width),
     highlight,
     freezeRows: 2,
+    print: printSetup("workplanSummary", { year: opts.year ?? null, locale: "zh-CN", headerRow: 1 }),
   };
 }
