@@ -40,8 +40,8 @@ export interface PrintOptions {
   /** 考核年度 from 设置 (null: not set). */
   year: number | null;
   locale: Locale;
-  /** 0-based row of the column headers: repeated at the top of every page. */
-  headerRow: number;
+  /** 0-based row of the column headers: repeated at the top of every page (null: none, 成绩单's blocks). */
+  headerRow: number | null;
   /** Rows after which a new page starts (成绩单's blocks). */
   breaksAfter?: number[];
 }
@@ -51,10 +51,10 @@ export function printSetup(key: GeneratedSheetKey, opts: PrintOptions): PrintSet
   const setup: PrintSetup = {
     orientation: LANDSCAPE.has(key) ? "landscape" : "portrait",
     onePageWide: true,
-    repeatRows: { first: opts.headerRow, last: opts.headerRow },
     header: escapeHeaderText(pageTitle(key, opts.year, opts.locale)),
     footer: pageFooter(opts.locale),
   };
+  if (opts.headerRow !== null) setup.repeatRows = { first: opts.headerRow, last: opts.headerRow };
   if (opts.breaksAfter && opts.breaksAfter.length > 0) setup.breaksAfter = [...opts.breaksAfter];
   return setup;
 }

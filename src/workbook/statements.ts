@@ -16,10 +16,11 @@ import {
   sum,
 } from "../scoring";
 import { fitRows } from "./cell-limit";
+import { printSetup } from "./print";
 import { headerLine, ReportContext } from "./report";
 import { SHEETS } from "./schema";
 import { displayWidth } from "./text-width";
-import { OutputSheet, OutputValue, PrintSetup } from "./types";
+import { OutputSheet, OutputValue } from "./types";
 
 /**
  * 成绩单 / Statements (SPEC §8): one block per community, in rank order, each on its own printed
@@ -233,20 +234,6 @@ function widthOf(
   return Math.min(cap, w);
 }
 
-/** The page header and footer in Excel's codes (`&P`, `&N`; a literal `&` doubled). */
-function printOf(ctx: ReportContext, breaksAfter: number[]): PrintSetup {
-  const title = ctx.locale === "en-US" ? SHEETS.statements.en : SHEETS.statements.zh;
-  const year = ctx.rules.year;
-  const header = year === null ? title : ctx.locale === "en-US" ? `${year} ${title}` : `${year}年度 ${title}`;
-  return {
-    orientation: "portrait",
-    onePageWide: true,
-    header: header.replace(/&/g, "&&"),
-    footer: ctx.locale === "en-US" ? "Page &P of &N" : "第 &P 页，共 &N 页",
-    ...(breaksAfter.length > 0 ? { breaksAfter } : {}),
-  };
-}
-
 /**
  * 成绩单 as a generated sheet: the header line (A1: marker, time, fingerprint, settings), then one
  * block per community in rank order — or only those named in `only` (the CLI's --community).
@@ -284,7 +271,13 @@ export function statementsSheet(
     widths,
     highlight: [],
     freezeRows: 0,
-    print: printOf(ctx, breaks),
+    // Each block carries its own title: no row repeats on every page.
+    print: printSetup("statements", {
+      year: ctx.rules.year,
+      locale: ctx.locale,
+      headerRow: null,
+      breaksAfter: breaks,
+    }),
     boldRows: out.bold,
     merges: out.merges,
     cellFormats: out.formats,

@@ -48,6 +48,12 @@ describe("SPEC §8 Print — Office.js pageLayout on the fake", () => {
         centerFooter: footer,
       });
     expect(mock.pageBreaks("排名")).toEqual([]);
+    // 成绩单 (data from src/workbook/statements.ts): a page starts below each block; titles merged.
+    const statements = sheets.find((x) => x.key === "statements");
+    expect(statements?.print?.breaksAfter).toHaveLength(11);
+    expect(mock.pageBreaks("成绩单")).toEqual((statements?.print?.breaksAfter ?? []).map((r) => r + 2));
+    expect(mock.merges("成绩单")).toHaveLength(statements?.merges?.length ?? -1);
+    expect(mock.page("成绩单")?.printTitleRows).toBeUndefined();
   });
 
   test("filter buttons over the ranked rows; legend swatches filled; 村改居 rows grey; 计分明细 subtotals bold", async () => {
@@ -80,7 +86,9 @@ describe("SPEC §8 Print — Office.js pageLayout on the fake", () => {
     expect(mock.autoFilter("排名")).toMatch(/^A2:/);
     // Old manual breaks are removed before new ones are added.
     const removes = mock.writes.filter((w) => w.prop === "removePageBreaks()" && w.request === mock.syncs);
-    expect(removes.map((w) => w.sheet).sort()).toEqual(["先进个人", "排名", "校验结果", "计分明细"].sort());
+    expect(removes.map((w) => w.sheet).sort()).toEqual(
+      ["先进个人", "排名", "成绩单", "校验结果", "计分明细"].sort()
+    );
   });
 
   test("ExcelApi 1.8: no pageLayout, breaks or filter asked for (the request would fail); the pane names what is missing", async () => {

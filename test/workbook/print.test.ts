@@ -21,7 +21,14 @@ describe("SPEC §8 Print — the page setup of each generated sheet", () => {
     expect(byKey.individuals.print?.orientation).toBe("landscape");
     expect(byKey.details.print?.orientation).toBe("portrait");
     expect(byKey.issues.print?.orientation).toBe("portrait");
-    for (const s of out.sheets) {
+    // 成绩单 prints block by block (its own titles, a break after each): no repeated row, no filter.
+    expect(byKey.statements.print).toMatchObject({
+      orientation: "portrait",
+      onePageWide: true,
+      header: "2024年度 成绩单",
+    });
+    expect(byKey.statements.print?.repeatRows).toBeUndefined();
+    for (const s of out.sheets.filter((x) => x.key !== "statements")) {
       expect(s.print?.onePageWide).toBe(true);
       expect(s.print?.repeatRows).toEqual({ first: s.headerRow, last: s.headerRow });
       expect(s.print?.footer).toBe("第 &P 页，共 &N 页");
