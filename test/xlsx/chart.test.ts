@@ -51,14 +51,15 @@ describe("SPEC §8 Chart — the chart part the package writer writes", () => {
     const cat = one(root, "c:cat");
     expect(one(cat, "c:f").text).toBe("'排名'!$B$3:$B$14");
     expect(one(cat, "c:ptCount").attrs.val).toBe("12");
-    const names = s.rows.slice(2).map((r) => r[chart.categoryColumn]);
+    // The ranked rows (the SPEC §8 legend below them is not charted).
+    const names = s.rows.slice(chart.firstRow, chart.lastRow + 1).map((r) => r[chart.categoryColumn]);
     expect(points(one(cat, "c:strCache"))).toEqual(names.map((v, idx) => ({ idx, v })));
 
     const val = one(root, "c:val");
     const totalLetter = String.fromCharCode(65 + chart.valueColumn);
     expect(one(val, "c:f").text).toBe(`'排名'!$${totalLetter}$3:$${totalLetter}$14`);
     expect(one(val, "c:formatCode").text).toBe("0.00");
-    const totals = s.rows.slice(2).map((r) => r[chart.valueColumn] as number);
+    const totals = s.rows.slice(chart.firstRow, chart.lastRow + 1).map((r) => r[chart.valueColumn] as number);
     expect(points(one(val, "c:numCache")).map((p) => Number(p.v))).toEqual(totals);
     expect(points(one(val, "c:numCache")).map((p) => p.idx)).toEqual(totals.map((_, i) => i));
 
