@@ -1,5 +1,6 @@
 import { AssessmentResult, centsToYuan, Exact, exactText, Locale, say } from "../scoring";
-import { rankJson, rankWorkbook, sortIssues } from "../workbook/pipeline";
+import { rankJson } from "../workbook/json";
+import { rankWorkbook, sortIssues } from "../workbook/pipeline";
 import { advancedLabel, individualsToShow } from "../workbook/report";
 import { column } from "../workbook/schema";
 import { Args } from "./args";

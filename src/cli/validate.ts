@@ -1,5 +1,6 @@
 import { Locale } from "../scoring";
-import { issuesJson, validateWorkbook } from "../workbook/pipeline";
+import { issuesJson } from "../workbook/json";
+import { validateWorkbook } from "../workbook/pipeline";
 import { Issue } from "../workbook/types";
 import { readWorkplan } from "../workplan/read";
 import { Args } from "./args";

@@ -9,7 +9,7 @@ import {
   whatifJson,
   whatifWorkbook,
 } from "../workbook/explain";
-import { issuesJson } from "../workbook/pipeline";
+import { issuesJson } from "../workbook/json";
 import { parseSettingAssignmentText } from "../workbook/settings";
 import { WorkbookGrids } from "../workbook/types";
 import { Args } from "./args";

@@ -3,7 +3,7 @@ import { chooseSheetNames } from "../workbook/sheet-names";
 import { Locale, msg } from "../scoring";
 import { localDate } from "../workbook/local-time";
 import { assessmentYear } from "../workbook/print";
-import { issuesJson } from "../workbook/pipeline";
+import { issuesJson } from "../workbook/json";
 import { SHEETS } from "../workbook/schema";
 import { Issue } from "../workbook/types";
 import { isIsoDate } from "../workplan/dates";

@@ -1,4 +1,5 @@
-import { rankJson, rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
+import { rankJson } from "../../src/workbook/json";
+import { rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
 
 /**

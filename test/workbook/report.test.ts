@@ -1,11 +1,6 @@
 import { INPUT_SHEET_NAMES } from "./helpers";
-import {
-  readWorkbook,
-  rankJson,
-  rankWorkbook,
-  sampleSheets,
-  templateSheets,
-} from "../../src/workbook/pipeline";
+import { readWorkbook, rankWorkbook, sampleSheets, templateSheets } from "../../src/workbook/pipeline";
+import { rankJson } from "../../src/workbook/json";
 import { GENERATED_MARKER, isGeneratedSheet } from "../../src/workbook/marker";
 import { fingerprint } from "../../src/workbook/report";
 import { OutputSheet } from "../../src/workbook/types";

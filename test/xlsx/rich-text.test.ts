@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
 import { gridsOf, loadXlsx, packageGrids, openXlsx, saveXlsx, writeOutputSheets } from "../../src/hosts/xlsx";
-import { GENERATED_MARKER, rankJson, rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
+import { rankJson } from "../../src/workbook/json";
+import { GENERATED_MARKER, rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
 import { WorkbookGrids } from "../../src/workbook/types";
 
