@@ -1,6 +1,6 @@
 import { AssessmentResult, Exact, exactText, msg, RecordScore, RecordSource, say } from "../scoring";
 import type { ReportContext } from "./report";
-import { SHEETS } from "./schema";
+import { INPUT_SHEETS, SHEETS } from "./schema";
 import { OutputValue } from "./types";
 
 /**
@@ -19,16 +19,8 @@ import { OutputValue } from "./types";
  * Points show as exact as stored (`0.00##`: a third of 0.2 is 0.0667, not 0.07).
  */
 
-const SOURCE_ORDER: RecordSource[] = [
-  "communities",
-  "targets",
-  "honors",
-  "basicPublicity",
-  "publicity",
-  "contributions",
-  "staff",
-  "settings",
-];
+/** Records of the same community in the order the schema lists the input sheets, then by row. */
+const SOURCE_ORDER: readonly RecordSource[] = INPUT_SHEETS.filter((k): k is RecordSource => k !== "workplan");
 
 export interface DetailsBody {
   /** Rows below the column headers. */
