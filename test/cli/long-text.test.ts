@@ -3,13 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { run } from "../../src/cli/main";
-import { Io } from "../../src/cli/output";
 import { formatTable } from "../../src/cli/table";
 import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
 import { CUT_MARK, EXCEL_CELL_CHARS, fitCellText } from "../../src/workbook/cell-limit";
 import { rankWorkbook } from "../../src/workbook/pipeline";
 import { addRow, sampleGrids } from "../workbook/helpers";
+import { cli } from "./run-cli";
 
 /**
  * Long texts: a 32,767-character name (Excel's most) is printed in a table in linear time, and a
@@ -18,14 +17,6 @@ import { addRow, sampleGrids } from "../workbook/helpers";
 
 let dir = "";
 const file = (name: string) => path.join(dir, name);
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { out: (t) => (stdout += t + "\n"), err: (t) => (stderr += t + "\n") };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "scorecard-long-"));

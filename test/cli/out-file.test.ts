@@ -12,9 +12,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { run } from "../../src/cli/main";
-import { Io } from "../../src/cli/output";
 import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
+import { cli } from "./run-cli";
 
 /**
  * SPEC §8 "`rank --out` naming the input file itself is refused (exit 2): the input is never
@@ -25,14 +24,6 @@ import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
 let dir = "";
 let sample = "";
 const file = (name: string) => path.join(dir, name);
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { out: (t) => (stdout += t + "\n"), err: (t) => (stderr += t + "\n") };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "scorecard-out-"));

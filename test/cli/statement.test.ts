@@ -1,14 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { run } from "../../src/cli/main";
-import { Io } from "../../src/cli/output";
 import { findSoffice } from "../../src/cli/pdf";
 import { statementsText } from "../../src/cli/statement";
 import { loadXlsx, gridsOf } from "../../src/hosts/xlsx";
 import { generatedKeyOf } from "../../src/workbook/marker";
 import { statementWorkbook } from "../../src/workbook/pipeline";
 import { sampleGrids } from "../workbook/helpers";
+import { cli } from "./run-cli";
 
 /** SPEC §8 `statement <in.xlsx> [--community NAME] [--out out.xlsx] [--pdf out.pdf]`. */
 
@@ -18,14 +17,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string) => path.join(dir, name);
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { out: (t) => (stdout += t + "\n"), err: (t) => (stderr += t + "\n") };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 /** Runs with SOFFICE set as given (undefined: unset), restoring it after. */
 async function withSoffice<T>(value: string | undefined, body: () => Promise<T>): Promise<T> {

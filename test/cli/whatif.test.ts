@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { run } from "../../src/cli/main";
-import { Io } from "../../src/cli/output";
 import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
+import { cli } from "./run-cli";
 
 /** SPEC §8 `scorecard whatif`: ranks again with settings changed, prints what moved, writes nothing. */
 
@@ -15,14 +14,6 @@ beforeAll(async () => {
   expect((await cli("sample", sample)).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { out: (t) => (stdout += t + "\n"), err: (t) => (stderr += t + "\n") };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 describe("SPEC §8 whatif --set", () => {
   test("the advanced count raised by one promotes exactly the next eligible — both, when they tie (春晖, 梅园)", async () => {
