@@ -219,6 +219,8 @@ async function main() {
 
   const results = [];
   const scenario = async (name, fn) => {
+    // E2E_ONLY=words: run only the scenarios whose name holds them (while working on one).
+    if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return;
     const started = Date.now();
     try {
       await fn();
@@ -226,7 +228,16 @@ async function main() {
       console.log(`PASS  ${name} (${Date.now() - started} ms)`);
     } catch (e) {
       results.push(false);
-      console.log(`FAIL  ${name}: ${e && e.message ? e.message.split("\n").slice(0, process.env.E2E_VERBOSE ? 12 : 1).join("\n") : e}`);
+      console.log(
+        `FAIL  ${name}: ${
+          e && e.message
+            ? (process.env.E2E_VERBOSE ? e.stack : e.message)
+                .split("\n")
+                .slice(0, process.env.E2E_VERBOSE ? 12 : 1)
+                .join("\n")
+            : e
+        }`
+      );
     }
   };
 
@@ -481,6 +492,118 @@ async function main() {
     check(firstName === expected.communities[0].name, `first place is ${firstName}`);
     await page.close();
   });
+
+  await scenario(
+    "an input changed after ranking: the pane names the stale 排名 on opening, in 校验 and before 共享准备; ranking again clears it",
+    async () => {
+      const { page, errors } = await openPane(context, base);
+      await page.getByTestId("action-rank").click();
+      await idle(page);
+      await rankedRows(page);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("preview-download").click(),
+      ]);
+      const ranked = join(temp, "ranked.xlsx");
+      await download.saveAs(ranked);
+      // SPEC §8's words (src/workbook/stale.ts) and the pane's (src/taskpane/i18n.ts).
+      const staleWords = "“排名”等结果已过期：输入在生成后有改动，请重新排名";
+      const opened = async (file, name) => {
+        await page.getByTestId("file-input").setInputFiles(file);
+        await idle(page);
+        const note = page.getByTestId("note");
+        return { intent: await note.getAttribute("data-intent"), text: await note.innerText(), name };
+      };
+
+      // The same file saved again by another program, no input changed: nothing is stale.
+      const same = new ExcelJS.Workbook();
+      await same.xlsx.readFile(ranked);
+      const unchanged = join(temp, "未改动.xlsx");
+      await same.xlsx.writeFile(unchanged);
+      const calm = await opened(unchanged, "未改动.xlsx");
+      check(calm.text.includes("已打开 未改动.xlsx"), `the note says "${calm.text}"`);
+      check(
+        calm.intent === "info" && !calm.text.includes("过期"),
+        `an unchanged file is called stale: ${calm.text}`
+      );
+
+      // One input cell changed after ranking (目标管理!B2, 社区基础 of the first community).
+      const edited = new ExcelJS.Workbook();
+      await edited.xlsx.readFile(ranked);
+      const cell = edited.getWorksheet("目标管理").getCell("B2");
+      check(typeof cell.value === "number" && cell.value >= 1, `目标管理!B2 holds ${cell.value}`);
+      cell.value = cell.value - 1;
+      const changed = join(temp, "排名后改了输入.xlsx");
+      await edited.xlsx.writeFile(changed);
+      const warned = await opened(changed, "排名后改了输入.xlsx");
+      check(warned.intent === "warning", `on opening the note is "${warned.intent}", not a warning`);
+      check(
+        warned.text.includes("已打开 排名后改了输入.xlsx") && warned.text.includes(staleWords),
+        `on opening the note says "${warned.text}"`
+      );
+
+      // 校验 lists it on the stale sheet, as a warning.
+      await page.getByTestId("action-validate").click();
+      await idle(page);
+      const onRanking = page
+        .locator('[data-testid="issue-group"][aria-label="排名"]')
+        .getByTestId("issue-item")
+        .filter({ hasText: staleWords });
+      check((await onRanking.count()) === 1, "校验 does not list the stale 排名 under 排名");
+      check(
+        (await onRanking.first().getAttribute("data-severity")) === "warning",
+        "the stale 排名 is not a warning"
+      );
+
+      // 共享准备 asks first, naming the stale sheet; "no" changes nothing.
+      await page.getByTestId("tab-share").click();
+      await idle(page);
+      await page.getByTestId("share-prepare").click();
+      const dialog = page.getByTestId("confirm-dialog");
+      await dialog.waitFor({ timeout: TIMEOUT });
+      const asked = await dialog.innerText();
+      check(asked.includes("结果已过期，仍要共享准备？"), `the question says "${asked}"`);
+      check(
+        asked.includes(staleWords) && asked.includes("建议先点“一键排名”重新生成，再共享"),
+        `the question does not name the stale sheet: "${asked}"`
+      );
+      await page.getByTestId("confirm-no").click();
+      await idle(page);
+      check(
+        (await page.getByTestId("note").innerText()).includes("已取消，没有改动工作簿"),
+        "declining did not say it was cancelled"
+      );
+
+      // Ranking again rebuilds the sheets (after asking to replace them) with the new fingerprint.
+      await page.getByTestId("action-rank").click();
+      await dialog.waitFor({ timeout: TIMEOUT });
+      check(
+        (await dialog.innerText()).includes("替换已生成的工作表？"),
+        `ranking again asks "${await dialog.innerText()}"`
+      );
+      await page.getByTestId("confirm-yes").click();
+      await idle(page);
+      await rankedRows(page);
+      await page.getByTestId("action-validate").click();
+      await idle(page);
+      const left = await page.getByTestId("issue-item").allInnerTexts();
+      check(
+        !left.some((t) => t.includes("结果已过期")),
+        `still stale after ranking again: ${left.join(" | ")}`
+      );
+      await page.getByTestId("tab-share").click();
+      await idle(page);
+      await page.getByTestId("share-prepare").click();
+      await idle(page);
+      check((await dialog.count()) === 0, "共享准备 still asks about stale results after ranking again");
+      check(
+        (await page.getByTestId("note").innerText()).includes("只能在 Excel 中设置"),
+        "共享准备 did not go ahead after ranking again"
+      );
+      check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+      await page.close();
+    }
+  );
 
   await scenario("the main buttons and the issues work from the keyboard", async () => {
     const { page } = await openPane(context, base);
