@@ -5,6 +5,7 @@ import { WorkbookGrids } from "../workbook/types";
 import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
 import { zlibDeflater } from "./deflate";
+import { zlibInflater } from "./inflate";
 import { CliError } from "./errors";
 import { readWorkbookFile } from "./files";
 import { Io } from "./output";
@@ -49,7 +50,7 @@ export async function openInput(args: Args, io: Io): Promise<Input> {
         import("../hosts/xlsx/ooxml"),
         import("./sample"),
       ]);
-      return openXlsx(await sampleWorkbookBytes(), zlibDeflater);
+      return openXlsx(await sampleWorkbookBytes(), zlibDeflater, zlibInflater);
     },
   };
 }

@@ -1,7 +1,15 @@
 import { inflateSync, Zip, ZipDeflate, ZipInputFile } from "fflate";
 import { damaged, MAX_TOTAL_BYTES, showBytes, tooLarge } from "./limits";
-import { encodingOf, STOP, XmlHandlers, XmlStream } from "./xml-stream";
-import { compressedBytes, inflateEntry, readDirectory, ZipEntry } from "./zip";
+import { encodingOf, FALLBACK, STOP, Takeover, XmlHandlers, XmlStream } from "./xml-stream";
+import {
+  compressedBytes,
+  fflateInflater,
+  inflateEntry,
+  inflateEntryAsync,
+  Inflater,
+  readDirectory,
+  ZipEntry,
+} from "./zip";
 
 /**
  * The parts of a package: read (inflated within the caps, streamed), replaced, added, removed,
@@ -74,9 +82,19 @@ export class Parts {
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly deflater: DeflaterFactory = fflateDeflater
+    private readonly deflater: DeflaterFactory = fflateDeflater,
+    private readonly inflater: Inflater = fflateInflater
   ) {
     this.entries = readDirectory(bytes);
+  }
+
+  private count(n: number): void {
+    this.inflated += n;
+    if (this.inflated > MAX_TOTAL_BYTES)
+      throw tooLarge(
+        `各部件解压后共超过 ${showBytes(MAX_TOTAL_BYTES)}`,
+        `the parts inflate past ${showBytes(MAX_TOTAL_BYTES)} in all`
+      );
   }
 
   has(path: string): boolean {
@@ -95,14 +113,15 @@ export class Parts {
     }
     const e = this.entries.get(path);
     if (!e) return false;
-    inflateEntry(this.bytes, e, onChunk, (n) => {
-      this.inflated += n;
-      if (this.inflated > MAX_TOTAL_BYTES)
-        throw tooLarge(
-          `各部件解压后共超过 ${showBytes(MAX_TOTAL_BYTES)}`,
-          `the parts inflate past ${showBytes(MAX_TOTAL_BYTES)} in all`
-        );
-    });
+    inflateEntry(this.bytes, e, onChunk, (n) => this.count(n));
+    return true;
+  }
+
+  /** `stream` through the package's inflater (the big parts: sheets, shared strings). */
+  async streamAsync(path: string, onChunk: (chunk: Uint8Array) => void): Promise<boolean> {
+    const e = this.changed.has(path) ? undefined : this.entries.get(path);
+    if (!e) return this.stream(path, onChunk);
+    await inflateEntryAsync(this.bytes, e, onChunk, (n) => this.count(n), this.inflater);
     return true;
   }
 
@@ -113,6 +132,25 @@ export class Parts {
       if (!this.stream(path, (chunk) => reader.push(chunk))) return false;
       reader.end();
     } catch (e) {
+      if (e !== STOP) throw e;
+    }
+    return true;
+  }
+
+  /**
+   * `xml` for the big parts, inflated by the package's inflater; with `takeover`, the text after
+   * its element's open tag goes to it instead of the XML parser (read.ts: sheetData). When the
+   * takeover meets what it does not read (FALLBACK), the part is read again from its start by
+   * the parser alone — its bytes counted once — so the answer is always the parser's.
+   */
+  async xmlAsync(path: string, handlers: XmlHandlers, takeover?: Takeover): Promise<boolean> {
+    const before = this.inflated;
+    const reader = new XmlStream(path, handlers, takeover);
+    try {
+      if (!(await this.streamAsync(path, (chunk) => reader.push(chunk)))) return false;
+      reader.end();
+    } catch (e) {
+      if (e === FALLBACK) this.inflated = before;
       if (e !== STOP) throw e;
     }
     return true;

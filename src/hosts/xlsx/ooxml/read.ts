@@ -2,10 +2,11 @@ import { excelSerialToDate } from "../../../workbook/excel-date";
 import { WorkbookGrids } from "../../../workbook/types";
 import { damaged, MAX_CELLS, MAX_COLUMNS, MAX_GRID_SLOTS, MAX_ROWS, tooLarge } from "./limits";
 import type { PackageSheet, XlsxPackage } from "./package";
-import { readSharedStrings } from "./shared-strings";
+import { readSharedStrings, readSharedStringsAsync } from "./shared-strings";
 import { readStyles } from "./styles";
 import { unescapeOoxml } from "./xml";
-import { STOP, XmlHandlers } from "./xml-stream";
+import { CellSink, SheetScan } from "./sheet-scan";
+import { FALLBACK, STOP, XmlHandlers } from "./xml-stream";
 
 /**
  * Reading cells: each sheet part streamed through the XML parser, cell by cell (shared strings,
@@ -28,6 +29,19 @@ const SLOTS = MAX_GRID_SLOTS;
 /** xsd:double as Excel writes it (no hex, no "Infinity", no thousands separators). */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** A shared-string index as written (digits, white space around allowed), or -1. */
+function index(v: string): number {
+  let n = 0;
+  const len = v.length;
+  if (len === 0 || len > 10) return /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : -1;
+  for (let i = 0; i < len; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
 /** Cells and grid slots counted over all sheets of a read (CELLS, SLOTS). */
 interface Budget {
   cells: number;
@@ -42,8 +56,11 @@ interface Context {
   budget: Budget;
 }
 
-/** The sheet part's SAX handlers, filling `values` (rows from row 1, cells from column A). */
-class SheetReader implements XmlHandlers {
+/**
+ * The sheet part's SAX handlers, filling `values` (rows from row 1, cells from column A); within
+ * sheetData, the scanner of sheet-scan.ts calls the same steps (CellSink) in their place.
+ */
+class SheetReader implements XmlHandlers, CellSink {
   readonly values: unknown[][] = [];
   private inData = false;
   private line: unknown[] | null = null;
@@ -54,7 +71,8 @@ class SheetReader implements XmlHandlers {
   private style: string | undefined;
   private v: string | null = null;
   private f: string | null = null;
-  private inline: string | null = null;
+  /** The inline string (<is>) of the cell, as read. */
+  private str: string | null = null;
   private into: "v" | "f" | "t" | null = null;
   private inInline = false;
   private phonetic = 0;
@@ -74,10 +92,10 @@ class SheetReader implements XmlHandlers {
         this.inData = true;
         return;
       case "row":
-        if (this.inData) this.openRow(a.r);
+        if (this.inData) this.row(a.r);
         return;
       case "c":
-        if (this.line) this.openCell(a);
+        if (this.line) this.cell(a.r, a.t, a.s);
         return;
       case "v":
         if (this.line) ((this.v = ""), (this.into = "v"));
@@ -86,7 +104,7 @@ class SheetReader implements XmlHandlers {
         if (this.line) ((this.f = ""), (this.into = "f"));
         return;
       case "is":
-        if (this.line) ((this.inline = ""), (this.inInline = true));
+        if (this.line) ((this.str = ""), (this.inInline = true));
         return;
       case "t":
         if (this.inInline && this.phonetic === 0) this.into = "t";
@@ -100,7 +118,7 @@ class SheetReader implements XmlHandlers {
   text(t: string): void {
     if (this.into === "v") this.v += t;
     else if (this.into === "f") this.f += t;
-    else if (this.into === "t") this.inline += t;
+    else if (this.into === "t") this.str += t;
   }
 
   close(name: string): void {
@@ -117,18 +135,44 @@ class SheetReader implements XmlHandlers {
         this.inInline = false;
         return;
       case "c":
-        if (this.line) this.closeCell();
+        if (this.line) this.endCell();
         return;
       case "row":
-        if (this.line) this.closeRow();
+        if (this.line) this.endRow();
         return;
       case "sheetData":
-        // Nothing after the cells is read: stop here rather than parse the rest of the part.
-        throw STOP;
+        this.endData();
     }
   }
 
-  private openRow(r: string | undefined): void {
+  // The steps of reading sheetData, in document order: the SAX handlers above and the scanner both call them.
+
+  betweenRows(): boolean {
+    return this.inData && this.line === null;
+  }
+
+  value(text: string): void {
+    this.v = text;
+  }
+
+  formula(text: string): void {
+    this.f = text;
+  }
+
+  inline(): void {
+    this.str = "";
+  }
+
+  inlineText(text: string): void {
+    this.str += text;
+  }
+
+  endData(): never {
+    // Nothing after the cells is read: stop here rather than parse the rest of the part.
+    throw STOP;
+  }
+
+  row(r: string | undefined): void {
     let n = this.rowNumber + 1;
     if (r !== undefined) {
       if (!/^\s*\d{1,10}\s*$/.test(r))
@@ -153,8 +197,7 @@ class SheetReader implements XmlHandlers {
     this.col = 0;
   }
 
-  private openCell(a: Record<string, string>): void {
-    const ref = a.r;
+  cell(ref: string | undefined, type: string | undefined, style: string | undefined): void {
     let col = this.col + 1;
     if (ref !== undefined) {
       // Letters read here rather than through workbook/cells.ts: the stream must stop at the
@@ -172,8 +215,16 @@ class SheetReader implements XmlHandlers {
             `sheet "${this.cx.sheet}" has the cell ${ref.slice(0, 20)}, past Excel's last column XFD`
           );
       }
-      const digits = ref.slice(i);
-      if (i === 0 || (digits !== "" && (!/^\d{1,7}$/.test(digits) || Number(digits) !== this.rowNumber)))
+      // The row digits, if any: 1 to 7 of them, naming this row.
+      let row = 0;
+      let d = i;
+      for (; d < ref.length; d++) {
+        const c = ref.charCodeAt(d);
+        if (c < 48 || c > 57) break;
+        row = row * 10 + (c - 48);
+      }
+      const digits = ref.length - i;
+      if (i === 0 || (digits > 0 && (d < ref.length || digits > 7 || row !== this.rowNumber)))
         throw damaged(
           `${this.where()}第 ${this.rowNumber} 行有无效的单元格地址“${ref.slice(0, 20)}”`,
           `sheet "${this.cx.sheet}" row ${this.rowNumber} has the invalid cell address "${ref.slice(0, 20)}"`
@@ -186,12 +237,12 @@ class SheetReader implements XmlHandlers {
       );
     this.col = col;
     this.cellRef = ref ?? "";
-    this.type = a.t ?? "n";
-    this.style = a.s;
-    this.v = this.f = this.inline = null;
+    this.type = type ?? "n";
+    this.style = style;
+    this.v = this.f = this.str = null;
   }
 
-  private closeCell(): void {
+  endCell(): void {
     const value = this.cellValue();
     if (value === null) return;
     const line = this.line as unknown[];
@@ -199,7 +250,7 @@ class SheetReader implements XmlHandlers {
     line[this.col - 1] = value;
   }
 
-  private closeRow(): void {
+  endRow(): void {
     const line = this.line as unknown[];
     this.line = null;
     if (this.firstRowOnly) {
@@ -217,13 +268,13 @@ class SheetReader implements XmlHandlers {
   private cellValue(): unknown {
     const { v, f, type } = this;
     if (type === "inlineStr") {
-      if (this.inline !== null) return unescapeOoxml(this.inline);
+      if (this.str !== null) return unescapeOoxml(this.str);
       return v !== null ? unescapeOoxml(v) : null;
     }
     if (v === null) return f !== null ? { formula: unescapeOoxml(f) } : null;
     switch (type) {
       case "s": {
-        const i = /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : -1;
+        const i = index(v);
         if (i < 0 || i >= this.cx.sst.length)
           throw damaged(
             `${this.where()}单元格 ${this.cellRef || `第 ${this.rowNumber} 行`} 引用的共享字符串“${v.slice(0, 20)}”不存在`,
@@ -267,9 +318,26 @@ function readSheet(pkg: XlsxPackage, s: PackageSheet, cx: Context, firstRowOnly 
   return reader.grid();
 }
 
+/** A whole sheet: sheetData through the scanner, or — when it falls back — the part again through saxes alone. */
+async function readWholeSheet(pkg: XlsxPackage, s: PackageSheet, cx: Context): Promise<unknown[][]> {
+  const { cells, slots } = cx.budget;
+  const reader = new SheetReader({ ...cx, sheet: s.name });
+  try {
+    await pkg.parts.xmlAsync(s.path, reader, new SheetScan(reader));
+    return reader.grid();
+  } catch (e) {
+    if (e !== FALLBACK) throw e;
+  }
+  cx.budget.cells = cells;
+  cx.budget.slots = slots;
+  const again = new SheetReader({ ...cx, sheet: s.name });
+  await pkg.parts.xmlAsync(s.path, again);
+  return again.grid();
+}
+
 /** Every worksheet of the package as a grid from A1, in tab order (like Excel's used ranges). */
 export async function packageGrids(pkg: XlsxPackage): Promise<WorkbookGrids> {
-  const shared = readSharedStrings(pkg);
+  const shared = await readSharedStringsAsync(pkg);
   const styles = readStyles(pkg);
   pkg.sharedStrings = shared;
   const cx: Context = {
@@ -282,7 +350,7 @@ export async function packageGrids(pkg: XlsxPackage): Promise<WorkbookGrids> {
   const grids: WorkbookGrids = [];
   pkg.firstCells = new Map();
   for (const s of pkg.sheets) {
-    const values = readSheet(pkg, s, cx);
+    const values = await readWholeSheet(pkg, s, cx);
     grids.push({ name: s.name, values, firstRow: 1, firstColumn: 1 });
     pkg.firstCells.set(s.path, values[0]?.[0] ?? null);
   }

@@ -1,6 +1,7 @@
 import type { XlsxPackage } from "./package";
 import { REL_SHARED_STRINGS, workbookPart } from "./package";
 import { encodeXmlText, NS_MAIN, unescapeOoxml } from "./xml";
+import type { XmlHandlers } from "./xml-stream";
 
 /** The shared-strings part: its table read, and new entries appended for generated sheets (existing ones untouched). */
 
@@ -19,6 +20,20 @@ export interface SharedStringsPart {
 /** The table, streamed: each <si>'s <t> texts joined, phonetic runs (<rPh>) left out. */
 export function readSharedStrings(pkg: XlsxPackage): SharedStringsPart {
   const path = workbookPart(pkg, REL_SHARED_STRINGS);
+  const { part, handlers } = tableReader(path);
+  if (path) pkg.parts.xml(path, handlers);
+  return part;
+}
+
+/** `readSharedStrings` with the part inflated by the package's inflater (it may be tens of megabytes). */
+export async function readSharedStringsAsync(pkg: XlsxPackage): Promise<SharedStringsPart> {
+  const path = workbookPart(pkg, REL_SHARED_STRINGS);
+  const { part, handlers } = tableReader(path);
+  if (path) await pkg.parts.xmlAsync(path, handlers);
+  return part;
+}
+
+function tableReader(path: string | null): { part: SharedStringsPart; handlers: XmlHandlers } {
   const texts: string[] = [];
   const formatted = new Set<number>();
   let text: string | null = null;
@@ -27,8 +42,7 @@ export function readSharedStrings(pkg: XlsxPackage): SharedStringsPart {
   // An entry is plain when its only element is one <t>.
   let elements = 0;
   let onlyT = true;
-  if (path)
-    pkg.parts.xml(path, {
+  const handlers: XmlHandlers = {
       open(name) {
         if (name === "si") {
           text = "";
@@ -55,8 +69,8 @@ export function readSharedStrings(pkg: XlsxPackage): SharedStringsPart {
           text = null;
         }
       },
-    });
-  return { path, texts, formatted };
+    };
+  return { part: { path, texts, formatted }, handlers };
 }
 
 /** Strings of the generated sheets, shared: existing plain entries reused, new ones appended. */

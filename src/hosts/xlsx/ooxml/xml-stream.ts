@@ -19,6 +19,38 @@ export interface XmlHandlers {
 /** Thrown by a handler to stop reading a part early (all it needed has been seen). */
 export const STOP = Symbol("stop reading");
 
+/** Thrown by a takeover that met what it does not read: the part is read again by the parser alone. */
+export const FALLBACK = Symbol("read again by the parser");
+
+/**
+ * A reader of one element's content in place of the XML parser (read.ts: sheetData, the bulk of
+ * a sheet): the parser reads and checks everything up to and including the element's open tag;
+ * the text after it goes to `text`, piece by piece as decoded.
+ */
+export interface Takeover {
+  /** Local name of the element (its open tag is the parser's). */
+  element: string;
+  /** The element's open tag has been read; `name` as written (with its prefix). */
+  begin(name: string): void;
+  text(text: string): void;
+  /** The part has ended. */
+  end(): void;
+}
+
+/** Index of the ">" that ends the tag whose attributes start at `from` (quoted values skipped); -1 when not in `text`. */
+function tagEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 62) return i;
+    if (c === 34 || c === 39) {
+      const q = text.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (q < 0) return -1;
+      i = q;
+    }
+  }
+  return -1;
+}
+
 export function localName(name: string): string {
   const i = name.indexOf(":");
   return i < 0 ? name : name.slice(i + 1);
@@ -57,13 +89,26 @@ export class XmlStream {
   /** Characters since the last "<" (MAX_TEXT_RUN). */
   private run = 0;
   private headLength = 0;
+  /** Text held back from the parser until the takeover's open tag is whole (a tag split over two pieces). */
+  private carry = "";
+  /** The takeover's open tag was read: the text goes to it now. */
+  private taken = false;
+  private opened = false;
+  private readonly marker: RegExp | null = null;
 
   constructor(
     private readonly part: string,
-    handlers: XmlHandlers
+    handlers: XmlHandlers,
+    private readonly takeover?: Takeover
   ) {
     const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-    parser.on("opentag", (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes));
+    const element = takeover?.element;
+    if (element) this.marker = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${element}(?=[\\s/>])`, "g");
+    parser.on("opentag", (tag: SaxesTagPlain) => {
+      const name = localName(tag.name);
+      if (name === element) this.opened = true;
+      handlers.open(name, tag.attributes);
+    });
     if (handlers.text) parser.on("text", handlers.text.bind(handlers));
     if (handlers.close) {
       const close = handlers.close.bind(handlers);
@@ -89,7 +134,39 @@ export class XmlStream {
   end(): void {
     if (!this.decoder) this.start();
     this.feed(new Uint8Array(0), false);
+    if (this.taken) return (this.takeover as Takeover).end();
+    if (this.carry) this.parser.write(this.carry);
     this.parser.close();
+  }
+
+  /** Decoded text to the parser, or — once the takeover's element has opened — to the takeover. */
+  private route(text: string): void {
+    if (this.taken) return (this.takeover as Takeover).text(text);
+    const marker = this.marker;
+    if (!marker) return void this.parser.write(text);
+    if (this.carry) ((text = this.carry + text), (this.carry = ""));
+    for (let from = 0; ; ) {
+      marker.lastIndex = from;
+      const m = marker.exec(text);
+      // No whole open tag here: the parser reads up to the last "<", the rest waits for more text.
+      const lt = m ? m.index : text.lastIndexOf("<");
+      const end = m ? tagEnd(text, m.index + m[0].length) : -1;
+      if (end < 0) {
+        const cut = lt >= from ? lt : text.length;
+        this.parser.write(text.slice(from, cut));
+        this.carry = text.slice(cut);
+        return;
+      }
+      this.parser.write(text.slice(from, end + 1));
+      from = end + 1;
+      // A match the parser did not open (in a comment, say) is only text: look further.
+      if (this.opened) {
+        this.taken = true;
+        const takeover = this.takeover as Takeover;
+        takeover.begin((m as RegExpExecArray)[0].slice(1));
+        return takeover.text(text.slice(from));
+      }
+    }
   }
 
   private start(): void {
@@ -124,7 +201,7 @@ export class XmlStream {
     if (this.run + text.length <= RUN_CAP) {
       const lt = text.lastIndexOf("<");
       this.run = lt < 0 ? this.run + text.length : text.length - lt - 1;
-      this.parser.write(text);
+      this.route(text);
       return;
     }
     let run = this.run;
@@ -145,6 +222,6 @@ export class XmlStream {
         `部件 ${this.part} 中有一段超过 ${MAX_TEXT_RUN} 个字符的文字`,
         `the part ${this.part} holds a run of more than ${MAX_TEXT_RUN} characters`
       );
-    this.parser.write(text);
+    this.route(text);
   }
 }

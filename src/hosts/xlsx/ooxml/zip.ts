@@ -138,6 +138,65 @@ export function compressedBytes(b: Uint8Array, e: ZipEntry): Uint8Array {
 const SLICE = 8 * 1024;
 
 /**
+ * Raw DEFLATE of one part as its bytes come, inflated: `onChunk` is given each piece of output
+ * and throws to stop (a cap passed); the promise then rejects with what it threw. Any other
+ * rejection is the data's fault (it cannot be inflated). fflate's (below) runs everywhere; the
+ * command line passes Node's zlib (src/cli/inflate.ts), several times faster.
+ */
+export type Inflater = (data: Uint8Array, onChunk: (chunk: Uint8Array) => void) => Promise<void>;
+
+function fflateInflate(data: Uint8Array, onChunk: (chunk: Uint8Array) => void): void {
+  const inflater = new Inflate((chunk) => onChunk(chunk));
+  for (let i = 0; i < data.length; i += SLICE)
+    inflater.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
+}
+
+/** fflate's streaming `Inflate`, in slices of SLICE bytes. */
+export const fflateInflater: Inflater = async (data, onChunk) => fflateInflate(data, onChunk);
+
+/** Checks an entry against its caps before inflating it, and gives the running check of each chunk. */
+function entryGuard(
+  e: ZipEntry,
+  compressed: number,
+  budget: (n: number) => void
+): { take: (chunk: Uint8Array) => boolean; done: () => void } {
+  const tooBig = () =>
+    tooLarge(
+      `部件 ${e.name} 解压后超过 ${showBytes(MAX_PART_BYTES)}`,
+      `the part ${e.name} inflates past ${showBytes(MAX_PART_BYTES)}`
+    );
+  const bomb = () =>
+    tooLarge(
+      `部件 ${e.name} 的压缩比超过 ${MAX_RATIO} : 1（压缩炸弹）`,
+      `the part ${e.name} inflates more than ${MAX_RATIO} : 1 (a zip bomb)`
+    );
+  const ratioCap = Math.max(RATIO_FROM, compressed * MAX_RATIO);
+  if (e.size > MAX_PART_BYTES) throw tooBig();
+  if (e.size > ratioCap) throw bomb();
+  if (e.method !== 0 && e.method !== 8)
+    throw damaged(`部件 ${e.name} 的压缩方式不支持`, `the part ${e.name} uses an unsupported compression`);
+  let total = 0;
+  return {
+    /** Counts a chunk (throws past a cap); true when it has bytes to hand on. */
+    take(chunk) {
+      total += chunk.length;
+      if (total > MAX_PART_BYTES) throw tooBig();
+      if (total > ratioCap) throw bomb();
+      if (total > e.size)
+        throw damaged(`部件 ${e.name} 比目录所记的大`, `the part ${e.name} is larger than its directory says`);
+      budget(chunk.length);
+      return chunk.length > 0;
+    },
+    done() {
+      if (total !== e.size)
+        throw damaged(`部件 ${e.name} 的大小与目录不符`, `the part ${e.name} does not match its directory size`);
+    },
+  };
+}
+
+const cannotInflate = (e: ZipEntry) => damaged(`部件 ${e.name} 无法解压`, `the part ${e.name} cannot be inflated`);
+
+/**
  * Inflates an entry, handing its bytes on chunk by chunk. `budget(n)` is told every chunk's size
  * before it is handed on and throws to stop (the total cap); the part's own cap is checked here,
  * both against what the directory declares (before inflating anything) and against the running count.
@@ -148,45 +207,55 @@ export function inflateEntry(
   onChunk: (chunk: Uint8Array) => void,
   budget: (n: number) => void
 ): void {
-  const tooBig = () =>
-    tooLarge(
-      `部件 ${e.name} 解压后超过 ${showBytes(MAX_PART_BYTES)}`,
-      `the part ${e.name} inflates past ${showBytes(MAX_PART_BYTES)}`
-    );
   const data = compressedBytes(b, e);
-  const bomb = () =>
-    tooLarge(
-      `部件 ${e.name} 的压缩比超过 ${MAX_RATIO} : 1（压缩炸弹）`,
-      `the part ${e.name} inflates more than ${MAX_RATIO} : 1 (a zip bomb)`
-    );
-  const ratioCap = Math.max(RATIO_FROM, data.length * MAX_RATIO);
-  if (e.size > MAX_PART_BYTES) throw tooBig();
-  if (e.size > ratioCap) throw bomb();
-  let total = 0;
-  const take = (chunk: Uint8Array) => {
-    total += chunk.length;
-    if (total > MAX_PART_BYTES) throw tooBig();
-    if (total > ratioCap) throw bomb();
-    if (total > e.size)
-      throw damaged(`部件 ${e.name} 比目录所记的大`, `the part ${e.name} is larger than its directory says`);
-    budget(chunk.length);
-    if (chunk.length > 0) onChunk(chunk);
-  };
+  const guard = entryGuard(e, data.length, budget);
+  const take = (chunk: Uint8Array) => guard.take(chunk) && onChunk(chunk);
   if (e.method === 0) {
     for (let i = 0; i < data.length; i += SLICE) take(data.subarray(i, Math.min(data.length, i + SLICE)));
-  } else if (e.method === 8) {
-    const inflater = new Inflate((chunk) => take(chunk));
+  } else {
     try {
-      for (let i = 0; i < data.length; i += SLICE)
-        inflater.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
-      if (data.length === 0) inflater.push(new Uint8Array(0), true);
+      if (data.length === 0) take(new Uint8Array(0));
+      else fflateInflate(data, take);
     } catch (err) {
       // fflate's own errors carry a numeric code; anything else came from the reader of the chunks.
       if (!(err instanceof Error && typeof (err as { code?: unknown }).code === "number")) throw err;
-      throw damaged(`部件 ${e.name} 无法解压`, `the part ${e.name} cannot be inflated`);
+      throw cannotInflate(e);
     }
-  } else
-    throw damaged(`部件 ${e.name} 的压缩方式不支持`, `the part ${e.name} uses an unsupported compression`);
-  if (total !== e.size)
-    throw damaged(`部件 ${e.name} 的大小与目录不符`, `the part ${e.name} does not match its directory size`);
+  }
+  guard.done();
+}
+
+/** `inflateEntry` through an `Inflater` (the big parts: sheets, shared strings). */
+export async function inflateEntryAsync(
+  b: Uint8Array,
+  e: ZipEntry,
+  onChunk: (chunk: Uint8Array) => void,
+  budget: (n: number) => void,
+  inflater: Inflater
+): Promise<void> {
+  const data = compressedBytes(b, e);
+  const guard = entryGuard(e, data.length, budget);
+  // What the chunks' reader (or a cap) threw, told apart from the inflater's own errors.
+  let stopped: { error: unknown } | null = null;
+  const take = (chunk: Uint8Array) => {
+    try {
+      if (guard.take(chunk)) onChunk(chunk);
+    } catch (error) {
+      stopped = { error };
+      throw error;
+    }
+  };
+  if (e.method === 0 || data.length === 0) {
+    for (let i = 0; i < data.length; i += SLICE) take(data.subarray(i, Math.min(data.length, i + SLICE)));
+  } else {
+    try {
+      await inflater(data, take);
+    } catch (err) {
+      if (stopped) throw (stopped as { error: unknown }).error;
+      if (!(err instanceof Error)) throw err;
+      throw cannotInflate(e);
+    }
+    if (stopped) throw (stopped as { error: unknown }).error;
+  }
+  guard.done();
 }

@@ -1,0 +1,33 @@
+import { createInflateRaw } from "node:zlib";
+import type { Inflater } from "../hosts/xlsx/ooxml";
+
+/**
+ * The parts `rank --out` reads (≈ 50 MB of sheet XML for 2,000 communities, 130 MB for a million
+ * staff rows), inflated by Node's zlib: ≈ 8 times faster than fflate's JavaScript in 8 KB slices
+ * (0.17 s against 1.3 s for the bench workbook's sheets), in 16 KB pieces, and on zlib's own
+ * thread, so inflating overlaps reading the XML. The caps stay the reader's: `onChunk` counts
+ * every piece and throws to stop, which ends the stream here.
+ */
+/** Output pieces of 64 KB: a quarter of the round trips to zlib's thread of its default 16 KB. */
+const CHUNK = 64 * 1024;
+
+export const zlibInflater: Inflater = (data, onChunk) =>
+  new Promise<void>((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: CHUNK });
+    let failed = false;
+    z.on("data", (chunk: Buffer) => {
+      if (failed) return;
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        failed = true;
+        z.destroy();
+        reject(e);
+      }
+    });
+    z.on("error", (e) => {
+      if (!failed) ((failed = true), reject(e));
+    });
+    z.on("end", () => failed || resolve());
+    z.end(data);
+  });
