@@ -43,33 +43,33 @@ function tableReader(path: string | null): { part: SharedStringsPart; handlers: 
   let elements = 0;
   let onlyT = true;
   const handlers: XmlHandlers = {
-      open(name) {
-        if (name === "si") {
-          text = "";
-          elements = 0;
-          onlyT = true;
-          return;
-        }
-        if (text === null) return;
-        elements++;
-        if (name !== "t") onlyT = false;
-        if (name === "rPh") phonetic++;
-        else if (name === "t" && phonetic === 0) inT = true;
-      },
-      text(t) {
-        if (inT) text += t;
-      },
-      close(name) {
-        if (name === "t") inT = false;
-        else if (name === "rPh") phonetic--;
-        else if (name === "si" && text !== null) {
-          const t = unescapeOoxml(text);
-          if (elements !== 1 || !onlyT) formatted.add(texts.length);
-          texts.push(t);
-          text = null;
-        }
-      },
-    };
+    open(name) {
+      if (name === "si") {
+        text = "";
+        elements = 0;
+        onlyT = true;
+        return;
+      }
+      if (text === null) return;
+      elements++;
+      if (name !== "t") onlyT = false;
+      if (name === "rPh") phonetic++;
+      else if (name === "t" && phonetic === 0) inT = true;
+    },
+    text(t) {
+      if (inT) text += t;
+    },
+    close(name) {
+      if (name === "t") inT = false;
+      else if (name === "rPh") phonetic--;
+      else if (name === "si" && text !== null) {
+        const t = unescapeOoxml(text);
+        if (elements !== 1 || !onlyT) formatted.add(texts.length);
+        texts.push(t);
+        text = null;
+      }
+    },
+  };
   return { part: { path, texts, formatted }, handlers };
 }
 

@@ -49,8 +49,10 @@ const IS = 5; // in <is>
 const T = 6; // in <t> within <is>
 
 /** Characters XML forbids or normalizes (CR): a piece holding one goes to the parser. */
+// eslint-disable-next-line no-control-regex -- the characters XML forbids are what it looks for
 const UNREAD = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]/;
 /** Those, "&" and "]]>", in one pass: a piece without any (nearly all) needs no other look. */
+// eslint-disable-next-line no-control-regex -- as above
 const UNUSUAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF&]|\]\]>/;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9;
@@ -81,7 +83,8 @@ function same(buf: string, a: number, b: number, len: number): boolean {
  * expression engine: the address, a style, a type, a <v> without "<", "&" or "]". Any other
  * cell (more attributes, another order, white space, <f>, <is>) is read tag by tag below.
  */
-const WHOLE_CELL = /<c r="([A-Z]{1,3}\d{1,7})"(?: s="(\d{1,5})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&\]]*)<\/v>)?<\/c>)/y;
+const WHOLE_CELL =
+  /<c r="([A-Z]{1,3}\d{1,7})"(?: s="(\d{1,5})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&\]]*)<\/v>)?<\/c>)/y;
 
 /** Returned by the tag readers when the tag runs past the text at hand: wait for the next piece. */
 const MORE = -1;
@@ -186,7 +189,13 @@ export class SheetScan implements Takeover {
         const end = this.endTag(
           buf,
           lt,
-          state === OUT ? this.dataEnd : state === ROW ? this.rowEnd : state === CELL ? this.cellEnd : this.isEnd
+          state === OUT
+            ? this.dataEnd
+            : state === ROW
+              ? this.rowEnd
+              : state === CELL
+                ? this.cellEnd
+                : this.isEnd
         );
         if (end === MORE) {
           pos = lt;
@@ -322,7 +331,8 @@ export class SheetScan implements Takeover {
       }
       if (i === n) return MORE;
       const len = atEnd - at;
-      for (let k = 0; k < count; k += 2) if (attrs[k + 1] - attrs[k] === len && same(buf, attrs[k], at, len)) throw FALLBACK;
+      for (let k = 0; k < count; k += 2)
+        if (attrs[k + 1] - attrs[k] === len && same(buf, attrs[k], at, len)) throw FALLBACK;
       attrs[count++] = at;
       attrs[count++] = atEnd;
       if (len === 1) {

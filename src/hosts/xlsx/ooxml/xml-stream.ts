@@ -145,7 +145,7 @@ export class XmlStream {
     const marker = this.marker;
     if (!marker) return void this.parser.write(text);
     if (this.carry) ((text = this.carry + text), (this.carry = ""));
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       marker.lastIndex = from;
       const m = marker.exec(text);
       // No whole open tag here: the parser reads up to the last "<", the rest waits for more text.

@@ -183,18 +183,25 @@ function entryGuard(
       if (total > MAX_PART_BYTES) throw tooBig();
       if (total > ratioCap) throw bomb();
       if (total > e.size)
-        throw damaged(`部件 ${e.name} 比目录所记的大`, `the part ${e.name} is larger than its directory says`);
+        throw damaged(
+          `部件 ${e.name} 比目录所记的大`,
+          `the part ${e.name} is larger than its directory says`
+        );
       budget(chunk.length);
       return chunk.length > 0;
     },
     done() {
       if (total !== e.size)
-        throw damaged(`部件 ${e.name} 的大小与目录不符`, `the part ${e.name} does not match its directory size`);
+        throw damaged(
+          `部件 ${e.name} 的大小与目录不符`,
+          `the part ${e.name} does not match its directory size`
+        );
     },
   };
 }
 
-const cannotInflate = (e: ZipEntry) => damaged(`部件 ${e.name} 无法解压`, `the part ${e.name} cannot be inflated`);
+const cannotInflate = (e: ZipEntry) =>
+  damaged(`部件 ${e.name} 无法解压`, `the part ${e.name} cannot be inflated`);
 
 /**
  * Inflates an entry, handing its bytes on chunk by chunk. `budget(n)` is told every chunk's size
@@ -250,9 +257,9 @@ export async function inflateEntryAsync(
   } else {
     try {
       await inflater(data, take);
-    } catch (err) {
+    } catch {
+      // Not thrown by the chunks' reader or a cap: the inflater's own (bad data).
       if (stopped) throw (stopped as { error: unknown }).error;
-      if (!(err instanceof Error)) throw err;
       throw cannotInflate(e);
     }
     if (stopped) throw (stopped as { error: unknown }).error;
