@@ -70,10 +70,18 @@ class RowReader {
     private readonly sheet: SheetGrid,
     private readonly headers: Map<string, HeaderRef>,
     readonly row: number,
-    private readonly cells: Partial<Record<string, unknown>>,
+    /** The row's line of the grid, and where each column key is in it (a header's index). */
+    private readonly line: readonly unknown[],
+    private readonly at: Partial<Record<string, number>>,
     private readonly issues: Issue[],
     private readonly failed: Set<string>
   ) {}
+
+  /** The raw cell of a column key; undefined when the sheet has no such column. */
+  private cell(key: string): unknown {
+    const i = this.at[key];
+    return i === undefined ? undefined : this.line[i];
+  }
 
   private fail(key: string, message: Msg): void {
     this.ok = false;
@@ -85,7 +93,7 @@ class RowReader {
 
   /** Error values and formulas without a result are refused in every column. */
   private unusable(key: string): boolean {
-    const v = this.cells[key];
+    const v = this.cell(key);
     const err = excelError(v);
     if (err) {
       this.fail(
@@ -113,7 +121,7 @@ class RowReader {
 
   private parsed<T>(key: string, parse: (v: unknown) => Parse<T>): T | undefined {
     if (this.unusable(key)) return undefined;
-    const r = parse(this.cells[key]);
+    const r = parse(this.cell(key));
     if (r.ok) return r.value;
     this.fail(key, r.message);
     return undefined;
@@ -122,7 +130,7 @@ class RowReader {
   /** Text (names, titles): NFKC, trimmed, full-width spaces folded; "" when blank. */
   text(key: string): string {
     if (this.unusable(key)) return "";
-    return cellText(this.cells[key]);
+    return cellText(this.cell(key));
   }
 
   optionalText(key: string): string | undefined {
@@ -137,7 +145,7 @@ class RowReader {
    */
   typed(key: string): string {
     if (this.unusable(key)) return "";
-    const v = this.cells[key];
+    const v = this.cell(key);
     if (typeof v === "string") return isBlank(v) ? "" : v;
     return cellText(v);
   }
@@ -161,12 +169,12 @@ class RowReader {
 
   /** A number that may be blank (target categories): undefined when blank. */
   optionalNumber(key: string): Exact | undefined {
-    if (isBlank(this.cells[key])) return undefined;
+    if (isBlank(this.cell(key))) return undefined;
     return this.number(key);
   }
 
   communityType(key: string): CommunityType {
-    const v = this.cells[key];
+    const v = this.cell(key);
     if (isBlank(v)) return "社区";
     return (
       this.parsed(key, (x): Parse<CommunityType> => {
@@ -186,7 +194,7 @@ class RowReader {
 
   communityList(key: string): string[] {
     if (this.unusable(key)) return [];
-    const list = splitCommunities(cellText(this.cells[key]));
+    const list = splitCommunities(cellText(this.cell(key)));
     if (list.length === 0)
       this.fail(
         key,
@@ -245,15 +253,19 @@ function readSheet<T>(
       );
     return { records: [] };
   }
-  const read = readRows(grid, schema);
-  locations[key] = { grid, headers: read.headers };
-  issues.push(...read.issues);
   const records: T[] = [];
-  for (const line of read.rows) {
-    const reader = new RowReader(key, grid, read.headers, line.row, line.cells, issues, failed);
+  // Records are built row by row as the rows are read (none of the rows is kept). The cells'
+  // issues come before the rows' own in `issues`; each row has issues of one kind only (a row
+  // with a blank required cell is not built), and issues are sorted by sheet and row anyway.
+  let at: Partial<Record<string, number>> | null = null;
+  const read = readRows(grid, schema, (row, line, headers) => {
+    at ??= Object.fromEntries([...headers].map(([k, ref]) => [k, ref.index]));
+    const reader = new RowReader(key, grid, headers, row, line, at, issues, failed);
     const rec = build(reader);
     if (rec !== null && reader.ok) records.push(rec);
-  }
+  });
+  locations[key] = { grid, headers: read.headers };
+  issues.push(...read.issues);
   return { records };
 }
 

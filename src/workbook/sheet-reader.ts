@@ -183,9 +183,15 @@ function missingColumnMessage(c: ColumnSchema, unknownHeaders: string[]): Msg {
  * Reads the rows of an input sheet: finds the header row (a title row above is fine), maps the
  * headers (zh or en, any order, extra columns ignored) to column keys, reports missing required
  * columns and blank required cells, skips blank rows, and returns the raw cells by column key.
- * A row with a blank required cell is reported and left out.
+ * A row with a blank required cell is reported and left out. With `visit`, each row read is handed
+ * to it as it comes, as the grid's line (a header's `index` is its column there), and nothing is
+ * kept (`rows` stays empty): a sheet of a million rows is not held twice, nor copied cell by cell.
  */
-export function readRows(sheet: SheetGrid, schema: SheetSchema): ReadRowsResult {
+export function readRows(
+  sheet: SheetGrid,
+  schema: SheetSchema,
+  visit?: (row: number, line: readonly unknown[], headers: Map<string, HeaderRef>) => void
+): ReadRowsResult {
   const issues: Issue[] = [];
   const headers = new Map<string, HeaderRef>();
   const values = sheet.values;
@@ -244,30 +250,31 @@ export function readRows(sheet: SheetGrid, schema: SheetSchema): ReadRowsResult 
   // Without a required column no record of the sheet can be read right: none is returned.
   if (missing.length > 0) return { rows: [], headers, issues, headerRow };
 
-  const mapped = [...headers.entries()];
+  // The mapped columns as plain arrays, and the required ones in schema order: looked up once, not per row.
+  const keys = [...headers.keys()];
+  const refs = [...headers.values()];
+  const at = refs.map((ref) => ref.index);
+  const required = schema.columns.filter((c) => c.required && headers.has(c.key));
+  const requiredRefs = required.map((c) => headers.get(c.key) as HeaderRef);
   const rows: ReadRow[] = [];
+  const width = keys.length;
   for (let r = headerIndex + 1; r < values.length; r++) {
     const line = values[r] ?? [];
-    const cells: Partial<Record<string, unknown>> = {};
     let blank = true;
-    for (const [key, ref] of mapped) {
-      const v = line[ref.index];
-      cells[key] = v;
-      if (!isBlank(v)) blank = false;
-    }
+    for (let j = 0; j < width && blank; j++) blank = isBlank(line[at[j]]);
     if (blank) continue;
     const row = sheet.firstRow + r;
     let complete = true;
     // NaN: a number cell whose stored value is no number (see DAMAGED_NUMBER), in any column.
-    for (const [key, ref] of mapped) {
-      const v = cells[key];
+    for (let j = 0; j < width; j++) {
+      const v = line[at[j]];
       if (typeof v !== "number" || !Number.isNaN(v)) continue;
       complete = false;
-      issues.push(issueAt(sheet, row, ref, "error", DAMAGED_NUMBER));
+      issues.push(issueAt(sheet, row, refs[j], "error", DAMAGED_NUMBER));
     }
-    for (const c of schema.columns) {
-      const ref = headers.get(c.key);
-      if (!c.required || !ref || !isBlank(cells[c.key])) continue;
+    for (let j = 0; j < requiredRefs.length; j++) {
+      const ref = requiredRefs[j];
+      if (!isBlank(line[ref.index])) continue;
       complete = false;
       issues.push(
         issueAt(
@@ -282,7 +289,14 @@ export function readRows(sheet: SheetGrid, schema: SheetSchema): ReadRowsResult 
         )
       );
     }
-    if (complete) rows.push({ row, cells });
+    if (!complete) continue;
+    if (visit) {
+      visit(row, line, headers);
+      continue;
+    }
+    const cells: Partial<Record<string, unknown>> = {};
+    for (let j = 0; j < width; j++) cells[keys[j]] = line[at[j]];
+    rows.push({ row, cells });
   }
   return { rows, headers, issues, headerRow };
 }

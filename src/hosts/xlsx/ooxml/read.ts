@@ -261,8 +261,11 @@ class SheetReader implements XmlHandlers, CellSink {
     this.cx.budget.slots += line.length + (this.rowNumber - this.values.length);
     if (this.cx.budget.slots > SLOTS)
       throw tooLarge(`表格范围超过 ${SLOTS} 个单元格`, `the sheets span more than ${SLOTS} cells`);
-    for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
-    this.values[this.rowNumber - 1] = line;
+    // A copy of its own length: the row grew cell by cell, and a growing array keeps room for
+    // more (a 3-cell row held 17 slots, 110 MB over a million rows).
+    const row = line.slice();
+    for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+    this.values[this.rowNumber - 1] = row;
   }
 
   private cellValue(): unknown {

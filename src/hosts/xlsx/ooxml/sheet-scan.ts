@@ -48,12 +48,20 @@ const F = 4; // in <f>
 const IS = 5; // in <is>
 const T = 6; // in <t> within <is>
 
-/** Characters XML forbids or normalizes (CR): a piece holding one goes to the parser. */
-// eslint-disable-next-line no-control-regex -- the characters XML forbids are what it looks for
-const UNREAD = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]/;
-/** Those, "&" and "]]>", in one pass: a piece without any (nearly all) needs no other look. */
-// eslint-disable-next-line no-control-regex -- as above
-const UNUSUAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF&]|\]\]>/;
+/**
+ * Whether a text may be taken as it is: no character XML forbids or normalizes (controls, CR,
+ * U+FFFE, U+FFFF: the parser's), no "&" or "]" (entities(): a predefined entity is replaced).
+ */
+function plainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 9 && c !== 10) throw FALLBACK;
+    } else if (c === 38 || c === 93) return false;
+    else if (c >= 0xfffe && c <= 0xffff) throw FALLBACK;
+  }
+  return true;
+}
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9;
 /** ASCII name characters: letters, digits, "_", ":", ".", "-". */
@@ -84,7 +92,8 @@ function same(buf: string, a: number, b: number, len: number): boolean {
  * cell (more attributes, another order, white space, <f>, <is>) is read tag by tag below.
  */
 const WHOLE_CELL =
-  /<c r="([A-Z]{1,3}\d{1,7})"(?: s="(\d{1,5})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&\]]*)<\/v>)?<\/c>)/y;
+  // eslint-disable-next-line no-control-regex -- a value with a character XML forbids is the parser's
+  /<c r="([A-Z]{1,3}\d{1,7})"(?: s="(\d{1,5})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&\]\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]*)<\/v>)?<\/c>)/y;
 
 /** Returned by the tag readers when the tag runs past the text at hand: wait for the next piece. */
 const MORE = -1;
@@ -101,8 +110,6 @@ export class SheetScan implements Takeover {
   readonly element = "sheetData";
   private buf = "";
   private pos = 0;
-  /** The text at hand holds no "&" and no "]]>": its texts need no look each. */
-  private plain = true;
   private state = OUT;
   /**
    * The prefix of sheetData's name ("x:" in <x:sheetData>, usually ""): the elements within are
@@ -141,9 +148,7 @@ export class SheetScan implements Takeover {
   }
 
   text(piece: string): void {
-    const buf = (this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + piece : piece);
-    this.plain = !UNUSUAL.test(buf);
-    if (!this.plain && UNREAD.test(piece)) throw FALLBACK;
+    this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + piece : piece;
     this.pos = 0;
     this.scan();
   }
@@ -166,7 +171,7 @@ export class SheetScan implements Takeover {
         const end = this.endTag(buf, lt, state === V ? this.vEnd : state === F ? this.fEnd : this.tEnd);
         if (end === MORE) break;
         let text = buf.slice(pos, lt);
-        if (!this.plain) text = entities(text);
+        if (!plainText(text)) text = entities(text);
         if (state === V) sink.value(text);
         else if (state === F) sink.formula(text);
         else sink.inlineText(text);
@@ -327,7 +332,7 @@ export class SheetScan implements Takeover {
       for (; i < n; i++) {
         c = buf.charCodeAt(i);
         if (c === quote) break;
-        if (c === 60 || c === 38 || c === 9 || c === 10) throw FALLBACK;
+        if (c === 60 || c === 38 || c < 0x20 || c === 0xfffe || c === 0xffff) throw FALLBACK;
       }
       if (i === n) return MORE;
       const len = atEnd - at;
