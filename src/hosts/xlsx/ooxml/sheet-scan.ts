@@ -95,6 +95,13 @@ const WHOLE_CELL =
   // eslint-disable-next-line no-control-regex -- a value with a character XML forbids is the parser's
   /<c r="([A-Z]{1,3}\d{1,7})"(?: s="(\d{1,5})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&\]\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]*)<\/v>)?<\/c>)/y;
 
+/**
+ * A row's open tag with the attributes writers give it, each at most once and in this order
+ * (attribute values of digits, ":" and "."); any other is read tag by tag below.
+ */
+const WHOLE_ROW =
+  /<row r="(\d{1,7})"(?: spans="[\d:]{0,13}")?(?: s="\d{1,5}")?(?: customFormat="[01]")?(?: ht="[\d.]{1,12}")?(?: customHeight="[01]")?(?: x14ac:dyDescent="[\d.]{1,12}")?(\/?)>/y;
+
 /** Returned by the tag readers when the tag runs past the text at hand: wait for the next piece. */
 const MORE = -1;
 
@@ -222,6 +229,18 @@ export class SheetScan implements Takeover {
           if (m[4] !== undefined) sink.value(m[4]);
           sink.endCell();
           pos = WHOLE_CELL.lastIndex;
+          continue;
+        }
+      }
+      if (state === OUT && this.prefix === "") {
+        // A row as Excel, ExcelJS and LibreOffice write it: its number and known attributes, in their order.
+        WHOLE_ROW.lastIndex = lt;
+        const m = WHOLE_ROW.exec(buf);
+        if (m !== null) {
+          sink.row(m[1]);
+          pos = WHOLE_ROW.lastIndex;
+          if (m[2] === "/") sink.endRow();
+          else this.state = ROW;
           continue;
         }
       }
