@@ -27,6 +27,7 @@ import { statementsSheet } from "./statements";
 import { ColumnSchema, GeneratedSheetKey, INPUT_SHEETS, InputSheetKey, SHEETS } from "./schema";
 import { settingsRows } from "./settings";
 import { inputGuards } from "./guards";
+import { inputTable } from "./tables";
 import { chooseSheetNames } from "./sheet-names";
 import { issueAt } from "./sheet-reader";
 import { staleIssues, staleSheets } from "./stale";
@@ -345,17 +346,20 @@ export function inputSheet(
  */
 
 /**
- * The empty workbook (SPEC §7.2 template): every input sheet, 设置 with the defaults, 工作要点 with
- * the 21 points. `rules` are those the guards quote (the workbook's own settings in the pane).
+ * The empty workbook (SPEC §7.2 template): every input sheet as an Excel table, 设置 with the
+ * defaults, 工作要点 with the 21 points. `rules` are those the guards quote (the workbook's own
+ * settings in the pane).
  */
 export function templateSheets(
   workplanRows: readonly OutputValue[][],
   rules: Rules = defaultRules()
 ): OutputSheet[] {
   return INPUT_SHEETS.map((key) => {
-    if (key === "settings") return inputSheet(key, settingsRows(rules), "zh-CN", rules);
-    if (key === "workplan") return inputSheet(key, workplanRows, "zh-CN", rules);
-    return inputSheet(key, [], "zh-CN", rules);
+    const data = key === "settings" ? settingsRows(rules) : key === "workplan" ? workplanRows : [];
+    const sheet = inputSheet(key, data, "zh-CN", rules);
+    // Each an Excel table over its header and rows (issue 9), the same in every writer.
+    const header = sheet.rows[sheet.headerRow];
+    return { ...sheet, table: inputTable(key, header, sheet.rows.length, sheet.headerRow) };
   });
 }
 

@@ -54,6 +54,8 @@ export interface OutputSheet {
   freezeRows: number;
   /** Data validations of the template's input columns (src/workbook/guards.ts), below the header row. */
   validations?: ColumnGuard[];
+  /** The sheet as an Excel table (the template's input sheets; src/workbook/tables.ts). Never with `autoFilter`. */
+  table?: SheetTable;
   /** How the sheet prints (SPEC §8): A4, orientation, fit, repeated rows, page header and footer, page breaks. */
   print?: PrintSetup;
   /** Filter buttons on the header row over these rows (0-based, `rows` indices, header row included). */
@@ -101,6 +103,22 @@ export interface BarChart {
   /** Where it is placed: top-left and bottom-right cells, 0-based (row, column). */
   from: { row: number; column: number };
   to: { row: number; column: number };
+}
+
+/**
+ * An Excel table over a sheet's header and rows (src/workbook/tables.ts): its filter buttons are
+ * the table's own, so a sheet with a table has no sheet `autoFilter`.
+ */
+export interface SheetTable {
+  /** The name to give it; a writer takes the next free one (KH_Honors2) when a table or name holds it. */
+  name: string;
+  /** A built-in table style ("TableStyleLight9"), banded rows. */
+  style: string;
+  /** 0-based `rows` indices: the header row and the last row (≥ headerRow + 1, blank when no data). */
+  headerRow: number;
+  lastRow: number;
+  /** Its columns from A, named as the header cells (Excel requires them equal); none blank, none twice. */
+  columns: string[];
 }
 
 /** What an input cell accepts (a data validation, translated by each host). */

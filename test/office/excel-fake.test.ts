@@ -194,4 +194,29 @@ describe("the strict fake Excel", () => {
     expect(mock.formula("引用", 1, 1)).toBe("=#REF!A1");
     expect(mock.grid("引用")[0][0]).toBe("#REF!");
   });
+  test("a table's name must be a valid name, free in the workbook; its style a built-in one", async () => {
+    await run(
+      book(),
+      async (context) => {
+        const tables = context.workbook.worksheets.getItem("表").tables;
+        tables.add("A1:B2", true).name = "KH_Honors";
+        tables.add("D1:E2", true).style = "TableStyleLight9";
+        await context.sync();
+        for (const name of ["KH_honors", "有 空格", "A1", "1表", "R"]) {
+          tables.add("G1:H2", true).name = name;
+          await expect(context.sync()).rejects.toMatchObject({
+            code: name === "KH_honors" ? "ItemAlreadyExists" : "InvalidArgument",
+          });
+        }
+        for (const style of ["TableStyleLight22", "TableStyleMedium28", "表格样式"]) {
+          tables.add("J1:K2", true).style = style;
+          if (style === "TableStyleMedium28") await context.sync();
+          else await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+        }
+        tables.add("M1:N2", true).name = "KH_Honors2";
+        await context.sync();
+      },
+      { tables: [] }
+    );
+  });
 });

@@ -17,6 +17,7 @@ import { GENERATED_MARKER, templateSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
 import { column, INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
 import { columnLetters } from "../../src/workbook/cells";
+import { INPUT_TABLE_STYLE, tableRef } from "../../src/workbook/tables";
 import { say } from "../../src/scoring";
 import { createMockExcel, MockExcel, MockExcelOptions, MockSheetInput, WriteRecord } from "./excel-mock";
 import { generatedWorkbook, sampleWorkbook } from "./fixtures";
@@ -427,11 +428,19 @@ describe.each([MIN, NEWEST])("ExcelHost.createTemplate at ExcelApi %s", (excelAp
       ["社区", "类型"],
       ["我的社区", "社区"],
     ]);
-    expect(mock.writes.filter((w) => w.prop === "tables.add()")).toHaveLength(report.created.length);
+    // Issue 9: each sheet one table over the ranges, names and style every writer takes (src/workbook/tables.ts).
+    const template = templateSheets(workplanTemplateRows()).filter((s) => report.created.includes(s.name));
+    expect(mock.writes.filter((w) => w.prop === "tables.add()").map((w) => [w.sheet, w.value])).toEqual(
+      template.map((s) => [s.name, [tableRef(s.table!), true]])
+    );
     const tableNames = mock.writes
       .filter((w) => w.target === "table" && w.prop === "name")
       .map((w) => w.value);
-    expect(tableNames).toContain("KH_Honors2");
+    expect(tableNames).toEqual(template.map((s) => (s.key === "honors" ? "KH_Honors2" : s.table!.name)));
+    expect(mock.writes.filter((w) => w.target === "table" && w.prop === "style").map((w) => w.value)).toEqual(
+      template.map(() => INPUT_TABLE_STYLE)
+    );
+    expect(mock.grid("荣誉")).toEqual([SHEETS.honors.columns.map((c) => c.zh)]);
     const dropDowns = mock.writes.filter((w) => w.sheet === "荣誉" && w.prop === "dataValidation.rule");
     if (excelApi === MIN) {
       expect(dropDowns).toEqual([]);

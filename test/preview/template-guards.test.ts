@@ -4,7 +4,7 @@ import { createTemplate } from "../../src/taskpane/controller";
 
 /**
  * The pane's 创建模板 in the preview: the sheets it adds carry the guards, quoting the workbook's
- * own 设置 (a town that set 社区基础满分 to 25 gets 0…25 on that column).
+ * own 设置 (a town that set 社区基础满分 to 25 gets 0…25 on that column), and are Excel tables.
  */
 
 type Validations = { dataValidations: { model: Record<string, ExcelJS.DataValidation> } };
@@ -27,4 +27,8 @@ test("创建模板 adds the missing 目标管理 with 0…max from the workbook'
   expect(decimals).toContainEqual(["0", "25"]);
   expect(decimals).toContainEqual(["0", "15"]);
   expect(rules.find((v) => v.prompt === "0～25 分")?.errorStyle).toBe("stop");
+  // Issue 9: an Excel table too, with nothing said to be left out (the download: test/xlsx/tables.test.ts).
+  expect(report.degraded).toEqual([]);
+  const inPage = wb.getWorksheet("目标管理")!.getTables() as unknown as { name: string }[];
+  expect(inPage.map((t) => t.name)).toEqual(["KH_Targets"]);
 });

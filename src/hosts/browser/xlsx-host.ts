@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { msg, Msg } from "../../scoring";
 import { sampleSheets } from "../../workbook/pipeline";
 import { SHEETS } from "../../workbook/schema";
 import { a1, parseCell } from "../../workbook/cells";
@@ -53,11 +52,6 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function isKhFormulaText(formula: unknown): boolean {
   return typeof formula === "string" && isKhFormula(`=${formula}`);
 }
-
-const NO_TABLES: Msg = msg(
-  "Excel 表格样式（预览中为普通区域）",
-  "Excel table styling (plain ranges in the preview)"
-);
 
 /** Offers bytes as a file download (an object URL on a temporary link). */
 export function browserSave(bytes: Uint8Array, fileName: string): void {
@@ -206,11 +200,8 @@ export class XlsxHost implements PaneHost {
     const missing = sheets.filter((s) => !isPresent(s));
     const created = missing.length > 0 ? writeOutputSheets(this.wb, missing) : [];
     this.remember(missing, created);
-    return {
-      created,
-      skipped: sheets.filter(isPresent).map((s) => s.name),
-      degraded: created.length > 0 ? [NO_TABLES] : [],
-    };
+    // The sheets are Excel tables here too: in the page (ExcelJS) and in the download (the package writer).
+    return { created, skipped: sheets.filter(isPresent).map((s) => s.name), degraded: [] };
   }
 
   /** Writes a few cells of one sheet (the pane's 应用 on 设置); ExcelJS writes a string as text. */

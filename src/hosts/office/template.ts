@@ -3,17 +3,17 @@ import { Msg } from "../../scoring";
 import { SHEETS } from "../../workbook/schema";
 import { address } from "../../workbook/cells";
 import { foldName } from "../../workbook/sheet-reader";
+import { freeTableName, tableRef } from "../../workbook/tables";
 import { OutputSheet } from "../../workbook/types";
 import { ExcelApiSupport, missingFeatures } from "./api";
-import { columnCount, TEMPLATE_ROWS, validationRanges, valueBlocks, widthPoints } from "./write-plan";
-
-const TABLE_STYLE = "TableStyleLight9";
+import { TEMPLATE_ROWS, validationRanges, valueBlocks, widthPoints } from "./write-plan";
 
 /**
  * Adds the template's sheets that are missing (a sheet counts as present under its zh or en
  * name): values (text that Excel would read otherwise gets the text format first, as in
- * write.ts), then an Excel table over the header, number formats and drop-downs for TEMPLATE_ROWS
- * rows, widths and a frozen header. Existing sheets are never touched. Two round trips.
+ * write.ts), then the sheet's Excel table (src/workbook/tables.ts, as every writer makes it),
+ * number formats and drop-downs for TEMPLATE_ROWS rows, widths and a frozen header. Existing
+ * sheets are never touched. Two round trips.
  */
 export async function addTemplateSheets(
   context: Excel.RequestContext,
@@ -32,8 +32,7 @@ export async function addTemplateSheets(
   const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
   /** KH_Honors, or KH_Honors2 … when a table of that name is already in the workbook. */
   const tableName = (base: string) => {
-    let name = base;
-    for (let n = 2; tableNames.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    const name = freeTableName(base, (folded) => tableNames.has(folded));
     tableNames.add(name.toLowerCase());
     return name;
   };
@@ -54,14 +53,12 @@ export async function addTemplateSheets(
     }
   // Then tables, formats, drop-downs, widths.
   for (const { s, ws } of added) {
-    const width = columnCount(s);
     const lastRow = Math.max(s.rows.length, s.headerRow + 1 + TEMPLATE_ROWS);
-    const table = ws.tables.add(
-      address(s.headerRow + 1, 1, Math.max(s.rows.length, s.headerRow + 2), width),
-      true
-    );
-    table.name = tableName(`KH_${SHEETS[s.key].en}`);
-    table.style = TABLE_STYLE;
+    if (s.table) {
+      const table = ws.tables.add(tableRef(s.table), true);
+      table.name = tableName(s.table.name);
+      table.style = s.table.style;
+    }
     s.numberFormats.forEach((format, i) => {
       if (/^(general|)$/i.test(format)) return;
       const count = lastRow - (s.headerRow + 1);

@@ -2,9 +2,10 @@ import ExcelJS from "exceljs";
 import { fixEarlyExcelDate } from "../../workbook/excel-date";
 import { validationFormulae } from "../../workbook/guards";
 import { isGeneratedSheet } from "../../workbook/marker";
-import { columnLetters } from "../../workbook/cells";
+import { a1, columnLetters } from "../../workbook/cells";
 import { outputSheetName, sameSheetName } from "../../workbook/sheet-names";
-import { OutputSheet, PrintSetup, SheetGrid, WorkbookGrids } from "../../workbook/types";
+import { freeTableName } from "../../workbook/tables";
+import { OutputSheet, PrintSetup, SheetGrid, SheetTable, WorkbookGrids } from "../../workbook/types";
 import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "./errors";
 import { openXlsx, packageGrids, VALIDATION_ROWS } from "./ooxml";
 
@@ -183,6 +184,38 @@ function printSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
   for (const r of p.breaksAfter ?? []) ws.getRow(r + 1).addPageBreak();
 }
 
+/** Every table name and defined name of the workbook, folded (a new table's name must differ from each). */
+function namesTaken(wb: ExcelJS.Workbook): Set<string> {
+  const names = wb.definedNames.model.map((n) => n.name);
+  // ExcelJS's typings give getTables() a wrong shape: it returns the tables themselves.
+  for (const ws of wb.worksheets)
+    for (const t of ws.getTables() as unknown as { name: string }[]) names.push(t.name);
+  return new Set(names.map((n) => n.toLowerCase()));
+}
+
+/**
+ * The sheet's Excel table (src/workbook/tables.ts). ExcelJS writes a table's rows into its cells,
+ * so it gets the rows already written — and one blank row when there is none, as Excel makes a
+ * table from a lone header. Banded rows and filter buttons, as Excel's own new table.
+ */
+function addTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: OutputSheet, table: SheetTable): void {
+  const taken = namesTaken(wb);
+  const columns = table.columns;
+  const rows = Array.from({ length: table.lastRow - table.headerRow }, (_, i) => {
+    const row = sheet.rows[table.headerRow + 1 + i] ?? [];
+    return columns.map((_, c) => row[c] ?? null);
+  });
+  ws.addTable({
+    name: freeTableName(table.name, (folded) => taken.has(folded)),
+    ref: a1(table.headerRow + 1, 1),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: columns.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: OutputSheet): void {
   const ws = wb.addWorksheet(sheet.name, {
     views: sheet.freezeRows > 0 ? [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: 0 }] : [],
@@ -198,6 +231,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: OutputSheet): void {
   }));
   // Rows go in as plain values: ExcelJS writes strings as text, never as formulas.
   ws.addRows(sheet.rows.map((r) => r.map((v) => (v === null ? null : v))));
+  if (sheet.table) addTable(wb, ws, sheet, sheet.table);
   const headerRow = ws.getRow(sheet.headerRow + 1);
   headerRow.font = { bold: true };
   headerRow.alignment = { vertical: "middle", wrapText: true };

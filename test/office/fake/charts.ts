@@ -175,6 +175,10 @@ export function chartClasses(B: FakeBook, base: Base) {
     }
   }
 
+  /** Excel's built-in table styles: Light1–21, Medium1–28, Dark1–11. */
+  const BUILT_IN_TABLE_STYLE =
+    /^TableStyle(?:Light(?:[1-9]|1\d|2[01])|Medium(?:[1-9]|1\d|2[0-8])|Dark(?:[1-9]|1[01]))$/;
+
   class FakeTableCollection extends Fake {
     readonly _type = "TableCollection";
     _items: { name: string }[] | null = null;
@@ -228,13 +232,19 @@ export function chartClasses(B: FakeBook, base: Base) {
     }
     set name(v: string) {
       this._set("name", "name", v, () => {
+        // Excel's rule for a name: a letter, underscore or backslash first, no space or operator, not a cell reference.
+        if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(v) || /^[A-Z]{1,3}\d+$/i.test(v) || /^[RC]$/i.test(v))
+          throw excelError("InvalidArgument", `"${v}" is not a valid table name`);
         if (tableNames.some((n) => fold(n) === fold(v)))
           throw excelError("ItemAlreadyExists", `a table named "${v}" exists`);
         tableNames.push(v);
       });
     }
     set style(v: string) {
-      this._set("style", "style", v);
+      this._set("style", "style", v, () => {
+        // Only a built-in style (or a custom one the workbook defines: none in the fake).
+        if (!BUILT_IN_TABLE_STYLE.test(v)) throw excelError("InvalidArgument", `no table style "${v}"`);
+      });
     }
   }
   return { FakeChartCollection, FakeTableCollection };

@@ -25,6 +25,7 @@ import {
 } from "./package";
 import { chartXml, drawingXml, REL_CHART, REL_DRAWING, TYPE_CHART, TYPE_DRAWING } from "./chart";
 import type { Parts, PartWriter } from "./parts";
+import { PackageTables, REL_TABLE, tablePartsXml } from "./tables";
 import { filterAndMergesXml, pageXml, sheetPrXml, withDefinedNames, WrittenSheet } from "./print";
 import { packageFirstCells } from "./read";
 import { readSharedStrings, SharedStrings } from "./shared-strings";
@@ -180,7 +181,7 @@ function sheetXml(
   // CT_Worksheet order: the page setup, header/footer and breaks, then the chart's drawing.
   parts.push(pageXml(sheet));
   if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
-  parts.push(`</worksheet>`);
+  parts.push(tablePartsXml(sheet), `</worksheet>`);
   parts.end();
 }
 
@@ -213,6 +214,7 @@ function dropSheetParts(parts: Parts, sheetPath: string, types: string): string 
     readRels(parts, relsPathOf(source))
       .filter((r) => !r.external && (type === undefined || r.type === type))
       .map((r) => resolveTarget(source, r.target));
+  for (const table of internal(sheetPath, REL_TABLE)) drop(table);
   for (const drawing of internal(sheetPath, REL_DRAWING)) {
     for (const chart of internal(drawing, REL_CHART)) {
       // A chart's own parts (Excel's style and colours, user shapes), never a shared picture.
@@ -299,6 +301,8 @@ export async function writePackageSheets(
   const firstCells = packageFirstCells(pkg);
   const written: string[] = [];
   const withNames: WrittenSheet[] = [];
+  // Tables only in a template's sheets: the package's own are looked at only then.
+  const tables = sheets.some((s) => s.table) ? new PackageTables(pkg) : null;
 
   for (const sheet of sheets) {
     const find = (name: string) => pkg.sheets.find((s) => sameSheetName(s.name, name));
@@ -333,6 +337,7 @@ export async function writePackageSheets(
       pkg.tabs.push({ name, sheetId });
     }
     types = addChartParts(pkg, path, sheet, name, types);
+    if (tables) types = tables.add(path, sheet, types);
     firstCells.set(pkg.sheets.find((s) => s.name === name)?.path ?? "", sheet.rows[0]?.[0] ?? null);
     written.push(name);
     // localSheetId: the tab's position among workbook.xml's <sheet> entries (new ones are appended).
