@@ -1,25 +1,30 @@
-import { CONTRIBUTION_RULES, scoreContributions } from "./contributions";
-import { compareBySortKey, Exact } from "./exact";
+import { checkRecords } from "./checked";
+import { CONTRIBUTION_RULES, prepareContributions, scoreNumberedContributions } from "./contributions";
+import { Exact } from "./exact";
 import { pts } from "./format";
-import { HONOR_RULES, scoreHonors } from "./honors";
+import { HONOR_RULES, prepareHonors, scoreNumberedHonors } from "./honors";
 import {
   Advanced,
   AssessmentInput,
   AssessmentResult,
-  CommunityRecord,
   CommunityResult,
   EngineIssue,
   IndividualResult,
-  RecordSource,
+  RecordScore,
 } from "./model";
 import { largestRemainder, toCents } from "./money";
 import { competitionRanks, gapsToAbove, gapsToCut, markAdvanced } from "./ranking";
-import { BASIC_PUBLICITY_RULES, PUBLICITY_RULES, scoreBasicPublicity, scorePublicity } from "./publicity";
+import {
+  BASIC_PUBLICITY_RULES,
+  preparePublicity,
+  PUBLICITY_RULES,
+  scoreBasicPublicity,
+  scoreNumberedPublicity,
+} from "./publicity";
 import { CATEGORIES, CategoryKey, Rules } from "./rules";
+import { rankStaff } from "./staff";
 import { scoreTargets, TARGET_RULES } from "./targets";
-import { nearestName } from "./nearest";
 import { msg } from "./text";
-import { visible } from "./visible";
 
 /** Ranking order of SPEC §4: by total then target, or (setting) by target then rewards. */
 export function compareCommunities(
@@ -31,31 +36,6 @@ export function compareCommunities(
 }
 
 const compareIndividuals = (a: IndividualResult, b: IndividualResult) => b.score.cmp(a.score);
-
-/**
- * Staff best first, as a stable sort by compareIndividuals gives them. Tens of thousands of
- * people share few distinct scores: people are grouped by their score's double (in row order),
- * the distinct doubles sorted — exactly where two are too close to tell — and a group whose
- * scores are not all equal (two values, one double) is sorted exactly.
- */
-function sortedBest(people: readonly IndividualResult[]): IndividualResult[] {
-  const groups = new Map<number, IndividualResult[]>();
-  for (const p of people) {
-    const key = p.score.sortKey();
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
-  }
-  const first = (key: number) => (groups.get(key) as IndividualResult[])[0].score;
-  const keys = [...groups.keys()].sort((a, b) => compareBySortKey(b, a, first(b), first(a)));
-  const out: IndividualResult[] = [];
-  for (const key of keys) {
-    const group = groups.get(key) as IndividualResult[];
-    if (!group.every((p) => p.score.eq(group[0].score))) group.sort(compareIndividuals);
-    for (const p of group) out.push(p);
-  }
-  return out;
-}
 
 /**
  * The whole assessment: records and rules in, ranked communities and individuals, every record's
@@ -105,19 +85,25 @@ function part<K extends keyof Rules, T>(keys: readonly K[], score: (rules: Pick<
  */
 export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentResult {
   const checked = checkRecords(input);
-  const { communities, known } = checked;
+  const { communities, listed, names, ids } = checked;
+  const groups = names.length;
+  const honorPrep = prepareHonors(input.honors, ids.honors, groups);
+  const publicityPrep = preparePublicity(input.publicity, ids.publicity, names);
+  const contributionPrep = prepareContributions(input.contributions, ids.contributions, groups);
   const targets = part(TARGET_RULES, (r) =>
     scoreTargets(
       communities,
-      input.targets.filter((t) => known.has(t.community)),
+      input.targets.filter((_t, i) => ids.targets[i] < listed),
       r
     )
   );
-  const honors = part(HONOR_RULES, (r) => scoreHonors(input.honors, r));
+  const honors = part(HONOR_RULES, (r) => scoreNumberedHonors(input.honors, honorPrep, r));
   const basic = part(BASIC_PUBLICITY_RULES, (r) => scoreBasicPublicity(input.basicPublicity, r));
-  const external = part(PUBLICITY_RULES, (r) => scorePublicity(input.publicity, r));
-  const contributions = part(CONTRIBUTION_RULES, (r) => scoreContributions(input.contributions, r));
-  const staff = rankStaff(input, communities, known);
+  const external = part(PUBLICITY_RULES, (r) => scoreNumberedPublicity(input.publicity, publicityPrep, r));
+  const contributions = part(CONTRIBUTION_RULES, (r) =>
+    scoreNumberedContributions(input.contributions, contributionPrep, r)
+  );
+  const staff = rankStaff(input.staff, ids.staff, listed);
 
   return (rules) => {
     const t = targets(rules);
@@ -136,12 +122,13 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
 
     const zero = () =>
       Object.fromEntries(CATEGORIES.map((k) => [k, Exact.ZERO])) as Record<CategoryKey, Exact>;
-    const results: CommunityResult[] = communities.map((community) => {
+    // Community k of the list is number k in the parts' totals.
+    const results: CommunityResult[] = communities.map((community, k) => {
       const ts = t.byCommunity.get(community.name);
-      const honor = h.byCommunity.get(community.name) ?? Exact.ZERO;
+      const honor = h.totals[k] ?? Exact.ZERO;
       const basicPublicity = b.byCommunity.get(community.name) ?? Exact.ZERO;
-      const externalPublicity = e.byCommunity.get(community.name) ?? Exact.ZERO;
-      const contribution = c.byCommunity.get(community.name) ?? Exact.ZERO;
+      const externalPublicity = e.totals[k] ?? Exact.ZERO;
+      const contribution = c.totals[k] ?? Exact.ZERO;
       const rewards = honor.add(basicPublicity).add(externalPublicity).add(contribution);
       const target = ts?.target ?? Exact.ZERO;
       const total = target.add(rewards);
@@ -191,19 +178,25 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     issues.push(...staff.issues);
     // Fresh objects per call: rank, advanced and money are set on them. Written out rather than
     // spread: tens of thousands of people, and a literal of known shape is much cheaper to build.
-    const staffRanked: IndividualResult[] = new Array(staff.sorted.length);
-    for (let i = 0; i < staffRanked.length; i++) {
-      const s = staff.sorted[i];
-      staffRanked[i] = {
+    // Made in sheet order (records read in order: out of order each costs a cache miss), then
+    // placed best first.
+    const { order, rankOf } = staff;
+    const people: IndividualResult[] = new Array(input.staff.length);
+    for (let p = 0; p < people.length; p++) {
+      if (rankOf[p] === 0) continue;
+      const s = input.staff[p];
+      people[p] = {
         name: s.name,
         community: s.community,
         row: s.row,
         score: s.score,
-        eligible: s.eligible,
-        rank: staff.ranks[i],
+        eligible: communities[ids.staff[p]].type !== "村改居",
+        rank: rankOf[p],
         advanced: false,
       };
     }
+    const staffRanked: IndividualResult[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) staffRanked[i] = people[order[i]];
     const staffAdv = markAdvanced(
       staffRanked,
       (s) => s.eligible,
@@ -224,110 +217,22 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     const hasMoney = rules.bonusPool !== null || rules.bonusPerPoint !== null;
     if (hasMoney) issues.push(...shareMoney(ranked, staffRanked, rules));
 
-    const details = t.details.concat(h.details, b.details, e.details, c.details);
-    return { communities: ranked, individuals: staffRanked, details, issues, hasMoney };
+    // The detail records are built when first read (most of a big result's objects and texts):
+    // reading them twice gives the same array; assigning replaces it.
+    let details: RecordScore[] | undefined;
+    return {
+      communities: ranked,
+      individuals: staffRanked,
+      get details(): RecordScore[] {
+        return (details ??= t.details.concat(h.details(), b.details, e.details(), c.details()));
+      },
+      set details(value: RecordScore[]) {
+        details = value;
+      },
+      issues,
+      hasMoney,
+    };
   };
-}
-
-/** The community list (first row of a duplicated name counts) and records naming unknown communities. */
-function checkRecords(input: AssessmentInput): {
-  communities: CommunityRecord[];
-  known: Set<string>;
-  issues: EngineIssue[];
-} {
-  const issues: EngineIssue[] = [];
-  const communities: CommunityRecord[] = [];
-  const firstRow = new Map<string, number>();
-  for (const c of input.communities) {
-    const earlier = firstRow.get(c.name);
-    if (earlier !== undefined) {
-      issues.push({
-        severity: "error",
-        source: "communities",
-        row: c.row,
-        field: "name",
-        message: msg(
-          `社区“${visible(c.name)}”与第 ${earlier} 行重复：社区名称必须唯一`,
-          `Community "${visible(c.name)}" repeats row ${earlier}: names must be unique`
-        ),
-      });
-      continue;
-    }
-    firstRow.set(c.name, c.row);
-    communities.push(c);
-  }
-  const known = new Set(communities.map((c) => c.name));
-  const names = [...known];
-  // One suggestion per distinct unknown name, however many rows repeat it.
-  const suggestions = new Map<string, string | undefined>();
-  const unknown = (source: RecordSource, row: number, name: string, field = "community") => {
-    if (!suggestions.has(name)) suggestions.set(name, nearestName(name, names));
-    const near = suggestions.get(name);
-    const shown = visible(name);
-    issues.push({
-      severity: "error",
-      source,
-      row,
-      field,
-      message: near
-        ? msg(
-            `社区“${shown}”不在社区表中：是否应为“${near}”？`,
-            `Community "${shown}" is not on the communities sheet: did you mean "${near}"?`
-          )
-        : msg(
-            `社区“${shown}”不在社区表中：请核对名称或先在社区表中添加`,
-            `Community "${shown}" is not on the communities sheet: check the name or add it there`
-          ),
-    });
-  };
-  for (const r of input.targets) if (!known.has(r.community)) unknown("targets", r.row, r.community);
-  for (const r of input.honors) if (!known.has(r.community)) unknown("honors", r.row, r.community);
-  for (const r of input.basicPublicity)
-    if (!known.has(r.community)) unknown("basicPublicity", r.row, r.community);
-  for (const r of input.publicity)
-    for (const name of r.communities) if (!known.has(name)) unknown("publicity", r.row, name, "communities");
-  for (const r of input.contributions)
-    if (!known.has(r.community)) unknown("contributions", r.row, r.community);
-  for (const r of input.staff) if (!known.has(r.community)) unknown("staff", r.row, r.community);
-  return { communities, known, issues };
-}
-
-/** Staff of known communities, sorted by score with competition ranks: no rule changes either. */
-function rankStaff(
-  input: AssessmentInput,
-  communities: readonly CommunityRecord[],
-  known: ReadonlySet<string>
-): { sorted: IndividualResult[]; ranks: number[]; issues: EngineIssue[] } {
-  const issues: EngineIssue[] = [];
-  const eligibleCommunity = new Map(communities.map((c) => [c.name, c.type !== "村改居"]));
-  const individuals: IndividualResult[] = input.staff
-    .filter((s) => known.has(s.community))
-    .map((s) => {
-      if (s.score.isNegative())
-        issues.push({
-          severity: "error",
-          source: "staff",
-          row: s.row,
-          field: "score",
-          message: msg(`个人考核得分 ${pts(s.score)} 为负数`, `Individual score ${pts(s.score)} is negative`),
-        });
-      return {
-        name: s.name,
-        community: s.community,
-        row: s.row,
-        score: s.score,
-        eligible: eligibleCommunity.get(s.community) ?? false,
-        rank: 0,
-        advanced: false as Advanced,
-      };
-    });
-  const sorted = sortedBest(individuals);
-  // Competition ranks: exact values are in lowest terms, so equal scores are equal fields (what
-  // competitionRanks with compareIndividuals finds, without a comparison's multiplications).
-  const ranks: number[] = new Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++)
-    ranks[i] = i > 0 && sorted[i - 1].score.eq(sorted[i].score) ? ranks[i - 1] : i + 1;
-  return { sorted, ranks, issues };
 }
 
 /** SPEC §5: community money from the pool (largest remainder) or per point, then to staff by score. */

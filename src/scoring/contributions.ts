@@ -1,10 +1,11 @@
 import { Exact } from "./exact";
 import { pts } from "./format";
-import { totalsByCommunity } from "./honors";
 import { ContributionRecord, EngineIssue, Reason, RecordScore } from "./model";
+import { FoldedNumbering, pairSlots, Slots } from "./numbered";
+import { named, NamedScores, numberCommunities, PartScores } from "./part";
 import { Rules } from "./rules";
 import { nearestName } from "./nearest";
-import { foldKey, msg } from "./text";
+import { foldKey, msg, Msg } from "./text";
 import { visible } from "./visible";
 
 /** A line not on 条线清单: quoted visibly, with the listed line it most likely means. */
@@ -38,52 +39,64 @@ export function applyContributionCaps(
   lineCap: Exact,
   totalCap: Exact
 ): CapOutcome[] {
-  const caps = new CommunityCaps(lineCap, totalCap);
-  return items.map((item) => {
+  const lines = new FoldedNumbering();
+  const slots = items.map((item) => lines.id(item.line));
+  const rooms = new CapRooms(lineCap, totalCap, lines.size, 1);
+  return items.map((item, i) => {
     if (item.points.isZero()) return NOTHING;
-    const counted = caps.take(item.line, item.points);
-    return { counted, cutByLine: caps.cutByLine, cutByTotal: caps.cutByTotal };
+    const counted = rooms.take(0, slots[i], item.points);
+    return { counted, cutByLine: rooms.cutByLine, cutByTotal: rooms.cutByTotal };
   });
 }
 
 /**
- * The room one community has left under the caps, item after item. `take` answers the points
- * counted and leaves what was cut in `cutByLine` and `cutByTotal`: no object per item (the
- * scorer runs it over tens of thousands of records).
+ * The room left under the caps, item after item: per (community, line) slot and per community.
+ * `take` answers the points counted and leaves what was cut in `cutByLine` and `cutByTotal`: no
+ * object per item (the scorer runs it over tens of thousands of records).
  */
-class CommunityCaps {
-  private readonly usedByLine = new Map<string, Exact>();
-  private usedTotal = Exact.ZERO;
+class CapRooms {
+  private readonly usedByLine: Exact[];
+  private readonly usedTotal: Exact[];
   cutByLine = Exact.ZERO;
   cutByTotal = Exact.ZERO;
 
   constructor(
     private readonly lineCap: Exact,
-    private readonly totalCap: Exact
-  ) {}
+    private readonly totalCap: Exact,
+    slots: number,
+    communities: number
+  ) {
+    this.usedByLine = new Array<Exact>(slots).fill(Exact.ZERO);
+    this.usedTotal = new Array<Exact>(communities).fill(Exact.ZERO);
+  }
 
-  take(line: string, points: Exact): Exact {
+  /** Each community's points counted so far. */
+  get totals(): readonly Exact[] {
+    return this.usedTotal;
+  }
+
+  take(community: number, slot: number, points: Exact): Exact {
     this.cutByLine = Exact.ZERO;
     this.cutByTotal = Exact.ZERO;
     if (points.isZero()) return Exact.ZERO;
-    const key = foldKey(line);
-    const used = this.usedByLine.get(key) ?? Exact.ZERO;
+    const used = this.usedByLine[slot];
+    const usedTotal = this.usedTotal[community];
     // Most items fit under both caps: then nothing is cut, and two additions say so.
     const lineAfter = used.add(points);
     if (lineAfter.cmp(this.lineCap) <= 0) {
-      const totalAfter = this.usedTotal.add(points);
+      const totalAfter = usedTotal.add(points);
       if (totalAfter.cmp(this.totalCap) <= 0) {
-        this.usedByLine.set(key, lineAfter);
-        this.usedTotal = totalAfter;
+        this.usedByLine[slot] = lineAfter;
+        this.usedTotal[community] = totalAfter;
         return points;
       }
     }
     const lineRoom = this.lineCap.sub(used).max(Exact.ZERO);
     const afterLine = points.min(lineRoom);
-    const totalRoom = this.totalCap.sub(this.usedTotal).max(Exact.ZERO);
+    const totalRoom = this.totalCap.sub(usedTotal).max(Exact.ZERO);
     const counted = afterLine.min(totalRoom);
-    this.usedByLine.set(key, used.add(afterLine));
-    this.usedTotal = this.usedTotal.add(counted);
+    this.usedByLine[slot] = used.add(afterLine);
+    this.usedTotal[community] = usedTotal.add(counted);
     this.cutByLine = points.sub(afterLine);
     this.cutByTotal = afterLine.sub(counted);
     return counted;
@@ -112,22 +125,62 @@ function inRowOrder(records: readonly { row: number }[]): boolean {
   return true;
 }
 
-export interface ContributionScores {
-  details: RecordScore[];
-  byCommunity: Map<string, Exact>;
-  issues: EngineIssue[];
-}
+export type ContributionScores = NamedScores;
 
 /** The rules contributions read (the assessor re-scores them only when one of them changes). */
 export const CONTRIBUTION_RULES = ["contributionLineCap", "contributionTotalCap", "lines"] as const;
+type ContributionRules = Pick<Rules, (typeof CONTRIBUTION_RULES)[number]>;
+
+/** Per contribution, once per input: its community, line and (community, line) slot; the order taken. */
+export interface ContributionPrep {
+  community: Int32Array;
+  line: Int32Array;
+  lines: FoldedNumbering;
+  slots: Slots;
+  groups: number;
+  /** Positions in row order (stable), or null when the records are in row order already. */
+  order: Int32Array | null;
+}
+
+export function prepareContributions(
+  records: readonly ContributionRecord[],
+  community: Int32Array,
+  groups: number
+): ContributionPrep {
+  const lines = new FoldedNumbering();
+  const line = Int32Array.from(records, (r) => lines.id(r.line));
+  // Each community's records are taken in row order: all records in row order (stable, so equal
+  // rows keep the sheet's order), each community's room kept apart. Records in sheet order (the
+  // usual case) need no sorting.
+  const order = inRowOrder(records)
+    ? null
+    : Int32Array.from(records.map((_r, at) => at).sort((a, b) => records[a].row - records[b].row));
+  return { community, line, lines, slots: pairSlots(community, line, groups, lines.size), groups, order };
+}
 
 export function scoreContributions(
   records: readonly ContributionRecord[],
-  rules: Pick<Rules, (typeof CONTRIBUTION_RULES)[number]>
+  rules: ContributionRules
 ): ContributionScores {
+  const { numbering, ids } = numberCommunities(records, (r) => [r.community]);
+  return named(
+    scoreNumberedContributions(records, prepareContributions(records, ids, numbering.size), rules),
+    numbering
+  );
+}
+
+/** scoreContributions over numbered communities and lines: points and issues now, details when asked. */
+export function scoreNumberedContributions(
+  records: readonly ContributionRecord[],
+  prep: ContributionPrep,
+  rules: ContributionRules
+): PartScores {
   const issues: EngineIssue[] = [];
-  const knownLines = new Set(rules.lines.map(foldKey));
-  for (const r of records) {
+  const listed = new Set(rules.lines.map(foldKey));
+  const knownLine = Array.from({ length: prep.lines.size }, (_, id) => listed.has(prep.lines.key(id)));
+  const lineMessages = new Map<string, Msg>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     if (r.points.isNegative())
       issues.push({
         severity: "error",
@@ -139,16 +192,52 @@ export function scoreContributions(
           `Points ${pts(r.points)} are negative: contributions only add points`
         ),
       });
-    if (rules.lines.length > 0 && !knownLines.has(foldKey(r.line)))
+    if (rules.lines.length > 0 && !knownLine[prep.line[i]]) {
+      let message = lineMessages.get(r.line);
+      if (!message) lineMessages.set(r.line, (message = lineMessage(r.line, rules.lines)));
       issues.push({
         severity: "warning",
         source: "contributions",
         row: r.row,
         field: "line",
-        message: lineMessage(r.line, rules.lines),
+        message: { ...message },
       });
+    }
   }
 
+  const { order, community, slots } = prep;
+  const lineCap = rules.contributionLineCap;
+  const totalCap = rules.contributionTotalCap;
+  const rooms = new CapRooms(lineCap, totalCap, slots.count, prep.groups);
+  // Per record only what it counted and, where the caps cut it, by how much.
+  const counted: Exact[] = new Array(records.length);
+  const cutByLine: (Exact | undefined)[] = new Array(records.length);
+  const cutByTotal: (Exact | undefined)[] = new Array(records.length);
+  for (let k = 0; k < records.length; k++) {
+    const at = order === null ? k : order[k];
+    const r = records[at];
+    const points = r.leaderAgreed && !r.points.isNegative() ? r.points : Exact.ZERO;
+    counted[at] = rooms.take(community[at], slots.slot[at], points);
+    if (!rooms.cutByLine.isZero()) cutByLine[at] = rooms.cutByLine;
+    if (!rooms.cutByTotal.isZero()) cutByTotal[at] = rooms.cutByTotal;
+  }
+  return {
+    totals: rooms.totals,
+    issues,
+    details: () => contributionDetails(records, order, counted, cutByLine, cutByTotal, lineCap, totalCap),
+  };
+}
+
+/** The detail records, in row order (the records' order when they are in it). */
+function contributionDetails(
+  records: readonly ContributionRecord[],
+  order: Int32Array | null,
+  counted: readonly Exact[],
+  cutByLine: readonly (Exact | undefined)[],
+  cutByTotal: readonly (Exact | undefined)[],
+  lineCap: Exact,
+  totalCap: Exact
+): RecordScore[] {
   // The same line and points recur across many rows: one reason (and one one-reason list) each,
   // found by line and the points' double, then checked exactly (two values, one double: rebuilt).
   type Given = { points: Exact; reason: Reason; alone: readonly Reason[] };
@@ -177,61 +266,46 @@ export function scoreContributions(
           ? {
               rule: "contribution.lineCap",
               text: msg(
-                `超过单条线上限 ${pts(rules.contributionLineCap)} 分，核减 ${pts(cut)} 分`,
-                `Above the per-line cap of ${pts(rules.contributionLineCap)}: ${pts(cut)} cut`
+                `超过单条线上限 ${pts(lineCap)} 分，核减 ${pts(cut)} 分`,
+                `Above the per-line cap of ${pts(lineCap)}: ${pts(cut)} cut`
               ),
             }
           : {
               rule: "contribution.totalCap",
               text: msg(
-                `超过累计上限 ${pts(rules.contributionTotalCap)} 分，核减 ${pts(cut)} 分`,
-                `Above the total cap of ${pts(rules.contributionTotalCap)}: ${pts(cut)} cut`
+                `超过累计上限 ${pts(totalCap)} 分，核减 ${pts(cut)} 分`,
+                `Above the total cap of ${pts(totalCap)}: ${pts(cut)} cut`
               ),
             };
       cutReasons.set(key, reason);
     }
     return reason;
   };
-  // Each community's records are taken in row order: all records in row order (stable, so equal
-  // rows keep the sheet's order), each community's room kept apart. Records in sheet order (the
-  // usual case) need no sorting; the details come out in the records' order.
-  const sorted = inRowOrder(records);
-  const order = sorted ? null : records.map((_r, at) => at).sort((a, b) => records[a].row - records[b].row);
-  const capsOf = new Map<string, CommunityCaps>();
   const details: RecordScore[] = new Array(records.length);
   for (let k = 0; k < records.length; k++) {
     const at = order === null ? k : order[k];
     const r = records[at];
-    let caps = capsOf.get(r.community);
-    if (!caps)
-      capsOf.set(
-        r.community,
-        (caps = new CommunityCaps(rules.contributionLineCap, rules.contributionTotalCap))
-      );
     const negative = r.points.isNegative();
-    const counted = caps.take(r.line, r.leaderAgreed && !negative ? r.points : Exact.ZERO);
     const given = givenReason(r.line, r.points);
     let reasons = given.alone;
-    const cutLine = !caps.cutByLine.isZero();
-    const cutTotal = !caps.cutByTotal.isZero();
+    const cutLine = cutByLine[at];
+    const cutTotal = cutByTotal[at];
     if (negative || !r.leaderAgreed || cutLine || cutTotal) {
       const list: Reason[] = [given.reason];
       if (negative) list.push(NEGATIVE);
       else if (!r.leaderAgreed) list.push(NO_LEADER);
-      if (cutLine) list.push(cutReason("line", caps.cutByLine));
-      if (cutTotal) list.push(cutReason("total", caps.cutByTotal));
+      if (cutLine) list.push(cutReason("line", cutLine));
+      if (cutTotal) list.push(cutReason("total", cutTotal));
       reasons = list;
     }
-    details[at] = {
+    details[k] = {
       source: "contributions",
       row: r.row,
       community: r.community,
       label: r.matter ? `${r.line}：${r.matter}` : r.line,
-      points: counted,
+      points: counted[at],
       reasons,
     };
   }
-  // Records out of sheet order: the details by row.
-  if (!sorted) details.sort((a, b) => a.row - b.row);
-  return { details, byCommunity: totalsByCommunity(details), issues };
+  return details;
 }

@@ -1,64 +1,47 @@
-import { Exact } from "./exact";
+import { Exact, ExactSum } from "./exact";
 
 /**
  * 就高不就低: among items of one group (a community) sharing a key (honor kind, content), only
  * the one with the most points counts (the earliest row on equal points). Used by same-kind
  * honors and same-content articles alike.
  *
- * Done as the records are scored, in one pass and with no array or object per item: items are
- * offered by position with their group, key, points and row; each distinct (group, key) is a slot
- * holding the best position so far. Group and key are looked up in nested maps rather than joined
- * into one string: tens of thousands of rows would otherwise each build and hash a fresh string.
+ * Each distinct (group, key) is a numbered slot (numbered.ts pairSlots, once per input), so an
+ * offer is a few array reads: items are offered by position with their slot, points and row,
+ * and each slot holds the best position so far. Nothing is allocated per item.
  */
-export class HighestPerKey {
-  private readonly groups = new Map<string, Map<string, number>>();
-  /** Per offered position: its slot, or -1 when not offered. */
-  private slotOf: Int32Array;
-  /** Per slot: the position counted, its points and its row. */
-  private best: number[] = [];
-  private bestPoints: Exact[] = [];
-  private bestRow: number[] = [];
-  private beaten = false;
+export class HighestPerSlot {
+  /** Per slot: the position counted, -1 while none was offered. */
+  readonly best: Int32Array;
+  private readonly bestPoints: Exact[];
+  private readonly bestRow: Float64Array;
 
-  constructor(positions = 0) {
-    this.slotOf = new Int32Array(positions).fill(-1);
+  constructor(slots: number) {
+    this.best = new Int32Array(slots).fill(-1);
+    this.bestPoints = new Array<Exact>(slots);
+    this.bestRow = new Float64Array(slots);
   }
 
-  offer(position: number, group: string, key: string, points: Exact, row: number): void {
-    if (position >= this.slotOf.length) {
-      const grown = new Int32Array(Math.max(2 * this.slotOf.length, position + 1)).fill(-1);
-      grown.set(this.slotOf);
-      this.slotOf = grown;
+  offer(position: number, slot: number, points: Exact, row: number): void {
+    const at = this.best[slot];
+    if (at >= 0) {
+      const c = points.cmp(this.bestPoints[slot]);
+      if (c < 0 || (c === 0 && row >= this.bestRow[slot])) return;
     }
-    let slots = this.groups.get(group);
-    if (!slots) this.groups.set(group, (slots = new Map()));
-    const slot = slots.get(key);
-    if (slot === undefined) {
-      const s = this.best.length;
-      slots.set(key, s);
-      this.slotOf[position] = s;
-      this.best.push(position);
-      this.bestPoints.push(points);
-      this.bestRow.push(row);
-      return;
-    }
-    this.slotOf[position] = slot;
-    this.beaten = true;
-    const c = points.cmp(this.bestPoints[slot]);
-    if (c > 0 || (c === 0 && row < this.bestRow[slot])) {
-      this.best[slot] = position;
-      this.bestPoints[slot] = points;
-      this.bestRow[slot] = row;
-    }
+    this.best[slot] = position;
+    this.bestPoints[slot] = points;
+    this.bestRow[slot] = row;
   }
 
-  /** Calls `beaten(position, counted)` for each offered item that does not count, in position order. */
-  forEachBeaten(beaten: (position: number, counted: number) => void): void {
-    if (!this.beaten) return;
-    const { slotOf, best } = this;
-    for (let i = 0; i < slotOf.length; i++) {
-      const slot = slotOf[i];
-      if (slot >= 0 && best[slot] !== i) beaten(i, best[slot]);
+  /** Each group's sum of the points that count: `sums[group]`, undefined for a group with none. */
+  totals(groupOf: Int32Array, groups: number): (Exact | undefined)[] {
+    const sums: (ExactSum | undefined)[] = new Array(groups);
+    for (let s = 0; s < this.best.length; s++) {
+      if (this.best[s] < 0) continue;
+      const points = this.bestPoints[s];
+      if (points.isZero()) continue;
+      const g = groupOf[s];
+      points.addTo((sums[g] ??= new ExactSum()));
     }
+    return sums.map((s) => s?.value());
   }
 }

@@ -1,8 +1,10 @@
 import { Exact, ExactSum } from "./exact";
 import { pts } from "./format";
-import { HighestPerKey } from "./highest";
+import { HighestPerSlot } from "./highest";
 import { Level, LEVEL_NAMES, levelBelow, LEVELS } from "./levels";
 import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
+import { FoldedNumbering, pairSlots, Slots } from "./numbered";
+import { named, NamedScores, numberCommunities, PartScores } from "./part";
 import { Rules } from "./rules";
 import { foldKey, msg } from "./text";
 
@@ -76,8 +78,11 @@ function computeHonorPoints(
 
 /** The kind that 同一类荣誉就高不就低 compares: 荣誉类别, or the honor's name where it is blank. */
 export function honorKind(record: Pick<HonorRecord, "kind" | "honor">): string {
-  return foldKey(record.kind && record.kind.trim() !== "" ? record.kind : record.honor);
+  return foldKey(kindText(record));
 }
+
+const kindText = (r: Pick<HonorRecord, "kind" | "honor">) =>
+  r.kind && r.kind.trim() !== "" ? r.kind : r.honor;
 
 const NOT_APPROVED: Reason = {
   rule: "honor.notApproved",
@@ -91,74 +96,110 @@ const NO_DOC_NO: Reason = {
   ),
 };
 
-export interface HonorScores {
-  details: RecordScore[];
-  byCommunity: Map<string, Exact>;
-  issues: EngineIssue[];
+export type HonorScores = NamedScores;
+
+/** Per honor record, what scoring needs of it beyond the record: its community and 就高不就低 slot. */
+export interface HonorPrep {
+  community: Int32Array;
+  /** (community, kind) pairs; communities are numbered below `groups`. */
+  slots: Slots;
+  groups: number;
 }
+
+/** Numbers each record's kind and (community, kind) pair: once per input, whatever the rules. */
+export function prepareHonors(
+  records: readonly HonorRecord[],
+  community: Int32Array,
+  groups: number
+): HonorPrep {
+  const kinds = new FoldedNumbering();
+  const kind = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) kind[i] = kinds.id(kindText(records[i]));
+  return { community, slots: pairSlots(community, kind, groups, kinds.size), groups };
+}
+
+const noDocNo = (r: HonorRecord) => !r.docNo || r.docNo.trim() === "";
 
 /** Scores every honor record: level, line-department rule, approval and 文号, same kind once. */
 export function scoreHonors(records: readonly HonorRecord[], rules: HonorRules): HonorScores {
+  const { numbering, ids } = numberCommunities(records, (r) => [r.community]);
+  return named(scoreNumberedHonors(records, prepareHonors(records, ids, numbering.size), rules), numbering);
+}
+
+/** scoreHonors over numbered communities: points and issues now, detail records when asked. */
+export function scoreNumberedHonors(
+  records: readonly HonorRecord[],
+  prep: HonorPrep,
+  rules: HonorRules
+): PartScores {
   const issues: EngineIssue[] = [];
-  const details: RecordScore[] = new Array(records.length);
-  // 同一类荣誉就高不就低 in one pass: each (community, kind) is a slot holding the position of
-  // the record it counts so far; `slotOf` says which slot each counted record is in.
-  const highest = new HighestPerKey(records.length);
-  for (let i = 0; i < records.length; i++) {
+  const n = records.length;
+  // Per record only a pointer to its shared outcome and whether it was offered to 就高不就低.
+  const outcomes: HonorOutcome[] = new Array(n);
+  const offered = new Uint8Array(n);
+  const table = Object.fromEntries(
+    LEVELS.map((l) => [l, [honorPoints(l, false, rules), honorPoints(l, true, rules)]])
+  ) as Record<Level, [HonorOutcome, HonorOutcome]>;
+  const slot = prep.slots.slot;
+  const highest = new HighestPerSlot(prep.slots.count);
+  for (let i = 0; i < n; i++) {
     const r = records[i];
-    const base = honorPoints(r.level, r.lineDept, rules);
-    const noDocNo = !r.docNo || r.docNo.trim() === "";
-    if (r.approved && !noDocNo) {
-      details[i] = {
-        source: "honors",
-        row: r.row,
-        community: r.community,
-        label: r.honor,
-        points: base.points,
-        reasons: base.reasons,
-      };
-      highest.offer(i, r.community, honorKind(r), base.points, r.row);
+    const base = (outcomes[i] = table[r.level][r.lineDept ? 1 : 0]);
+    const missing = noDocNo(r);
+    if (r.approved && !missing) {
+      offered[i] = 1;
+      highest.offer(i, slot[i], base.points, r.row);
       continue;
     }
-    const reasons: Reason[] = [base.reason];
-    if (!r.approved) reasons.push(NOT_APPROVED);
-    if (noDocNo) reasons.push(NO_DOC_NO);
-    for (let k = 1; k < reasons.length; k++)
-      issues.push({
-        severity: "warning",
-        source: "honors",
-        row: r.row,
-        field: reasons[k] === NOT_APPROVED ? "approved" : "docNo",
-        message: msg(`“${r.honor}”${reasons[k].text.zh}`, `"${r.honor}": ${reasons[k].text.en}`),
-      });
-    details[i] = {
-      source: "honors",
-      row: r.row,
-      community: r.community,
-      label: r.honor,
-      points: Exact.ZERO,
-      reasons,
-    };
+    for (const reason of [r.approved ? null : NOT_APPROVED, missing ? NO_DOC_NO : null])
+      if (reason)
+        issues.push({
+          severity: "warning",
+          source: "honors",
+          row: r.row,
+          field: reason === NOT_APPROVED ? "approved" : "docNo",
+          message: msg(`“${r.honor}”${reason.text.zh}`, `"${r.honor}": ${reason.text.en}`),
+        });
   }
-
-  highest.forEachBeaten((i, j) => {
-    const detail = details[i];
-    const higherRow = details[j].row;
-    detail.points = Exact.ZERO;
-    detail.reasons = [
-      ...detail.reasons,
-      {
-        rule: "honor.sameKind",
-        text: msg(
-          `同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`,
-          `Same kind of honor already counted at a higher level (row ${higherRow}): no points`
-        ),
-      },
-    ];
-  });
-
-  return { details, byCommunity: totalsByCommunity(details), issues };
+  const best = highest.best;
+  return {
+    totals: highest.totals(prep.slots.group, prep.groups),
+    issues,
+    details: () => {
+      const details: RecordScore[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const r = records[i];
+        const base = outcomes[i];
+        let points = Exact.ZERO;
+        let reasons = base.reasons;
+        if (!offered[i]) {
+          const list: Reason[] = [base.reason];
+          if (!r.approved) list.push(NOT_APPROVED);
+          if (noDocNo(r)) list.push(NO_DOC_NO);
+          reasons = list;
+        } else if (best[slot[i]] === i) points = base.points;
+        else reasons = [...reasons, sameKind(records[best[slot[i]]].row)];
+        details[i] = {
+          source: "honors",
+          row: r.row,
+          community: r.community,
+          label: r.honor,
+          points,
+          reasons,
+        };
+      }
+      return details;
+    },
+  };
 }
+
+const sameKind = (higherRow: number): Reason => ({
+  rule: "honor.sameKind",
+  text: msg(
+    `同类荣誉已按更高级别计分（第 ${higherRow} 行），本条不计分`,
+    `Same kind of honor already counted at a higher level (row ${higherRow}): no points`
+  ),
+});
 
 /** Each community's sum of points (every community with a record is present, 0 included). */
 export function totalsByCommunity(details: readonly RecordScore[]): Map<string, Exact> {

@@ -1,11 +1,13 @@
 import { Exact } from "./exact";
 import { pts } from "./format";
-import { HighestPerKey } from "./highest";
+import { HighestPerSlot } from "./highest";
 import { totalsByCommunity } from "./honors";
-import { Level, LEVEL_NAMES, levelIndex } from "./levels";
+import { Level, LEVEL_NAMES, LEVELS } from "./levels";
 import { BasicPublicityRecord, EngineIssue, PublicityRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
-import { foldKey, msg } from "./text";
+import { FoldedNumbering, pairSlots, Slots } from "./numbered";
+import { named, NamedScores, numberCommunities, PartScores } from "./part";
+import { msg } from "./text";
 
 /** Separators of the 社区 cell of a joint article: 、 , ， ; ； / and line breaks (SPEC §3.2). */
 export const JOINT_SEPARATORS = /[、,，;；/／\r\n]+/;
@@ -92,11 +94,7 @@ function articleReason(level: Level, sharing: number, rules: Pick<Rules, "public
   };
 }
 
-export interface PublicityScores {
-  details: RecordScore[];
-  byCommunity: Map<string, Exact>;
-  issues: EngineIssue[];
-}
+export type PublicityScores = NamedScores;
 
 /** External publicity: level points, four disqualifiers, joint split, same content once at its highest share. */
 /** The rules external publicity reads (the assessor re-scores it only when one of them changes). */
@@ -105,19 +103,100 @@ export const PUBLICITY_RULES = ["publicityPoints", "subjectRuleScope"] as const;
 /** The rules basic publicity reads. */
 export const BASIC_PUBLICITY_RULES = ["basicPublicityMin", "basicPublicityMax"] as const;
 
+/**
+ * Per article, what scoring needs beyond the record, once per input: its shares (one per
+ * distinct community listed, in the order listed) and each share's 就高不就低 slot.
+ */
+export interface PublicityPrep {
+  /** Article i's shares are start[i] … start[i + 1] − 1. */
+  start: Int32Array;
+  /** Per share: the community's number and the article's position. */
+  community: Int32Array;
+  article: Int32Array;
+  /** Per article: 1 when a community is listed twice. */
+  repeated: Uint8Array;
+  /** Per share: its (community, content) pair. */
+  slots: Slots;
+  /** Community names by number (every number below `names.length`). */
+  names: readonly string[];
+}
+
+/**
+ * `listed` holds every article's listed communities' numbers, article after article (as
+ * `r.communities` lists them); `names` names every number.
+ */
+export function preparePublicity(
+  records: readonly PublicityRecord[],
+  listed: Int32Array,
+  names: readonly string[]
+): PublicityPrep {
+  const start = new Int32Array(records.length + 1);
+  const community: number[] = [];
+  const article: number[] = [];
+  const content: number[] = [];
+  const repeated = new Uint8Array(records.length);
+  const contents = new FoldedNumbering();
+  // The article that last listed each community: a repeat within one article is found at once.
+  const seenIn = new Int32Array(names.length).fill(-1);
+  let at = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    start[i] = community.length;
+    const key = contents.id(r.contentKey && r.contentKey.trim() !== "" ? r.contentKey : r.title);
+    for (let k = 0; k < r.communities.length; k++) {
+      const id = listed[at++];
+      if (seenIn[id] === i) repeated[i] = 1;
+      else {
+        seenIn[id] = i;
+        community.push(id);
+        article.push(i);
+        content.push(key);
+      }
+    }
+  }
+  start[records.length] = community.length;
+  const shares = Int32Array.from(community);
+  return {
+    start,
+    community: shares,
+    article: Int32Array.from(article),
+    repeated,
+    slots: pairSlots(shares, Int32Array.from(content), names.length, contents.size),
+    names,
+  };
+}
+
 export function scorePublicity(
   records: readonly PublicityRecord[],
   rules: Pick<Rules, (typeof PUBLICITY_RULES)[number]>
 ): PublicityScores {
+  const { numbering, ids } = numberCommunities(records, (r) => r.communities);
+  return named(
+    scoreNumberedPublicity(records, preparePublicity(records, ids, numbering.names), rules),
+    numbering
+  );
+}
+
+type ArticleBase = { reason: Reason; reasons: readonly Reason[]; share: Exact };
+
+/** scorePublicity over numbered shares: points and issues now, detail records when asked. */
+export function scoreNumberedPublicity(
+  records: readonly PublicityRecord[],
+  prep: PublicityPrep,
+  rules: Pick<Rules, (typeof PUBLICITY_RULES)[number]>
+): PartScores {
   const issues: EngineIssue[] = [];
-  const details: RecordScore[] = [];
-  // The shares that count so far, for 同一篇内容就高不就低, by their position in `details`.
-  const highest = new HighestPerKey(records.length);
+  const n = records.length;
+  const { start, slots } = prep;
+  const highest = new HighestPerSlot(slots.count);
   // Few (level, sharing) pairs occur: each reason, its one-reason list and share are built once.
-  const reasonCache = new Map<number, { reason: Reason; reasons: readonly Reason[]; share: Exact }>();
-  for (const r of records) {
-    const listed = r.communities.length === 1 ? r.communities : [...new Set(r.communities)];
-    if (listed.length < r.communities.length)
+  const baseCache = Object.fromEntries(LEVELS.map((l) => [l, []])) as unknown as Record<Level, ArticleBase[]>;
+  // Per article only pointers to shared objects: its base and the conditions it fails.
+  const bases: ArticleBase[] = new Array(n);
+  const refused: (readonly Reason[])[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    if (prep.repeated[i])
       issues.push({
         severity: "warning",
         source: "publicity",
@@ -128,52 +207,60 @@ export function scorePublicity(
           "A community is listed twice in the joint article: counted once"
         ),
       });
-    const sharing = Math.max(1, listed.length);
-    const cacheKey = levelIndex(r.level) + 8 * sharing;
-    let base = reasonCache.get(cacheKey);
+    const from = start[i];
+    const to = start[i + 1];
+    const sharing = Math.max(1, to - from);
+    const byLevel = baseCache[r.level];
+    let base = byLevel[sharing];
     if (!base) {
       const reason = articleReason(r.level, sharing, rules);
       base = { reason, reasons: Object.freeze([reason]), share: articleShare(r.level, sharing, rules) };
-      reasonCache.set(cacheKey, base);
+      byLevel[sharing] = base;
     }
-    const refusals = publicityRefusals(r, rules);
-    const content =
-      refusals.length === 0
-        ? foldKey(r.contentKey && r.contentKey.trim() !== "" ? r.contentKey : r.title)
-        : "";
-    // A refused article's communities share one list of reasons too.
-    const reasons = refusals.length ? [base.reason, ...refusals] : base.reasons;
-    for (const community of listed) {
-      if (refusals.length === 0) highest.offer(details.length, community, content, base.share, r.row);
-      details.push({
-        source: "publicity",
-        row: r.row,
-        community,
-        label: r.title,
-        points: refusals.length ? Exact.ZERO : base.share,
-        reasons,
-      });
-    }
+    bases[i] = base;
+    const refusals = (refused[i] = publicityRefusals(r, rules));
+    if (refusals.length === 0)
+      for (let s = from; s < to; s++) highest.offer(s, slots.slot[s], base.share, r.row);
   }
-
-  highest.forEachBeaten((i, j) => {
-    const detail = details[i];
-    const higherRow = details[j].row;
-    detail.points = Exact.ZERO;
-    detail.reasons = [
-      ...detail.reasons,
-      {
-        rule: "publicity.sameContent",
-        text: msg(
-          `同一篇内容已按更高得分计分（第 ${higherRow} 行），本条不计分`,
-          `Same content already counted at a higher share (row ${higherRow}): no points`
-        ),
-      },
-    ];
-  });
-
-  return { details, byCommunity: totalsByCommunity(details), issues };
+  const best = highest.best;
+  return {
+    totals: highest.totals(slots.group, prep.names.length),
+    issues,
+    details: () => {
+      const details: RecordScore[] = new Array(start[n]);
+      for (let i = 0; i < n; i++) {
+        const r = records[i];
+        const base = bases[i];
+        const refusals = refused[i];
+        // A refused article's communities share one list of reasons too.
+        const reasons = refusals.length ? [base.reason, ...refusals] : base.reasons;
+        for (let s = start[i]; s < start[i + 1]; s++) {
+          const counted = best[slots.slot[s]];
+          details[s] = {
+            source: "publicity",
+            row: r.row,
+            community: prep.names[prep.community[s]],
+            label: r.title,
+            points: refusals.length || counted !== s ? Exact.ZERO : base.share,
+            reasons:
+              refusals.length || counted === s
+                ? reasons
+                : [...reasons, sameContent(records[prep.article[counted]].row)],
+          };
+        }
+      }
+      return details;
+    },
+  };
 }
+
+const sameContent = (higherRow: number): Reason => ({
+  rule: "publicity.sameContent",
+  text: msg(
+    `同一篇内容已按更高得分计分（第 ${higherRow} 行），本条不计分`,
+    `Same content already counted at a higher share (row ${higherRow}): no points`
+  ),
+});
 
 /** SPEC §3.2 basic publicity: 0 (none) or [min, max]; returns an error message when outside. */
 export function checkBasicPublicity(

@@ -1,0 +1,94 @@
+import { compareBySortKey, Exact } from "./exact";
+import { pts } from "./format";
+import { EngineIssue, StaffRecord } from "./model";
+import { msg } from "./text";
+
+/** Staff of listed communities best first, with competition ranks: no rule changes either. */
+export interface RankedStaff {
+  /** Positions in the staff sheet's records, best first (a stable sort by score). */
+  order: Int32Array;
+  /** Competition rank by position in the sheet; 0 for people of unlisted communities. */
+  rankOf: Int32Array;
+  issues: EngineIssue[];
+}
+
+/**
+ * `ids[i]` is staff record i's community number; only numbers below `listed` (listed
+ * communities) take part. Tens of thousands of people share few distinct scores: people are
+ * grouped by their score's double (in row order), the distinct doubles sorted — exactly where two
+ * are too close to tell — and a group whose scores are not all equal (two values, one double) is
+ * sorted exactly. Exact values are in lowest terms, so equal scores are equal fields.
+ */
+export function rankStaff(staff: readonly StaffRecord[], ids: Int32Array, listed: number): RankedStaff {
+  const issues: EngineIssue[] = [];
+  // One pass over the records in sheet order: each person's score and group (its double), each
+  // group's size, first score and whether all its scores are equal. Later passes touch only
+  // these arrays: records read out of order would cost a cache miss each.
+  const n = staff.length;
+  const scores: Exact[] = new Array(n);
+  const groupOf = new Int32Array(n).fill(-1);
+  const byKey = new Map<number, number>();
+  const keys: number[] = [];
+  const firsts: Exact[] = [];
+  const sizes: number[] = [];
+  const mixed: boolean[] = [];
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (ids[i] >= listed) continue;
+    const s = staff[i];
+    const score = (scores[i] = s.score);
+    if (score.isNegative())
+      issues.push({
+        severity: "error",
+        source: "staff",
+        row: s.row,
+        field: "score",
+        message: msg(`个人考核得分 ${pts(score)} 为负数`, `Individual score ${pts(score)} is negative`),
+      });
+    count++;
+    const key = score.sortKey();
+    let g = byKey.get(key);
+    if (g === undefined) {
+      byKey.set(key, (g = keys.length));
+      keys.push(key);
+      firsts.push(score);
+      sizes.push(1);
+      mixed.push(false);
+    } else {
+      sizes[g]++;
+      if (!mixed[g] && !score.eq(firsts[g])) mixed[g] = true;
+    }
+    groupOf[i] = g;
+  }
+  // Groups best first; each group's people in sheet order from its offset on (a counting sort).
+  const groups = keys
+    .map((_k, g) => g)
+    .sort((a, b) => compareBySortKey(keys[b], keys[a], firsts[b], firsts[a]));
+  const offset = new Int32Array(keys.length);
+  let at = 0;
+  for (const g of groups) {
+    offset[g] = at;
+    at += sizes[g];
+  }
+  const order = new Int32Array(count);
+  for (let i = 0; i < n; i++) if (groupOf[i] >= 0) order[offset[groupOf[i]]++] = i;
+  // A group of two values with one double is sorted exactly (Array's sort is stable; a typed
+  // array's need not be): equal scores keep sheet order.
+  for (const g of groups) {
+    if (!mixed[g]) continue;
+    const from = offset[g] - sizes[g];
+    const people = Array.from(order.subarray(from, offset[g])).sort((a, b) => scores[b].cmp(scores[a]));
+    order.set(people, from);
+  }
+  // Competition ranks: exact values are in lowest terms, so equal scores are equal fields.
+  const rankOf = new Int32Array(n);
+  let rank = 0;
+  for (let i = 0; i < count; i++) {
+    const p = order[i];
+    const q = i > 0 ? order[i - 1] : -1;
+    const same = q >= 0 && groupOf[p] === groupOf[q] && (!mixed[groupOf[p]] || scores[p].eq(scores[q]));
+    if (!same) rank = i + 1;
+    rankOf[p] = rank;
+  }
+  return { order, rankOf, issues };
+}
