@@ -104,6 +104,12 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     scoreNumberedContributions(input.contributions, contributionPrep, r)
   );
   const staff = rankStaff(input.staff, ids.staff, listed);
+  // Whether each person may be advanced, by sheet position and by rank position: read without
+  // touching the person objects (tens of thousands, read out of order a cache miss each).
+  const eligibleAt = Uint8Array.from(ids.staff, (id) =>
+    id < listed && communities[id].type !== "村改居" ? 1 : 0
+  );
+  const eligibleRanked = Uint8Array.from(staff.order, (p) => eligibleAt[p]);
 
   return (rules) => {
     const t = targets(rules);
@@ -190,7 +196,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
         community: s.community,
         row: s.row,
         score: s.score,
-        eligible: communities[ids.staff[p]].type !== "村改居",
+        eligible: eligibleAt[p] === 1,
         rank: rankOf[p],
         advanced: false,
       };
@@ -199,11 +205,14 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     for (let i = 0; i < order.length; i++) staffRanked[i] = people[order[i]];
     const staffAdv = markAdvanced(
       staffRanked,
-      (s) => s.eligible,
+      (_s, i) => eligibleRanked[i] === 1,
       rules.advancedIndividuals,
       compareIndividuals
     );
-    staffAdv.marks.forEach((m, i) => (staffRanked[i].advanced = m));
+    // Few are marked: the others keep `false`.
+    staffAdv.marks.forEach((m, i) => {
+      if (m !== false) staffRanked[i].advanced = m;
+    });
     if (staffAdv.tied.length > 0)
       issues.push({
         severity: "warning",

@@ -82,9 +82,12 @@ export function checkRecords(input: AssessmentInput): CheckedInput {
   const targets = each("targets", input.targets);
   const honors = each("honors", input.honors);
   const basicPublicity = each("basicPublicity", input.basicPublicity);
-  const publicity: number[] = [];
+  let listedNames = 0;
+  for (const r of input.publicity) listedNames += r.communities.length;
+  const publicity = new Int32Array(listedNames);
+  let at = 0;
   for (const r of input.publicity)
-    for (const name of r.communities) publicity.push(number("publicity", r.row, name, "communities"));
+    for (const name of r.communities) publicity[at++] = number("publicity", r.row, name, "communities");
   const contributions = each("contributions", input.contributions);
   const staff = each("staff", input.staff);
   return {
@@ -96,7 +99,7 @@ export function checkRecords(input: AssessmentInput): CheckedInput {
       targets,
       honors,
       basicPublicity,
-      publicity: Int32Array.from(publicity),
+      publicity,
       contributions,
       staff,
     },

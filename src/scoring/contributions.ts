@@ -148,7 +148,8 @@ export function prepareContributions(
   groups: number
 ): ContributionPrep {
   const lines = new FoldedNumbering();
-  const line = Int32Array.from(records, (r) => lines.id(r.line));
+  const line = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) line[i] = lines.id(records[i].line);
   // Each community's records are taken in row order: all records in row order (stable, so equal
   // rows keep the sheet's order), each community's room kept apart. Records in sheet order (the
   // usual case) need no sorting.
@@ -208,24 +209,100 @@ export function scoreNumberedContributions(
   const { order, community, slots } = prep;
   const lineCap = rules.contributionLineCap;
   const totalCap = rules.contributionTotalCap;
-  const rooms = new CapRooms(lineCap, totalCap, slots.count, prep.groups);
   // Per record only what it counted and, where the caps cut it, by how much.
   const counted: Exact[] = new Array(records.length);
   const cutByLine: (Exact | undefined)[] = new Array(records.length);
   const cutByTotal: (Exact | undefined)[] = new Array(records.length);
-  for (let k = 0; k < records.length; k++) {
-    const at = order === null ? k : order[k];
-    const r = records[at];
-    const points = r.leaderAgreed && !r.points.isNegative() ? r.points : Exact.ZERO;
-    counted[at] = rooms.take(community[at], slots.slot[at], points);
-    if (!rooms.cutByLine.isZero()) cutByLine[at] = rooms.cutByLine;
-    if (!rooms.cutByTotal.isZero()) cutByTotal[at] = rooms.cutByTotal;
+  const scaled = commonUnit(records, lineCap, totalCap);
+  let totals: readonly Exact[];
+  if (scaled) {
+    // Every value a whole number of one small unit (tenths, quarters…): the rooms are plain
+    // integers, exact as doubles, and an Exact is made only where the caps cut.
+    const { unit, points } = scaled;
+    const lineMax = lineCap.timesDenominator(unit);
+    const totalMax = totalCap.timesDenominator(unit);
+    const usedByLine = new Float64Array(slots.count);
+    const usedTotal = new Float64Array(prep.groups);
+    for (let k = 0; k < records.length; k++) {
+      const at = order === null ? k : order[k];
+      const r = records[at];
+      const p = r.leaderAgreed && points[at] > 0 ? points[at] : 0;
+      if (p === 0) {
+        counted[at] = ZERO;
+        continue;
+      }
+      const s = slots.slot[at];
+      const g = community[at];
+      const used = usedByLine[s];
+      const total = usedTotal[g];
+      if (used + p <= lineMax && total + p <= totalMax) {
+        usedByLine[s] = used + p;
+        usedTotal[g] = total + p;
+        counted[at] = r.points;
+        continue;
+      }
+      const afterLine = Math.min(p, Math.max(lineMax - used, 0));
+      const kept = Math.min(afterLine, Math.max(totalMax - total, 0));
+      usedByLine[s] = used + afterLine;
+      usedTotal[g] = total + kept;
+      counted[at] = Exact.ratio(kept, unit);
+      if (p > afterLine) cutByLine[at] = Exact.ratio(p - afterLine, unit);
+      if (afterLine > kept) cutByTotal[at] = Exact.ratio(afterLine - kept, unit);
+    }
+    totals = Array.from(usedTotal, (used) => Exact.ratio(used, unit));
+  } else {
+    const rooms = new CapRooms(lineCap, totalCap, slots.count, prep.groups);
+    for (let k = 0; k < records.length; k++) {
+      const at = order === null ? k : order[k];
+      const r = records[at];
+      const points = r.leaderAgreed && !r.points.isNegative() ? r.points : ZERO;
+      counted[at] = rooms.take(community[at], slots.slot[at], points);
+      if (!rooms.cutByLine.isZero()) cutByLine[at] = rooms.cutByLine;
+      if (!rooms.cutByTotal.isZero()) cutByTotal[at] = rooms.cutByTotal;
+    }
+    totals = rooms.totals;
   }
   return {
-    totals: rooms.totals,
+    totals,
     issues,
     details: () => contributionDetails(records, order, counted, cutByLine, cutByTotal, lineCap, totalCap),
   };
+}
+
+/** Far below 2^53: a room plus one item's points stays an exact integer as a double. */
+const SAFE_UNITS = 2 ** 50;
+const ZERO = Exact.ZERO;
+
+/**
+ * The least common denominator of every record's points and both caps, with each record's
+ * points in that unit — when all of them are plain safe integers of it; null otherwise (then the
+ * caps are taken in Exact arithmetic).
+ */
+function commonUnit(
+  records: readonly ContributionRecord[],
+  lineCap: Exact,
+  totalCap: Exact
+): { unit: number; points: Float64Array } | null {
+  let unit = 1;
+  for (const value of [lineCap, totalCap, ...records.map((r) => r.points)]) {
+    const d = value.smallDenominator();
+    if (d === 0) return null;
+    if (unit % d !== 0) unit = (unit / gcd(unit, d)) * d;
+    if (unit > SAFE_UNITS) return null;
+  }
+  const points = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const v = records[i].points.timesDenominator(unit);
+    if (!(Math.abs(v) <= SAFE_UNITS)) return null;
+    points[i] = v;
+  }
+  const caps = [lineCap.timesDenominator(unit), totalCap.timesDenominator(unit)];
+  return caps.every((v) => Math.abs(v) <= SAFE_UNITS) ? { unit, points } : null;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
 }
 
 /** The detail records, in row order (the records' order when they are in it). */

@@ -34,6 +34,18 @@ export class Exact {
     return typeof this.num === "number" && typeof this.den === "number" ? [this.num, this.den] : null;
   }
 
+  /** The denominator when numerator and denominator are plain safe integers, else 0 (allocates nothing). */
+  smallDenominator(): number {
+    return typeof this.num === "number" && typeof this.den === "number" ? this.den : 0;
+  }
+
+  /** This value times `den` when that is a safe integer (`den` a multiple of the denominator), else NaN. */
+  timesDenominator(den: number): number {
+    if (typeof this.num !== "number" || typeof this.den !== "number" || den % this.den !== 0) return NaN;
+    const v = this.num * (den / this.den);
+    return Number.isSafeInteger(v) ? v : NaN;
+  }
+
   /** Numerator as BigInt. */
   get n(): bigint {
     return BigInt(this.num);

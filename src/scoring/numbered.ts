@@ -68,7 +68,8 @@ export interface Slots {
 export function pairSlots(group: Int32Array, key: Int32Array, groups: number, keys: number): Slots {
   const n = group.length;
   const slot = new Int32Array(n);
-  const groupOf: number[] = [];
+  const groupOf = new Int32Array(n);
+  let count = 0;
   const pairs = groups * keys;
   if (pairs <= Math.max(1 << 16, 4 * n)) {
     const table = new Int32Array(pairs).fill(-1);
@@ -76,8 +77,8 @@ export function pairSlots(group: Int32Array, key: Int32Array, groups: number, ke
       const at = group[i] * keys + key[i];
       let s = table[at];
       if (s < 0) {
-        s = table[at] = groupOf.length;
-        groupOf.push(group[i]);
+        s = table[at] = count;
+        groupOf[count++] = group[i];
       }
       slot[i] = s;
     }
@@ -87,12 +88,12 @@ export function pairSlots(group: Int32Array, key: Int32Array, groups: number, ke
       const at = group[i] * keys + key[i];
       let s = found.get(at);
       if (s === undefined) {
-        s = groupOf.length;
+        s = count;
         found.set(at, s);
-        groupOf.push(group[i]);
+        groupOf[count++] = group[i];
       }
       slot[i] = s;
     }
   }
-  return { slot, group: Int32Array.from(groupOf), count: groupOf.length };
+  return { slot, group: groupOf.slice(0, count), count };
 }

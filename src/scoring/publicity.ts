@@ -131,37 +131,39 @@ export function preparePublicity(
   names: readonly string[]
 ): PublicityPrep {
   const start = new Int32Array(records.length + 1);
-  const community: number[] = [];
-  const article: number[] = [];
-  const content: number[] = [];
+  // At most one share per listed name: typed arrays of that length, cut to the shares made.
+  const community = new Int32Array(listed.length);
+  const article = new Int32Array(listed.length);
+  const content = new Int32Array(listed.length);
   const repeated = new Uint8Array(records.length);
   const contents = new FoldedNumbering();
   // The article that last listed each community: a repeat within one article is found at once.
   const seenIn = new Int32Array(names.length).fill(-1);
   let at = 0;
+  let shares = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    start[i] = community.length;
+    start[i] = shares;
     const key = contents.id(r.contentKey && r.contentKey.trim() !== "" ? r.contentKey : r.title);
     for (let k = 0; k < r.communities.length; k++) {
       const id = listed[at++];
       if (seenIn[id] === i) repeated[i] = 1;
       else {
         seenIn[id] = i;
-        community.push(id);
-        article.push(i);
-        content.push(key);
+        community[shares] = id;
+        article[shares] = i;
+        content[shares++] = key;
       }
     }
   }
-  start[records.length] = community.length;
-  const shares = Int32Array.from(community);
+  start[records.length] = shares;
+  const shareCommunity = community.slice(0, shares);
   return {
     start,
-    community: shares,
-    article: Int32Array.from(article),
+    community: shareCommunity,
+    article: article.slice(0, shares),
     repeated,
-    slots: pairSlots(shares, Int32Array.from(content), names.length, contents.size),
+    slots: pairSlots(shareCommunity, content.subarray(0, shares), names.length, contents.size),
     names,
   };
 }

@@ -20,14 +20,14 @@ export function competitionRanks<T>(sorted: readonly T[], compare: (a: T, b: T) 
  */
 export function markAdvanced<T>(
   sorted: readonly T[],
-  eligible: (item: T) => boolean,
+  eligible: (item: T, index: number) => boolean,
   slots: number,
   compare: (a: T, b: T) => number
 ): { marks: Advanced[]; tied: T[] } {
   const marks: Advanced[] = new Array<Advanced>(sorted.length).fill(false);
   // Positions of the eligible items, best first (no wrapper object per item: staff lists are long).
   const pool: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (eligible(sorted[i])) pool.push(i);
+  for (let i = 0; i < sorted.length; i++) if (eligible(sorted[i], i)) pool.push(i);
   if (slots <= 0 || pool.length === 0) return { marks, tied: [] };
   if (pool.length <= slots) {
     for (const i of pool) marks[i] = true;

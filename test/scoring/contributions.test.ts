@@ -95,3 +95,70 @@ describe("SPEC §3.3 important contributions: caps 5 per line, 20 in all", () =>
     );
   });
 });
+
+describe("SPEC §3.3 caps — the engine's rooms, in a small common unit or in exact fractions", () => {
+  test("property: every record counts what applyContributionCaps gives its community in row order", () => {
+    // Denominators that share a small unit (tenths, thirds) and one that does not (2^49 + 1):
+    // the engine then takes the caps in Exact arithmetic.
+    const den = fc.constantFrom(1, 2, 10, 3, 2 ** 49 + 1);
+    const record = fc.record({
+      who: fc.constantFrom("A", "B"),
+      line: fc.constantFrom("招商引资", "征地拆迁", "招商引资 "),
+      k: fc.integer({ min: -2, max: 60 }),
+      den,
+      agreed: fc.boolean(),
+      row: fc.integer({ min: 2, max: 500 }),
+    });
+    const cap = fc.constantFrom(
+      x(5),
+      x(20),
+      Exact.ratio(16, 3),
+      Exact.int(12).add(Exact.ratio(1, 2 ** 49 + 1))
+    );
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), cap, cap, (list, lineCap, totalCap) => {
+        const records = list.map((r) =>
+          contribution({
+            row: r.row,
+            community: r.who,
+            line: r.line,
+            points: Exact.ratio(r.k, r.den),
+            leaderAgreed: r.agreed,
+          })
+        );
+        const s = scoreContributions(records, {
+          ...rules,
+          contributionLineCap: lineCap,
+          contributionTotalCap: totalCap,
+        });
+        for (const who of ["A", "B"]) {
+          // The community's records in row order (stable), as the engine takes them.
+          const mine = records
+            .map((r, i) => ({ r, i }))
+            .filter(({ r }) => r.community === who)
+            .sort((a, b) => a.r.row - b.r.row);
+          const expected = applyContributionCaps(
+            mine.map(({ r }) => ({
+              line: r.line,
+              points: r.leaderAgreed && !r.points.isNegative() ? r.points : Exact.ZERO,
+            })),
+            lineCap,
+            totalCap
+          );
+          const details = s.details.filter((d) => d.community === who);
+          expect(details.map((d) => d.points.toString())).toEqual(expected.map((o) => o.counted.toString()));
+          expect(details.map((d) => d.reasons.some((r) => r.rule === "contribution.lineCap"))).toEqual(
+            expected.map((o) => !o.cutByLine.isZero())
+          );
+          expect(details.map((d) => d.reasons.some((r) => r.rule === "contribution.totalCap"))).toEqual(
+            expected.map((o) => !o.cutByTotal.isZero())
+          );
+          expect((s.byCommunity.get(who) ?? Exact.ZERO).toString()).toBe(
+            sum(expected.map((o) => o.counted)).toString()
+          );
+        }
+      }),
+      { numRuns: 150 }
+    );
+  });
+});
