@@ -206,66 +206,111 @@ export function scoreNumberedContributions(
     }
   }
 
-  const { order, community, slots } = prep;
+  const order = prep.order;
   const lineCap = rules.contributionLineCap;
   const totalCap = rules.contributionTotalCap;
-  // Per record only what it counted and, where the caps cut it, by how much.
+  const scaled = commonUnit(records, lineCap, totalCap);
+  const taken = scaled
+    ? takeInUnits(records, prep, scaled, lineCap, totalCap)
+    : takeExactly(records, prep, lineCap, totalCap);
+  return {
+    totals: taken.totals,
+    issues,
+    details: () => contributionDetails(records, order, taken, lineCap, totalCap),
+  };
+}
+
+/** What the caps left each record (by position) and each community. */
+interface Taken {
+  totals: readonly Exact[];
+  counted(at: number): Exact;
+  /** Undefined where nothing was cut. */
+  cutByLine(at: number): Exact | undefined;
+  cutByTotal(at: number): Exact | undefined;
+}
+
+/**
+ * Every value a whole number of one small unit (tenths, quarters…): the rooms are plain
+ * integers, exact as doubles. What a result keeps is typed arrays (the collector copies no
+ * object per record); the Exact values are made when the details are read.
+ */
+function takeInUnits(
+  records: readonly ContributionRecord[],
+  prep: ContributionPrep,
+  { unit, points }: { unit: number; points: Float64Array },
+  lineCap: Exact,
+  totalCap: Exact
+): Taken {
+  const { order, community, slots } = prep;
+  const lineMax = lineCap.timesDenominator(unit);
+  const totalMax = totalCap.timesDenominator(unit);
+  const usedByLine = new Float64Array(slots.count);
+  const usedTotal = new Float64Array(prep.groups);
+  const kept = new Float64Array(records.length);
+  const cutLine = new Float64Array(records.length);
+  const cutTotal = new Float64Array(records.length);
+  for (let k = 0; k < records.length; k++) {
+    const at = order === null ? k : order[k];
+    const p = records[at].leaderAgreed && points[at] > 0 ? points[at] : 0;
+    if (p === 0) continue;
+    const s = slots.slot[at];
+    const g = community[at];
+    const used = usedByLine[s];
+    const total = usedTotal[g];
+    if (used + p <= lineMax && total + p <= totalMax) {
+      usedByLine[s] = used + p;
+      usedTotal[g] = total + p;
+      kept[at] = p;
+      continue;
+    }
+    const afterLine = Math.min(p, Math.max(lineMax - used, 0));
+    const counted = Math.min(afterLine, Math.max(totalMax - total, 0));
+    usedByLine[s] = used + afterLine;
+    usedTotal[g] = total + counted;
+    kept[at] = counted;
+    cutLine[at] = p - afterLine;
+    cutTotal[at] = afterLine - counted;
+  }
+  const exact = (units: number) => (units === 0 ? undefined : Exact.ratio(units, unit));
+  return {
+    totals: Array.from(usedTotal, (used) => Exact.ratio(used, unit)),
+    // Uncut, a record keeps its own points (the very value given) or nothing.
+    counted: (at) =>
+      cutLine[at] === 0 && cutTotal[at] === 0
+        ? kept[at] > 0
+          ? records[at].points
+          : ZERO
+        : Exact.ratio(kept[at], unit),
+    cutByLine: (at) => exact(cutLine[at]),
+    cutByTotal: (at) => exact(cutTotal[at]),
+  };
+}
+
+/** The caps in Exact arithmetic, for values with no small common unit. */
+function takeExactly(
+  records: readonly ContributionRecord[],
+  prep: ContributionPrep,
+  lineCap: Exact,
+  totalCap: Exact
+): Taken {
+  const { order, community, slots } = prep;
   const counted: Exact[] = new Array(records.length);
   const cutByLine: (Exact | undefined)[] = new Array(records.length);
   const cutByTotal: (Exact | undefined)[] = new Array(records.length);
-  const scaled = commonUnit(records, lineCap, totalCap);
-  let totals: readonly Exact[];
-  if (scaled) {
-    // Every value a whole number of one small unit (tenths, quarters…): the rooms are plain
-    // integers, exact as doubles, and an Exact is made only where the caps cut.
-    const { unit, points } = scaled;
-    const lineMax = lineCap.timesDenominator(unit);
-    const totalMax = totalCap.timesDenominator(unit);
-    const usedByLine = new Float64Array(slots.count);
-    const usedTotal = new Float64Array(prep.groups);
-    for (let k = 0; k < records.length; k++) {
-      const at = order === null ? k : order[k];
-      const r = records[at];
-      const p = r.leaderAgreed && points[at] > 0 ? points[at] : 0;
-      if (p === 0) {
-        counted[at] = ZERO;
-        continue;
-      }
-      const s = slots.slot[at];
-      const g = community[at];
-      const used = usedByLine[s];
-      const total = usedTotal[g];
-      if (used + p <= lineMax && total + p <= totalMax) {
-        usedByLine[s] = used + p;
-        usedTotal[g] = total + p;
-        counted[at] = r.points;
-        continue;
-      }
-      const afterLine = Math.min(p, Math.max(lineMax - used, 0));
-      const kept = Math.min(afterLine, Math.max(totalMax - total, 0));
-      usedByLine[s] = used + afterLine;
-      usedTotal[g] = total + kept;
-      counted[at] = Exact.ratio(kept, unit);
-      if (p > afterLine) cutByLine[at] = Exact.ratio(p - afterLine, unit);
-      if (afterLine > kept) cutByTotal[at] = Exact.ratio(afterLine - kept, unit);
-    }
-    totals = Array.from(usedTotal, (used) => Exact.ratio(used, unit));
-  } else {
-    const rooms = new CapRooms(lineCap, totalCap, slots.count, prep.groups);
-    for (let k = 0; k < records.length; k++) {
-      const at = order === null ? k : order[k];
-      const r = records[at];
-      const points = r.leaderAgreed && !r.points.isNegative() ? r.points : ZERO;
-      counted[at] = rooms.take(community[at], slots.slot[at], points);
-      if (!rooms.cutByLine.isZero()) cutByLine[at] = rooms.cutByLine;
-      if (!rooms.cutByTotal.isZero()) cutByTotal[at] = rooms.cutByTotal;
-    }
-    totals = rooms.totals;
+  const rooms = new CapRooms(lineCap, totalCap, slots.count, prep.groups);
+  for (let k = 0; k < records.length; k++) {
+    const at = order === null ? k : order[k];
+    const r = records[at];
+    const points = r.leaderAgreed && !r.points.isNegative() ? r.points : ZERO;
+    counted[at] = rooms.take(community[at], slots.slot[at], points);
+    if (!rooms.cutByLine.isZero()) cutByLine[at] = rooms.cutByLine;
+    if (!rooms.cutByTotal.isZero()) cutByTotal[at] = rooms.cutByTotal;
   }
   return {
-    totals,
-    issues,
-    details: () => contributionDetails(records, order, counted, cutByLine, cutByTotal, lineCap, totalCap),
+    totals: rooms.totals,
+    counted: (at) => counted[at],
+    cutByLine: (at) => cutByLine[at],
+    cutByTotal: (at) => cutByTotal[at],
   };
 }
 
@@ -284,8 +329,8 @@ function commonUnit(
   totalCap: Exact
 ): { unit: number; points: Float64Array } | null {
   let unit = 1;
-  for (const value of [lineCap, totalCap, ...records.map((r) => r.points)]) {
-    const d = value.smallDenominator();
+  for (let i = -2; i < records.length; i++) {
+    const d = (i === -2 ? lineCap : i === -1 ? totalCap : records[i].points).smallDenominator();
     if (d === 0) return null;
     if (unit % d !== 0) unit = (unit / gcd(unit, d)) * d;
     if (unit > SAFE_UNITS) return null;
@@ -309,9 +354,7 @@ function gcd(a: number, b: number): number {
 function contributionDetails(
   records: readonly ContributionRecord[],
   order: Int32Array | null,
-  counted: readonly Exact[],
-  cutByLine: readonly (Exact | undefined)[],
-  cutByTotal: readonly (Exact | undefined)[],
+  taken: Taken,
   lineCap: Exact,
   totalCap: Exact
 ): RecordScore[] {
@@ -365,8 +408,8 @@ function contributionDetails(
     const negative = r.points.isNegative();
     const given = givenReason(r.line, r.points);
     let reasons = given.alone;
-    const cutLine = cutByLine[at];
-    const cutTotal = cutByTotal[at];
+    const cutLine = taken.cutByLine(at);
+    const cutTotal = taken.cutByTotal(at);
     if (negative || !r.leaderAgreed || cutLine || cutTotal) {
       const list: Reason[] = [given.reason];
       if (negative) list.push(NEGATIVE);
@@ -380,7 +423,7 @@ function contributionDetails(
       row: r.row,
       community: r.community,
       label: r.matter ? `${r.line}：${r.matter}` : r.line,
-      points: counted[at],
+      points: taken.counted(at),
       reasons,
     };
   }

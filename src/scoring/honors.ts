@@ -1,7 +1,7 @@
 import { Exact, ExactSum } from "./exact";
 import { pts } from "./format";
 import { HighestPerSlot } from "./highest";
-import { Level, LEVEL_NAMES, levelBelow, LEVELS } from "./levels";
+import { Level, LEVEL_NAMES, levelBelow, levelIndex, LEVELS } from "./levels";
 import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
 import { named, NamedScores, numberCommunities, PartScores } from "./part";
@@ -101,6 +101,8 @@ export type HonorScores = NamedScores;
 /** Per honor record, what scoring needs of it beyond the record: its community and 就高不就低 slot. */
 export interface HonorPrep {
   community: Int32Array;
+  /** Per record: 2 × its level's place in LEVELS, + 1 for a line-department commendation. */
+  outcome: Uint8Array;
   /** (community, kind) pairs; communities are numbered below `groups`. */
   slots: Slots;
   groups: number;
@@ -114,8 +116,13 @@ export function prepareHonors(
 ): HonorPrep {
   const kinds = new FoldedNumbering();
   const kind = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) kind[i] = kinds.id(kindText(records[i]));
-  return { community, slots: pairSlots(community, kind, groups, kinds.size), groups };
+  const outcome = new Uint8Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    kind[i] = kinds.id(kindText(r));
+    outcome[i] = 2 * levelIndex(r.level) + (r.lineDept ? 1 : 0);
+  }
+  return { community, outcome, slots: pairSlots(community, kind, groups, kinds.size), groups };
 }
 
 const noDocNo = (r: HonorRecord) => !r.docNo || r.docNo.trim() === "";
@@ -134,17 +141,16 @@ export function scoreNumberedHonors(
 ): PartScores {
   const issues: EngineIssue[] = [];
   const n = records.length;
-  // Per record only a pointer to its shared outcome and whether it was offered to 就高不就低.
-  const outcomes: HonorOutcome[] = new Array(n);
+  // Per record only whether it was offered to 就高不就低 (its outcome is table[prep.outcome[i]]):
+  // what a result keeps until its details are read is typed arrays, which the collector does not
+  // copy object by object.
   const offered = new Uint8Array(n);
-  const table = Object.fromEntries(
-    LEVELS.map((l) => [l, [honorPoints(l, false, rules), honorPoints(l, true, rules)]])
-  ) as Record<Level, [HonorOutcome, HonorOutcome]>;
+  const table = LEVELS.flatMap((l) => [honorPoints(l, false, rules), honorPoints(l, true, rules)]);
   const slot = prep.slots.slot;
   const highest = new HighestPerSlot(prep.slots.count);
   for (let i = 0; i < n; i++) {
     const r = records[i];
-    const base = (outcomes[i] = table[r.level][r.lineDept ? 1 : 0]);
+    const base = table[prep.outcome[i]];
     const missing = noDocNo(r);
     if (r.approved && !missing) {
       offered[i] = 1;
@@ -169,7 +175,7 @@ export function scoreNumberedHonors(
       const details: RecordScore[] = new Array(n);
       for (let i = 0; i < n; i++) {
         const r = records[i];
-        const base = outcomes[i];
+        const base = table[prep.outcome[i]];
         let points = Exact.ZERO;
         let reasons = base.reasons;
         if (!offered[i]) {

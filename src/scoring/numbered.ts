@@ -63,16 +63,16 @@ export interface Slots {
 /**
  * Numbers the distinct (group, key) pairs: a community and an honor kind (就高不就低), a
  * community and a line (the per-line cap). Groups are below `groups`, keys below `keys`. A
- * table of every pair is used when small, else a map keyed by the pair's number.
+ * table of every pair when that is small, else a hash table of the pairs met (open addressing
+ * in typed arrays: no object per pair).
  */
 export function pairSlots(group: Int32Array, key: Int32Array, groups: number, keys: number): Slots {
   const n = group.length;
   const slot = new Int32Array(n);
   const groupOf = new Int32Array(n);
   let count = 0;
-  const pairs = groups * keys;
-  if (pairs <= Math.max(1 << 16, 4 * n)) {
-    const table = new Int32Array(pairs).fill(-1);
+  if (groups * keys <= Math.max(1 << 16, 4 * n)) {
+    const table = new Int32Array(groups * keys).fill(-1);
     for (let i = 0; i < n; i++) {
       const at = group[i] * keys + key[i];
       let s = table[at];
@@ -83,16 +83,25 @@ export function pairSlots(group: Int32Array, key: Int32Array, groups: number, ke
       slot[i] = s;
     }
   } else {
-    const found = new Map<number, number>();
+    // At least twice as many places as pairs, a power of two: short probe runs.
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    const mask = size - 1;
+    const pairGroup = new Int32Array(size).fill(-1);
+    const pairKey = new Int32Array(size);
+    const pairSlot = new Int32Array(size);
     for (let i = 0; i < n; i++) {
-      const at = group[i] * keys + key[i];
-      let s = found.get(at);
-      if (s === undefined) {
-        s = count;
-        found.set(at, s);
-        groupOf[count++] = group[i];
+      const g = group[i];
+      const k = key[i];
+      let h = (Math.imul(g, 0x9e3779b1) ^ Math.imul(k, 0x85ebca6b)) & mask;
+      while (pairGroup[h] >= 0 && (pairGroup[h] !== g || pairKey[h] !== k)) h = (h + 1) & mask;
+      if (pairGroup[h] < 0) {
+        pairGroup[h] = g;
+        pairKey[h] = k;
+        pairSlot[h] = count;
+        groupOf[count++] = g;
       }
-      slot[i] = s;
+      slot[i] = pairSlot[h];
     }
   }
   return { slot, group: groupOf.slice(0, count), count };

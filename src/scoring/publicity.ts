@@ -2,7 +2,7 @@ import { Exact } from "./exact";
 import { pts } from "./format";
 import { HighestPerSlot } from "./highest";
 import { totalsByCommunity } from "./honors";
-import { Level, LEVEL_NAMES, LEVELS } from "./levels";
+import { Level, LEVEL_NAMES, levelIndex, LEVELS } from "./levels";
 import { BasicPublicityRecord, EngineIssue, PublicityRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
@@ -115,6 +115,8 @@ export interface PublicityPrep {
   article: Int32Array;
   /** Per article: 1 when a community is listed twice. */
   repeated: Uint8Array;
+  /** Per article: its level's place in LEVELS. */
+  level: Uint8Array;
   /** Per share: its (community, content) pair. */
   slots: Slots;
   /** Community names by number (every number below `names.length`). */
@@ -136,6 +138,7 @@ export function preparePublicity(
   const article = new Int32Array(listed.length);
   const content = new Int32Array(listed.length);
   const repeated = new Uint8Array(records.length);
+  const level = new Uint8Array(records.length);
   const contents = new FoldedNumbering();
   // The article that last listed each community: a repeat within one article is found at once.
   const seenIn = new Int32Array(names.length).fill(-1);
@@ -144,6 +147,7 @@ export function preparePublicity(
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     start[i] = shares;
+    level[i] = levelIndex(r.level);
     const key = contents.id(r.contentKey && r.contentKey.trim() !== "" ? r.contentKey : r.title);
     for (let k = 0; k < r.communities.length; k++) {
       const id = listed[at++];
@@ -163,6 +167,7 @@ export function preparePublicity(
     community: shareCommunity,
     article: article.slice(0, shares),
     repeated,
+    level,
     slots: pairSlots(shareCommunity, content.subarray(0, shares), names.length, contents.size),
     names,
   };
@@ -192,10 +197,12 @@ export function scoreNumberedPublicity(
   const { start, slots } = prep;
   const highest = new HighestPerSlot(slots.count);
   // Few (level, sharing) pairs occur: each reason, its one-reason list and share are built once.
-  const baseCache = Object.fromEntries(LEVELS.map((l) => [l, []])) as unknown as Record<Level, ArticleBase[]>;
-  // Per article only pointers to shared objects: its base and the conditions it fails.
-  const bases: ArticleBase[] = new Array(n);
-  const refused: (readonly Reason[])[] = new Array(n);
+  const baseCache: ArticleBase[][] = LEVELS.map(() => []);
+  // Per article only whether it is refused (its base is baseCache[level][sharing]): what a result
+  // keeps until its details are read is typed arrays, which the collector does not copy object
+  // by object.
+  const refused = new Uint8Array(n);
+  const scope = { subjectRuleScope: rules.subjectRuleScope };
   for (let i = 0; i < n; i++) {
     const r = records[i];
     if (prep.repeated[i])
@@ -212,17 +219,15 @@ export function scoreNumberedPublicity(
     const from = start[i];
     const to = start[i + 1];
     const sharing = Math.max(1, to - from);
-    const byLevel = baseCache[r.level];
+    const byLevel = baseCache[prep.level[i]];
     let base = byLevel[sharing];
     if (!base) {
       const reason = articleReason(r.level, sharing, rules);
       base = { reason, reasons: Object.freeze([reason]), share: articleShare(r.level, sharing, rules) };
       byLevel[sharing] = base;
     }
-    bases[i] = base;
-    const refusals = (refused[i] = publicityRefusals(r, rules));
-    if (refusals.length === 0)
-      for (let s = from; s < to; s++) highest.offer(s, slots.slot[s], base.share, r.row);
+    if (publicityRefusals(r, scope).length > 0) refused[i] = 1;
+    else for (let s = from; s < to; s++) highest.offer(s, slots.slot[s], base.share, r.row);
   }
   const best = highest.best;
   return {
@@ -232,8 +237,8 @@ export function scoreNumberedPublicity(
       const details: RecordScore[] = new Array(start[n]);
       for (let i = 0; i < n; i++) {
         const r = records[i];
-        const base = bases[i];
-        const refusals = refused[i];
+        const base = baseCache[prep.level[i]][Math.max(1, start[i + 1] - start[i])];
+        const refusals = refused[i] ? publicityRefusals(r, scope) : NONE;
         // A refused article's communities share one list of reasons too.
         const reasons = refusals.length ? [base.reason, ...refusals] : base.reasons;
         for (let s = start[i]; s < start[i + 1]; s++) {
