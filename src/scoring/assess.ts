@@ -35,8 +35,6 @@ export function compareCommunities(
     : (a, b) => b.total.cmp(a.total) || b.target.cmp(a.target);
 }
 
-const compareIndividuals = (a: IndividualResult, b: IndividualResult) => b.score.cmp(a.score);
-
 /**
  * The whole assessment: records and rules in, ranked communities and individuals, every record's
  * points with reasons, and the issues out. Pure: no I/O, no clock.
@@ -106,10 +104,43 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
   const staff = rankStaff(input.staff, ids.staff, listed);
   // Whether each person may be advanced, by sheet position and by rank position: read without
   // touching the person objects (tens of thousands, read out of order a cache miss each).
-  const eligibleAt = Uint8Array.from(ids.staff, (id) =>
-    id < listed && communities[id].type !== "村改居" ? 1 : 0
-  );
-  const eligibleRanked = Uint8Array.from(staff.order, (p) => eligibleAt[p]);
+  const { order, rankOf } = staff;
+  const eligibleAt = new Uint8Array(ids.staff.length);
+  for (let p = 0; p < eligibleAt.length; p++) {
+    const id = ids.staff[p];
+    eligibleAt[p] = id < listed && communities[id].type !== "村改居" ? 1 : 0;
+  }
+  const eligibleRanked = new Uint8Array(order.length);
+  for (let i = 0; i < order.length; i++) eligibleRanked[i] = eligibleAt[order[i]];
+  // People by rank position (0 is the best): the advanced places are found over these numbers,
+  // and the person objects are made only when a reader asks for them.
+  const positions = Array.from({ length: order.length }, (_v, i) => i);
+  const scoreAt = (i: number) => input.staff[order[i]].score;
+  const comparePositions = (a: number, b: number) => scoreAt(b).cmp(scoreAt(a));
+  const nameAt = (i: number) => input.staff[order[i]].name;
+  /** The staff results best first, fresh objects (rank, advanced and money are set on them). */
+  const individualsOf = (marked: readonly number[], marks: readonly Advanced[]): IndividualResult[] => {
+    // Written out rather than spread (a literal of known shape is much cheaper to build), in
+    // sheet order (records read in order), then placed best first.
+    const people: IndividualResult[] = new Array(input.staff.length);
+    for (let p = 0; p < people.length; p++) {
+      if (rankOf[p] === 0) continue;
+      const s = input.staff[p];
+      people[p] = {
+        name: s.name,
+        community: s.community,
+        row: s.row,
+        score: s.score,
+        eligible: eligibleAt[p] === 1,
+        rank: rankOf[p],
+        advanced: false,
+      };
+    }
+    const ranked: IndividualResult[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) ranked[i] = people[order[i]];
+    marked.forEach((i, k) => (ranked[i].advanced = marks[k]));
+    return ranked;
+  };
 
   return (rules) => {
     const t = targets(rules);
@@ -182,56 +213,46 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
       });
 
     issues.push(...staff.issues);
-    // Fresh objects per call: rank, advanced and money are set on them. Written out rather than
-    // spread: tens of thousands of people, and a literal of known shape is much cheaper to build.
-    // Made in sheet order (records read in order: out of order each costs a cache miss), then
-    // placed best first.
-    const { order, rankOf } = staff;
-    const people: IndividualResult[] = new Array(input.staff.length);
-    for (let p = 0; p < people.length; p++) {
-      if (rankOf[p] === 0) continue;
-      const s = input.staff[p];
-      people[p] = {
-        name: s.name,
-        community: s.community,
-        row: s.row,
-        score: s.score,
-        eligible: eligibleAt[p] === 1,
-        rank: rankOf[p],
-        advanced: false,
-      };
-    }
-    const staffRanked: IndividualResult[] = new Array(order.length);
-    for (let i = 0; i < order.length; i++) staffRanked[i] = people[order[i]];
     const staffAdv = markAdvanced(
-      staffRanked,
-      (_s, i) => eligibleRanked[i] === 1,
+      positions,
+      (i) => eligibleRanked[i] === 1,
       rules.advancedIndividuals,
-      compareIndividuals
+      comparePositions
     );
-    // Few are marked: the others keep `false`.
+    // Few are marked: only they are kept, the others are `false`.
+    const marked: number[] = [];
+    const marks: Advanced[] = [];
     staffAdv.marks.forEach((m, i) => {
-      if (m !== false) staffRanked[i].advanced = m;
+      if (m === false) return;
+      marked.push(i);
+      marks.push(m);
     });
     if (staffAdv.tied.length > 0)
       issues.push({
         severity: "warning",
         source: "staff",
         message: msg(
-          `先进个人第 ${rules.advancedIndividuals} 个名额处并列：${staffAdv.tied.map((s) => s.name).join("、")}（${pts(staffAdv.tied[0].score)} 分）并列待定，请考核组决定`,
-          `The last of ${rules.advancedIndividuals} advanced-individual places falls in a tie: ${staffAdv.tied.map((s) => s.name).join(", ")} — needs a decision`
+          `先进个人第 ${rules.advancedIndividuals} 个名额处并列：${staffAdv.tied.map(nameAt).join("、")}（${pts(scoreAt(staffAdv.tied[0]))} 分）并列待定，请考核组决定`,
+          `The last of ${rules.advancedIndividuals} advanced-individual places falls in a tie: ${staffAdv.tied.map(nameAt).join(", ")} — needs a decision`
         ),
       });
 
+    // The staff results are made when first read, except when money is shared: then at once.
+    let individuals: IndividualResult[] | undefined;
     const hasMoney = rules.bonusPool !== null || rules.bonusPerPoint !== null;
-    if (hasMoney) issues.push(...shareMoney(ranked, staffRanked, rules));
+    if (hasMoney) issues.push(...shareMoney(ranked, (individuals = individualsOf(marked, marks)), rules));
 
     // The detail records are built when first read (most of a big result's objects and texts):
-    // reading them twice gives the same array; assigning replaces it.
+    // reading them (or the staff) twice gives the same array; assigning replaces it.
     let details: RecordScore[] | undefined;
     return {
       communities: ranked,
-      individuals: staffRanked,
+      get individuals(): IndividualResult[] {
+        return (individuals ??= individualsOf(marked, marks));
+      },
+      set individuals(value: IndividualResult[]) {
+        individuals = value;
+      },
       get details(): RecordScore[] {
         return (details ??= t.details.concat(h.details(), b.details, e.details(), c.details()));
       },
