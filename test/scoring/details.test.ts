@@ -170,10 +170,32 @@ describe("SPEC §8 计分明细 — details are built when read, from the rules 
     expect(detailSet(assess(input, rules).details)).not.toEqual(before);
   });
 
-  test("details can be replaced, as any property of a result", () => {
+  test("details and staff results can be replaced, as any property of a result", () => {
     const result = assess(fc.sample(inputArb(), { seed: 9, numRuns: 1 })[0], defaultRules());
     result.details = [];
+    result.individuals = [];
     expect(result.details).toEqual([]);
-    expect(JSON.parse(JSON.stringify(result)).details).toEqual([]);
+    expect(JSON.parse(JSON.stringify(result))).toMatchObject({ details: [], individuals: [] });
+  });
+
+  test("staff results read later are those of the rules given (places, marks), the same array each time", () => {
+    const input = fc.sample(inputArb(), { seed: 13, numRuns: 1 })[0];
+    input.staff = ["甲社区", "乙社区"].flatMap((community, c) =>
+      [90, 88, 88, 85].map((score, i) => ({
+        row: 2 + 4 * c + i,
+        name: `人${c}${i}`,
+        community,
+        score: x(score),
+      }))
+    );
+    const rules = { ...defaultRules(), advancedIndividuals: 2 };
+    const now = assess(input, { ...rules }).individuals.map((p) => [p.row, p.rank, p.advanced]);
+    const result = assess(input, rules);
+    rules.advancedIndividuals = 6;
+    expect(result.individuals.map((p) => [p.row, p.rank, p.advanced])).toEqual(now);
+    expect(result.individuals).toBe(result.individuals);
+    expect(now.filter(([, , a]) => a !== false).length).toBeGreaterThan(0);
+    // Under the changed rules the marks do differ (the check above can fail).
+    expect(assess(input, rules).individuals.map((p) => [p.row, p.rank, p.advanced])).not.toEqual(now);
   });
 });
