@@ -24,12 +24,13 @@ export function honorPoints(level: Level, lineDept: boolean, rules: HonorRules):
   if (!cache) honorCache.set(rules, (cache = new Map()));
   const key = lineDept ? LINE_DEPT_KEYS[level] : level;
   let hit = cache.get(key);
-  if (!hit) {
-    const computed = computeHonorPoints(level, lineDept, rules);
-    hit = { ...computed, reasons: Object.freeze([computed.reason]) };
-    cache.set(key, hit);
-  }
+  if (!hit) cache.set(key, (hit = outcomeOf(level, lineDept, rules)));
   return hit;
+}
+
+function outcomeOf(level: Level, lineDept: boolean, rules: HonorRules): HonorOutcome {
+  const computed = computeHonorPoints(level, lineDept, rules);
+  return { ...computed, reasons: Object.freeze([computed.reason]) };
 }
 
 function computeHonorPoints(
@@ -145,7 +146,9 @@ export function scoreNumberedHonors(
   // what a result keeps until its details are read is typed arrays, which the collector does not
   // copy object by object.
   const offered = new Uint8Array(n);
-  const table = LEVELS.flatMap((l) => [honorPoints(l, false, rules), honorPoints(l, true, rules)]);
+  // The ten outcomes under these rules' values (not cached by the rules object, which a caller
+  // may change between two calls).
+  const table = LEVELS.flatMap((l) => [outcomeOf(l, false, rules), outcomeOf(l, true, rules)]);
   const slot = prep.slots.slot;
   const highest = new HighestPerSlot(prep.slots.count);
   for (let i = 0; i < n; i++) {

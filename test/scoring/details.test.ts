@@ -170,6 +170,20 @@ describe("SPEC §8 计分明细 — details are built when read, from the rules 
     expect(detailSet(assess(input, rules).details)).not.toEqual(before);
   });
 
+  test("edge: one rules object changed between two calls — the second call scores the new honor points", () => {
+    const input = fc.sample(inputArb(), { seed: 7, numRuns: 1 })[0];
+    const who = input.communities[0].name;
+    input.honors = [honor({ row: 2, community: who, level: "district" })];
+    const rules = defaultRules();
+    const honorOf = () =>
+      assess(input, rules)
+        .communities.find((c) => c.name === who)!
+        .honor.toString();
+    expect(honorOf()).toBe("2");
+    rules.honorPoints.district = x(7);
+    expect(honorOf()).toBe("7");
+  });
+
   test("details and staff results can be replaced, as any property of a result", () => {
     const result = assess(fc.sample(inputArb(), { seed: 9, numRuns: 1 })[0], defaultRules());
     result.details = [];
