@@ -66,7 +66,9 @@ describe("SPEC §7.2 the command line's DEFLATE: the parts it writes inflate to 
     const [a, b] = await Promise.all([written(true), written(false)]);
     expect(Object.keys(a.files)).toEqual(Object.keys(b.files));
     expect(Object.keys(a.files).length).toBeGreaterThan(10);
-    for (const name of Object.keys(b.files))
-      expect(await a.file(name)?.async("string")).toBe(await b.file(name)?.async("string"));
+    // docProps/core.xml holds the second the package was written: the two writes may straddle one.
+    const text = async (zip: JSZip, name: string) =>
+      (await zip.file(name)?.async("string"))?.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, "$1");
+    for (const name of Object.keys(b.files)) expect(await text(a, name)).toBe(await text(b, name));
   });
 });
