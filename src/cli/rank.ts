@@ -1,6 +1,6 @@
 import { AssessmentResult, centsToYuan, Exact, exactText, Locale, say } from "../scoring";
 import { rankJson } from "../workbook/json";
-import { rankWorkbook, sortIssues } from "../workbook/pipeline";
+import { rankWorkbookStreamed, sortIssues } from "../workbook/pipeline";
 import { advancedLabel, individualsToShow } from "../workbook/report";
 import { column } from "../workbook/schema";
 import { Args } from "./args";
@@ -109,7 +109,7 @@ export async function rankCommand(args: Args, io: Io, now: Date = new Date()): P
   if (args.out !== undefined) await checkOutFile(args.out, args.positional[0]);
   const input = await openInput(args, io);
   // Generated sheets are told from a person's by their A1 marker (rankWorkbook reads it from the grids).
-  const outcome = rankWorkbook(await input.grids(), { now, locale: args.locale });
+  const outcome = rankWorkbookStreamed(await input.grids(), { now, locale: args.locale });
   // The input's own generated sheets stay stale whatever --out writes (the input is never rewritten).
   const issues = sortIssues([...outcome.issues, ...outcome.stale]);
   let written: string[] = [];

@@ -26,3 +26,12 @@ export function fitCell(value: OutputValue): OutputValue {
 export function fitRows(rows: readonly (readonly OutputValue[])[]): OutputValue[][] {
   return rows.map((r) => r.map(fitCell));
 }
+
+/** A row's texts fitted to a cell, in place (a row just made, nobody else's): no copy per row of a big sheet. */
+export function fitRow(row: OutputValue[]): OutputValue[] {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v === "string" && v.length > EXCEL_CELL_CHARS) row[i] = fitCellText(v);
+  }
+  return row;
+}

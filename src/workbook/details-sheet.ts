@@ -1,4 +1,13 @@
-import { AssessmentResult, Exact, exactText, msg, RecordScore, RecordSource, say } from "../scoring";
+import {
+  AssessmentResult,
+  Exact,
+  exactText,
+  IndividualResult,
+  msg,
+  RecordScore,
+  RecordSource,
+  say,
+} from "../scoring";
 import type { ReportContext } from "./report";
 import { INPUT_SHEETS, SHEETS } from "./schema";
 import { OutputValue } from "./types";
@@ -21,31 +30,92 @@ import { OutputValue } from "./types";
 
 /** Records of the same community in the order the schema lists the input sheets, then by row. */
 const SOURCE_ORDER: readonly RecordSource[] = INPUT_SHEETS.filter((k): k is RecordSource => k !== "workplan");
+const SOURCE_RANK = new Map<RecordSource, number>(SOURCE_ORDER.map((s, i) => [s, i]));
 
 export interface DetailsBody {
   /** Rows below the column headers. */
-  body: OutputValue[][];
-  /** Indices within `body` of the subtotal rows and the staff heading (bold). */
+  count: number;
+  /** The rows, made one by one as the writer asks (a million staff rows never exist whole). */
+  rows(): Iterable<OutputValue[]>;
+  /** Indices within the body of the subtotal rows and the staff heading (bold). */
   bold: number[];
+}
+
+/** Staff in the order of their rows; a counting sort, since each person has a row of their own. */
+function byRow(staff: readonly IndividualResult[]): IndividualResult[] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of staff) {
+    if (p.row < min) min = p.row;
+    if (p.row > max) max = p.row;
+  }
+  const span = max - min + 1;
+  if (
+    staff.length > 0 &&
+    Number.isSafeInteger(min) &&
+    Number.isSafeInteger(max) &&
+    span <= 4 * staff.length + 1024
+  ) {
+    const slot = new Int32Array(span).fill(-1);
+    let distinct = true;
+    for (let i = 0; i < staff.length && distinct; i++) {
+      const at = staff[i].row - min;
+      if (slot[at] >= 0) distinct = false;
+      else slot[at] = i;
+    }
+    if (distinct) {
+      const out: IndividualResult[] = [];
+      for (let at = 0; at < span; at++) if (slot[at] >= 0) out.push(staff[slot[at]]);
+      return out;
+    }
+  }
+  return [...staff].sort((a, b) => a.row - b.row);
 }
 
 export function detailsBody(result: AssessmentResult, ctx: ReportContext): DetailsBody {
   const columns = SHEETS.details.columns;
+  // Nothing below refers to ctx: the rows are made later, and its input (every record) need not outlive the build.
   const locale = ctx.locale;
-  const sheetName = (s: RecordSource) => ctx.sheetNames[s] ?? SHEETS[s].zh;
+  const sheetNames = ctx.sheetNames;
+  const sheetName = (s: RecordSource) => sheetNames[s] ?? SHEETS[s].zh;
   const sep = locale === "en-US" ? "; " : "；";
-  const body: OutputValue[][] = [];
-  const bold: number[] = [];
-  const line = (values: Record<string, OutputValue>) => body.push(columns.map((c) => values[c.key] ?? null));
+  // Column positions, once: a row is an array in the schema's column order.
+  const at = (key: string) => columns.findIndex((c) => c.key === key);
+  const SHEET = at("sheet");
+  const ROW = at("row");
+  const COMMUNITY = at("community");
+  const ITEM = at("item");
+  const POINTS = at("points");
+  const REASON = at("reason");
+  const line = (
+    sheet: OutputValue,
+    row: OutputValue,
+    community: OutputValue,
+    item: OutputValue,
+    points: OutputValue,
+    reason: OutputValue
+  ): OutputValue[] => {
+    const out = new Array<OutputValue>(columns.length).fill(null);
+    if (SHEET >= 0) out[SHEET] = sheet ?? null;
+    if (ROW >= 0) out[ROW] = row ?? null;
+    if (COMMUNITY >= 0) out[COMMUNITY] = community ?? null;
+    if (ITEM >= 0) out[ITEM] = item ?? null;
+    if (POINTS >= 0) out[POINTS] = points ?? null;
+    if (REASON >= 0) out[REASON] = reason ?? null;
+    return out;
+  };
+  const names = new Map<RecordSource, string>(SOURCE_ORDER.map((s) => [s, sheetName(s)]));
   const recordLine = (d: RecordScore) =>
-    line({
-      sheet: sheetName(d.source),
-      row: d.row,
-      community: d.community,
-      item: d.label,
-      points: d.points.toNumber(),
-      reason: d.reasons.map((r) => say(r.text, locale)).join(sep),
-    });
+    line(
+      names.get(d.source) ?? sheetName(d.source),
+      d.row,
+      d.community,
+      d.label,
+      d.points.toNumber(),
+      d.reasons.length === 1
+        ? say(d.reasons[0].text, locale)
+        : d.reasons.map((r) => say(r.text, locale)).join(sep)
+    );
 
   const byCommunity = new Map<string, RecordScore[]>();
   for (const d of result.details) {
@@ -53,49 +123,32 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
     if (list) list.push(d);
     else byCommunity.set(d.community, [d]);
   }
-  const inOrder = (list: RecordScore[]) =>
-    [...list].sort(
-      (a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || a.row - b.row
-    );
+  const rank = (s: RecordSource) => SOURCE_RANK.get(s) ?? -1;
+  const order = (a: RecordScore, b: RecordScore) => rank(a.source) - rank(b.source) || a.row - b.row;
+  // The engine lists records sheet by sheet, row by row: a list in order is taken as it is (a stable sort would not move it).
+  const inOrder = (list: RecordScore[]) => {
+    for (let i = 1; i < list.length; i++) if (order(list[i - 1], list[i]) > 0) return [...list].sort(order);
+    return list;
+  };
 
+  // The layout first (how many rows, which are bold), the rows when asked.
+  // A community's records go under its first line of the ranking (a name twice gets an empty subtotal).
+  const ranked = new Set<string>();
+  let count = 0;
+  const bold: number[] = [];
   for (const c of result.communities) {
-    const rows = inOrder(byCommunity.get(c.name) ?? []);
-    byCommunity.delete(c.name);
-    rows.forEach(recordLine);
-    const sum = rows.reduce((a, d) => a.add(d.points), Exact.ZERO);
-    bold.push(body.length);
-    line({
-      sheet: say(msg("小计", "Subtotal"), locale),
-      community: c.name,
-      item: say(msg("以上各行之和", "Sum of the rows above"), locale),
-      points: sum.toNumber(),
-      // Short: 5,000 communities mean 5,000 of these rows (and Office.js reads them back in pages).
-      reason: say(
-        msg(
-          `综合得分 = 目标管理 ${exactText(c.target)} + 单项奖励 ${exactText(c.rewards)}`,
-          `Total = target ${exactText(c.target)} + rewards ${exactText(c.rewards)}`
-        ),
-        locale
-      ),
-    });
+    if (!ranked.has(c.name)) count += byCommunity.get(c.name)?.length ?? 0;
+    ranked.add(c.name);
+    bold.push(count++);
   }
-  // Records naming no ranked community (none once the input is valid): listed, never summed.
-  for (const rows of byCommunity.values()) inOrder(rows).forEach(recordLine);
+  for (const [name, rows] of byCommunity) if (!ranked.has(name)) count += rows.length;
+  const staff = result.individuals.length;
+  if (staff > 0) bold.push(count++);
+  count += staff;
 
-  if (result.individuals.length > 0) {
-    bold.push(body.length);
-    line({
-      sheet: sheetName("staff"),
-      item: say(
-        msg(
-          "个人考核得分（以下各行不计入任何社区的得分）",
-          "Individual scores (not part of any community's total)"
-        ),
-        locale
-      ),
-    });
-  }
-  // The heading above says these rows are summed nowhere; each row keeps the short reason.
+  const subtotal = say(msg("小计", "Subtotal"), locale);
+  const sumWords = say(msg("以上各行之和", "Sum of the rows above"), locale);
+  // The heading above the staff says these rows are summed nowhere; each row keeps the short reason.
   const staffReason = say(
     msg(
       "个人考核得分，先进个人按此排名",
@@ -103,14 +156,54 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
     ),
     locale
   );
-  for (const p of [...result.individuals].sort((a, b) => a.row - b.row))
-    line({
-      sheet: sheetName("staff"),
-      row: p.row,
-      community: p.community,
-      item: p.name,
-      points: p.score.toNumber(),
-      reason: staffReason,
-    });
-  return { body, bold };
+
+  function* rows(): Iterable<OutputValue[]> {
+    const done = new Set<string>();
+    for (const c of result.communities) {
+      const list = done.has(c.name) ? [] : inOrder(byCommunity.get(c.name) ?? []);
+      done.add(c.name);
+      let sum = Exact.ZERO;
+      for (const d of list) {
+        sum = sum.add(d.points);
+        yield recordLine(d);
+      }
+      yield line(
+        subtotal,
+        null,
+        c.name,
+        sumWords,
+        sum.toNumber(),
+        // Short: 5,000 communities mean 5,000 of these rows (and Office.js reads them back in pages).
+        say(
+          msg(
+            `综合得分 = 目标管理 ${exactText(c.target)} + 单项奖励 ${exactText(c.rewards)}`,
+            `Total = target ${exactText(c.target)} + rewards ${exactText(c.rewards)}`
+          ),
+          locale
+        )
+      );
+    }
+    // Records naming no ranked community (none once the input is valid): listed, never summed.
+    for (const [name, list] of byCommunity)
+      if (!done.has(name)) for (const d of inOrder(list)) yield recordLine(d);
+    if (staff > 0) {
+      yield line(
+        sheetName("staff"),
+        null,
+        null,
+        say(
+          msg(
+            "个人考核得分（以下各行不计入任何社区的得分）",
+            "Individual scores (not part of any community's total)"
+          ),
+          locale
+        ),
+        null,
+        null
+      );
+      for (const p of byRow(result.individuals))
+        yield line(sheetName("staff"), p.row, p.community, p.name, p.score.toNumber(), staffReason);
+    }
+  }
+  return { count, rows, bold };
 }

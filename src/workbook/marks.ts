@@ -1,5 +1,5 @@
 import { Advanced, Locale, msg, say } from "../scoring";
-import { OutputSheet, OutputValue } from "./types";
+import { OutputValue, StreamedSheet } from "./types";
 
 /**
  * Marks that survive mailing and printing (SPEC §8): a row of 排名 or 先进个人 is filled light
@@ -34,17 +34,30 @@ const LEGEND = [
  * The sheet with its legend appended: a blank row, then one row per mark (`图例` in the first
  * column of the first), the word in the second column filled with the mark's colour.
  */
-export function withLegend(sheet: OutputSheet, locale: Locale): OutputSheet {
+export function withLegend(sheet: StreamedSheet, locale: Locale): StreamedSheet {
   const width = Math.max(2, sheet.numberFormats.length);
   const blank = (): OutputValue[] => Array<OutputValue>(width).fill(null);
-  const rows = [...sheet.rows, blank()];
-  const cellFills = [...(sheet.cellFills ?? [])];
-  LEGEND.forEach((item, i) => {
+  const start = sheet.rowCount + 1;
+  const legend = LEGEND.map((item, i) => {
     const line = blank();
     if (i === 0) line[0] = say(msg("图例", "Legend"), locale);
     line[1] = say(item.text, locale);
-    cellFills.push({ row: rows.length, column: 1, color: item.color });
-    rows.push(line);
+    return line;
   });
-  return { ...sheet, rows, cellFills };
+  const cellFills = [
+    ...(sheet.cellFills ?? []),
+    ...LEGEND.map((item, i) => ({ row: start + i, column: 1, color: item.color })),
+  ];
+  const rows = sheet.eachRow;
+  return {
+    ...sheet,
+    cellFills,
+    rowCount: start + legend.length,
+    rowWidth: Math.max(sheet.rowWidth, width),
+    *eachRow() {
+      yield* rows();
+      yield blank();
+      for (const line of legend) yield [...line];
+    },
+  };
 }

@@ -15,10 +15,10 @@ import {
 import { GENERATED_MARKER, isGeneratedSheet } from "./marker";
 import { Locations, readAssessment } from "./read";
 import {
-  detailsSheet,
-  individualsSheet,
+  detailsStream,
+  individualsStream,
   issuesSheet,
-  rankingSheet,
+  rankingStream,
   fingerprint,
   ReportContext,
 } from "./report";
@@ -31,6 +31,7 @@ import { inputTable } from "./tables";
 import { chooseSheetNames } from "./sheet-names";
 import { issueAt } from "./sheet-reader";
 import { staleIssues, staleSheets } from "./stale";
+import { AnySheet, materialize } from "./streamed";
 import { Issue, OutputSheet, OutputValue, WorkbookGrids } from "./types";
 
 export { GENERATED_MARKER, isGeneratedSheet };
@@ -210,12 +211,16 @@ function reportContext(
   };
 }
 
+/** What `rankWorkbookStreamed` gives: the big sheets' rows still to be made (the .xlsx writer streams them). */
+export type StreamedRankOutcome = Omit<RankOutcome, "sheets"> & { sheets: AnySheet[] };
+
 /**
  * Validate, score and rank. Any error: ok=false, no result, no sheets (nothing is written).
  * Otherwise the generated sheets (成绩单 only up to STATEMENTS_IN_RANK_MAX communities), named so
- * a person's sheet of the same name is kept.
+ * a person's sheet of the same name is kept; 排名, 先进个人 and 计分明细 with their rows made only
+ * as a writer asks for them (issue 9: `rank --out` of a million staff never holds them whole).
  */
-export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutcome {
+export function rankWorkbookStreamed(grids: WorkbookGrids, opts: RankOptions): StreamedRankOutcome {
   const scored = scoreWorkbook(grids);
   const ok = !scored.issues.some((i) => i.severity === "error");
   const fp = fingerprint(scored.input, scored.rules);
@@ -225,15 +230,21 @@ export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutco
   const withStatements = count <= STATEMENTS_IN_RANK_MAX;
   const keys = withStatements ? RANK_SHEETS : RANK_SHEETS.filter((k) => k !== "statements");
   const ctx = reportContext(grids, scored, keys, opts, fp);
-  const sheets = [
-    rankingSheet(scored.result, ctx),
-    individualsSheet(scored.result, ctx),
-    detailsSheet(scored.result, ctx),
+  const sheets: AnySheet[] = [
+    rankingStream(scored.result, ctx),
+    individualsStream(scored.result, ctx),
+    detailsStream(scored.result, ctx),
     ...(withStatements ? [statementsSheet(scored.result, ctx)] : []),
     issuesSheet(scored.issues, ctx),
   ];
   const notes = withStatements ? [] : [statementsLeftOut(count)];
   return { ok, issues: scored.issues, stale, result: scored.result, sheets, notes };
+}
+
+/** `rankWorkbookStreamed` with every sheet's rows made: what the Office.js host and the preview write. */
+export function rankWorkbook(grids: WorkbookGrids, opts: RankOptions): RankOutcome {
+  const outcome = rankWorkbookStreamed(grids, opts);
+  return { ...outcome, sheets: outcome.sheets.map(materialize) };
 }
 
 export interface StatementOptions extends RankOptions {

@@ -3,9 +3,11 @@ import {
   AssessmentInput,
   AssessmentResult,
   CATEGORIES,
+  CommunityResult,
   centsToYuan,
   Exact,
   EXACT_FORMAT,
+  IndividualResult,
   Locale,
   msg,
   Msg,
@@ -13,7 +15,7 @@ import {
   Rules,
   say,
 } from "../scoring";
-import { fitRows } from "./cell-limit";
+import { fitRow, fitRows } from "./cell-limit";
 import { detailsBody } from "./details-sheet";
 import { GENERATED_MARKER } from "./marker";
 import { ADVANCED_COLOR, markColor, TIE_COLOR, withLegend } from "./marks";
@@ -21,7 +23,8 @@ import { printSetup } from "./print";
 import { ColumnSchema, GeneratedSheetKey, SheetKey, SHEETS } from "./schema";
 import { settingsSummary } from "./settings";
 import { localTime } from "./local-time";
-import { BarChart, Issue, OutputSheet, OutputValue } from "./types";
+import { materialize } from "./streamed";
+import { BarChart, Issue, OutputSheet, OutputValue, StreamedSheet } from "./types";
 
 /**
  * Results → generated sheets as data (SPEC §6): 排名, 先进个人, 计分明细, 校验结果. Values only,
@@ -163,36 +166,81 @@ function advancedText(a: Advanced, eligible: boolean, locale: Locale): string | 
 interface SheetExtras {
   /** Per column number formats, when not the schema's. */
   numberFormats?: string[];
-  /** Bold rows, 0-based within `body`. */
+  /** Bold rows, 0-based within the body. */
   bold?: number[];
 }
 
+/** The body of a generated sheet: how many rows, and the rows made one by one (fresh arrays). */
+export interface SheetBody {
+  count: number;
+  rows(): Iterable<OutputValue[]>;
+}
+
+/** A body of one row per item, each made only when the writer comes to it. */
+function bodyOf<T>(items: readonly T[], row: (item: T) => OutputValue[]): SheetBody {
+  return {
+    count: items.length,
+    *rows() {
+      for (const item of items) yield row(item);
+    },
+  };
+}
+
 /**
- * A generated sheet from its body rows: the header line, the column headers, the body; print
- * setup (SPEC §8) and filter buttons on the header row over the body.
+ * Cells of a row by column key: `cells` gives each key's value (a key it lacks is blank). The
+ * getters are picked once per sheet, not looked up per row.
+ */
+function rowMaker<T>(
+  columns: readonly ColumnSchema[],
+  cells: Record<string, (item: T) => OutputValue>
+): (item: T) => OutputValue[] {
+  const getters = columns.map((c) => cells[c.key]);
+  const n = getters.length;
+  return (item) => {
+    const out: OutputValue[] = new Array<OutputValue>(n);
+    for (let i = 0; i < n; i++) {
+      const g = getters[i];
+      out[i] = g === undefined ? null : (g(item) ?? null);
+    }
+    return out;
+  };
+}
+
+/**
+ * A generated sheet from its body: the header line, the column headers, the body; print setup
+ * (SPEC §8) and filter buttons on the header row over the body. The rows are made as a writer
+ * asks for them (streamed.ts), every text fitted to a cell.
  */
 function sheetOf(
   key: GeneratedSheetKey,
   ctx: ReportContext,
   columns: readonly ColumnSchema[],
-  body: OutputValue[][],
+  body: SheetBody,
   highlight: { row: number; color: string }[],
   extras: SheetExtras = {}
-): OutputSheet {
+): StreamedSheet {
+  // Nothing made lazily below refers to ctx: its input (every record) need not outlive the build.
+  const locale = ctx.locale;
   const width = columns.length;
   const first: OutputValue[] = [headerLine(key, ctx), ...Array<OutputValue>(width - 1).fill(null)];
+  const head = fitRows([first, columns.map((c) => header(c, locale))]);
   const headerRow = 1;
-  const sheet: OutputSheet = {
+  const sheet: StreamedSheet = {
     key,
     name: ctx.names[key] ?? SHEETS[key].zh,
-    rows: fitRows([first, columns.map((c) => header(c, ctx.locale)), ...body]),
     headerRow,
     numberFormats: extras.numberFormats ?? columns.map(columnFormat),
     widths: columns.map((c) => c.width),
     highlight: highlight.map((h) => ({ row: h.row + 2, color: h.color })),
     freezeRows: 2,
     print: printSetup(key, { year: ctx.rules.year, locale: ctx.locale, headerRow }),
-    autoFilter: { firstRow: headerRow, lastRow: headerRow + Math.max(1, body.length) },
+    autoFilter: { firstRow: headerRow, lastRow: headerRow + Math.max(1, body.count) },
+    rowCount: head.length + body.count,
+    rowWidth: width,
+    *eachRow() {
+      for (const r of head) yield [...r];
+      for (const r of body.rows()) yield fitRow(r);
+    },
   };
   if (extras.bold && extras.bold.length > 0) sheet.boldRows = extras.bold.map((r) => r + headerRow + 1);
   return sheet;
@@ -220,9 +268,10 @@ export const CHART_MAX_BARS = 40;
  * bars. None when there is no community or the columns are missing.
  */
 export function rankingChart(
-  sheet: OutputSheet,
+  sheet: Pick<OutputSheet, "headerRow">,
   columns: readonly ColumnSchema[],
-  ranked: number
+  ranked: number,
+  locale: Locale
 ): BarChart | undefined {
   const categoryColumn = columns.findIndex((c) => c.key === "community");
   const valueColumn = columns.findIndex((c) => c.key === "total");
@@ -231,7 +280,7 @@ export function rankingChart(
   const firstRow = sheet.headerRow + 1;
   const height = Math.max(16, Math.ceil(bars * 1.2) + 4);
   return {
-    title: String(sheet.rows[sheet.headerRow][valueColumn]),
+    title: header(columns[valueColumn], locale),
     categoryColumn,
     valueColumn,
     firstRow,
@@ -241,57 +290,71 @@ export function rankingChart(
   };
 }
 
-export function rankingSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+/** 排名: one row per community in rank order, marks and legend, the chart of totals. */
+export function rankingStream(result: AssessmentResult, ctx: ReportContext): StreamedSheet {
+  const locale = ctx.locale;
   const columns = SHEETS.ranking.columns.filter((c) => c.key !== "money" || result.hasMoney);
-  const body = result.communities.map((c) => {
-    const values: Record<string, OutputValue> = {
-      rank: c.rank,
-      community: c.name,
-      type: c.type,
-      target: num(c.target),
-      honor: num(c.honor),
-      basicPublicity: num(c.basicPublicity),
-      externalPublicity: num(c.externalPublicity),
-      contribution: num(c.contribution),
-      rewards: num(c.rewards),
-      total: num(c.total),
-      converted: num(c.converted),
-      advanced: advancedText(c.advanced, c.eligible, ctx.locale),
-      gapToCut: c.gapToCut === null ? null : num(c.gapToCut),
-      gapToAbove: c.gapToAbove === null ? null : num(c.gapToAbove),
-      money: money(c.moneyCents),
-    };
-    for (const k of CATEGORIES) values[k] = num(c.categories[k]);
-    return columns.map((col) => values[col.key] ?? null);
-  });
+  const cells: Record<string, (c: CommunityResult) => OutputValue> = {
+    rank: (c) => c.rank,
+    community: (c) => c.name,
+    type: (c) => c.type,
+    target: (c) => num(c.target),
+    honor: (c) => num(c.honor),
+    basicPublicity: (c) => num(c.basicPublicity),
+    externalPublicity: (c) => num(c.externalPublicity),
+    contribution: (c) => num(c.contribution),
+    rewards: (c) => num(c.rewards),
+    total: (c) => num(c.total),
+    converted: (c) => num(c.converted),
+    advanced: (c) => advancedText(c.advanced, c.eligible, locale),
+    gapToCut: (c) => (c.gapToCut === null ? null : num(c.gapToCut)),
+    gapToAbove: (c) => (c.gapToAbove === null ? null : num(c.gapToAbove)),
+    money: (c) => money(c.moneyCents),
+  };
+  for (const k of CATEGORIES) cells[k] = (c) => num(c.categories[k]);
+  const body = bodyOf(result.communities, rowMaker(columns, cells));
   const sheet = withLegend(sheetOf("ranking", ctx, columns, body, marks(result.communities)), ctx.locale);
-  const chart = rankingChart(sheet, columns, body.length);
+  const chart = rankingChart(sheet, columns, body.count, ctx.locale);
   return chart ? { ...sheet, chart } : sheet;
 }
 
-export function individualsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+export function rankingSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+  return materialize(rankingStream(result, ctx));
+}
+
+/** 先进个人: every person in rank order, marks and legend. */
+export function individualsStream(result: AssessmentResult, ctx: ReportContext): StreamedSheet {
+  const locale = ctx.locale;
   const columns = SHEETS.individuals.columns.filter((c) => c.key !== "money" || result.hasMoney);
-  const body = result.individuals.map((p) => {
-    const values: Record<string, OutputValue> = {
-      rank: p.rank,
-      name: p.name,
-      community: p.community,
-      score: num(p.score),
-      advanced: advancedText(p.advanced, p.eligible, ctx.locale),
-      money: money(p.moneyCents),
-    };
-    return columns.map((col) => values[col.key] ?? null);
-  });
+  const body = bodyOf(
+    result.individuals,
+    rowMaker<IndividualResult>(columns, {
+      rank: (p) => p.rank,
+      name: (p) => p.name,
+      community: (p) => p.community,
+      score: (p) => num(p.score),
+      advanced: (p) => advancedText(p.advanced, p.eligible, locale),
+      money: (p) => money(p.moneyCents),
+    })
+  );
   return withLegend(sheetOf("individuals", ctx, columns, body, marks(result.individuals)), ctx.locale);
 }
 
+export function individualsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+  return materialize(individualsStream(result, ctx));
+}
+
 /** 计分明细: grouped by community in rank order with a subtotal each (details-sheet.ts). */
-export function detailsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
-  const { body, bold } = detailsBody(result, ctx);
+export function detailsStream(result: AssessmentResult, ctx: ReportContext): StreamedSheet {
+  const body = detailsBody(result, ctx);
   const columns = SHEETS.details.columns;
   // Points as exact as stored (SPEC §8): 0.0667, not 0.07.
   const numberFormats = columns.map((c) => (c.key === "points" ? EXACT_FORMAT : columnFormat(c)));
-  return sheetOf("details", ctx, columns, body, [], { numberFormats, bold });
+  return sheetOf("details", ctx, columns, body, [], { numberFormats, bold: body.bold });
+}
+
+export function detailsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {
+  return materialize(detailsStream(result, ctx));
 }
 
 export function severityText(severity: Issue["severity"], locale: Locale): string {
@@ -317,5 +380,5 @@ export function issuesSheet(issues: readonly Issue[], ctx: ReportContext): Outpu
     const none = say(msg("没有发现问题", "No problems found"), ctx.locale);
     body.push(columns.map((c) => (c.key === "message" ? none : null)));
   }
-  return sheetOf("issues", ctx, columns, body, highlight);
+  return materialize(sheetOf("issues", ctx, columns, { count: body.length, rows: () => body }, highlight));
 }

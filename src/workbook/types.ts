@@ -72,6 +72,24 @@ export interface OutputSheet {
   chart?: BarChart;
 }
 
+/** Everything of a generated sheet but its rows: what a writer needs before the first row. */
+export type SheetLayout = Omit<OutputSheet, "rows">;
+
+/**
+ * A generated sheet whose rows are made as a writer asks for them, one at a time (issue 9): 计分明细
+ * and 先进个人 of a million staff never exist whole. The .xlsx package writer streams these into
+ * the deflater; every other writer (ExcelJS, Office.js, the preview) takes `materialize(sheet)`
+ * (workbook/streamed.ts), an OutputSheet with the very same rows.
+ */
+export interface StreamedSheet extends SheetLayout {
+  /** How many rows `eachRow` yields (the header line and the column headers included). */
+  rowCount: number;
+  /** Cells in the longest row. */
+  rowWidth: number;
+  /** The rows in order, from row 0; each call starts again. Rows are fresh arrays, the caller's to keep. */
+  eachRow(): Iterable<OutputValue[]>;
+}
+
 /**
  * Page setup as data; each host translates it (Office.js `pageLayout`, the OOXML `<pageSetup>`,
  * `<headerFooter>`, `<rowBreaks>` and the `_xlnm.Print_Titles` name). Paper is always A4.

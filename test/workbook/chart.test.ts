@@ -73,9 +73,9 @@ describe("SPEC §8 Chart — 排名 carries a bar chart of 综合得分 by commu
     const s = ranking(sampleGrids());
     const columns = SHEETS.ranking.columns.filter((c) => s.rows[s.headerRow].includes(c.zh));
     expect(columns).toHaveLength(s.rows[s.headerRow].length);
-    const one = rankingChart(s, columns, 1);
+    const one = rankingChart(s, columns, 1, "zh-CN");
     expect(one?.lastRow).toBe(one?.firstRow);
-    expect(rankingChart(s, columns, 0)).toBeUndefined();
+    expect(rankingChart(s, columns, 0, "zh-CN")).toBeUndefined();
   });
 
   test("only 排名 has a chart", () => {

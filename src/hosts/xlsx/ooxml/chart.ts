@@ -29,20 +29,23 @@ function text(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
+/** What a chart reads of its sheet: the rows it shows (others may be absent) and the value column's format. */
+export type ChartSource = Pick<OutputSheet, "rows" | "numberFormats">;
+
 /** An absolute reference to a column's cells in Excel's formula syntax: the sheet name always quoted, ' doubled. */
 export function columnRef(sheetName: string, column: number, firstRow: number, lastRow: number): string {
   const a = address(firstRow + 1, column + 1, lastRow + 1, column + 1).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
   return `'${sheetName.replace(/'/g, "''")}'!${a}`;
 }
 
-function cells(sheet: OutputSheet, chart: BarChart, column: number): OutputValue[] {
+function cells(sheet: ChartSource, chart: BarChart, column: number): OutputValue[] {
   const out: OutputValue[] = [];
   for (let r = chart.firstRow; r <= chart.lastRow; r++) out.push(sheet.rows[r]?.[column] ?? null);
   return out;
 }
 
 /** The chart part: `sheetName` is the tab name the sheet is written under (the references name it). */
-export function chartXml(sheet: OutputSheet, chart: BarChart, sheetName: string): string {
+export function chartXml(sheet: ChartSource, chart: BarChart, sheetName: string): string {
   const names = cells(sheet, chart, chart.categoryColumn);
   const values = cells(sheet, chart, chart.valueColumn);
   const count = names.length;

@@ -1,5 +1,5 @@
 import { columnLetters } from "../../../workbook/cells";
-import { OutputSheet } from "../../../workbook/types";
+import { SheetLayout } from "../../../workbook/types";
 import { encodeXmlText } from "./xml";
 
 /**
@@ -11,19 +11,19 @@ import { encodeXmlText } from "./xml";
  */
 
 /** `<sheetPr>`: fit-to-page printing is switched on here; the fit itself is in `<pageSetup>`. */
-export function sheetPrXml(sheet: OutputSheet): string {
+export function sheetPrXml(sheet: SheetLayout): string {
   return sheet.print?.onePageWide ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "";
 }
 
 /** A1 range of the filter: the header row over the rows it filters, across the sheet's width. */
-export function filterRef(sheet: OutputSheet, width: number): string | null {
+export function filterRef(sheet: SheetLayout, width: number): string | null {
   const f = sheet.autoFilter;
   if (!f) return null;
   return `A${f.firstRow + 1}:${columnLetters(width)}${Math.max(f.firstRow, f.lastRow) + 1}`;
 }
 
 /** `<autoFilter>` and `<mergeCells>`, which come between sheetData and dataValidations. */
-export function filterAndMergesXml(sheet: OutputSheet, width: number): string {
+export function filterAndMergesXml(sheet: SheetLayout, width: number): string {
   let out = "";
   const ref = filterRef(sheet, width);
   if (ref) out += `<autoFilter ref="${ref}"/>`;
@@ -43,7 +43,7 @@ export function filterAndMergesXml(sheet: OutputSheet, width: number): string {
 const MARGINS = `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
 
 /** `<pageMargins>`, `<pageSetup>` (A4 = paperSize 9), `<headerFooter>` and `<rowBreaks>`. */
-export function pageXml(sheet: OutputSheet): string {
+export function pageXml(sheet: SheetLayout): string {
   const p = sheet.print;
   if (!p) return MARGINS;
   // fitToHeight 0: as many pages tall as needed ("automatic").
@@ -69,7 +69,7 @@ function quoted(name: string): string {
 }
 
 /** The defined names a sheet needs: the rows repeated on every page, the filter's range. */
-function namesOf(sheet: OutputSheet, name: string, index: number, width: number): string[] {
+function namesOf(sheet: SheetLayout, name: string, index: number, width: number): string[] {
   const out: string[] = [];
   const ref = filterRef(sheet, width);
   if (ref) {
@@ -105,7 +105,7 @@ const AFTER_DEFINED_NAMES = [
 const BUILT_IN = /^_xlnm\.(?:_FilterDatabase|Print_Titles|Print_Area)$/i;
 
 export interface WrittenSheet {
-  sheet: OutputSheet;
+  sheet: SheetLayout;
   /** Tab name as written. */
   name: string;
   /** 0-based position among the workbook's `<sheet>` entries (a defined name's localSheetId). */

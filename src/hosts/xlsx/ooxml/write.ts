@@ -1,8 +1,7 @@
-import { validationFormulae } from "../../../workbook/guards";
 import { isGeneratedSheet } from "../../../workbook/marker";
-import { columnLetters } from "../../../workbook/cells";
 import { outputSheetName, sameSheetName } from "../../../workbook/sheet-names";
-import { OutputSheet, OutputValue } from "../../../workbook/types";
+import { AnySheet, streamOf } from "../../../workbook/streamed";
+import { StreamedSheet } from "../../../workbook/types";
 import {
   addOverride,
   addRel,
@@ -24,13 +23,13 @@ import {
   XlsxPackage,
 } from "./package";
 import { chartXml, drawingXml, REL_CHART, REL_DRAWING, TYPE_CHART, TYPE_DRAWING } from "./chart";
-import type { Parts, PartWriter } from "./parts";
-import { PackageTables, REL_TABLE, tablePartsXml } from "./tables";
-import { filterAndMergesXml, pageXml, sheetPrXml, withDefinedNames, WrittenSheet } from "./print";
+import type { Parts } from "./parts";
+import { PackageTables, REL_TABLE } from "./tables";
+import { withDefinedNames, WrittenSheet } from "./print";
 import { packageFirstCells } from "./read";
 import { readSharedStrings, SharedStrings } from "./shared-strings";
+import { SheetWritten, streamedWidth, writeSheetXml } from "./sheet-xml";
 import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
-import { encodeAttr, encodeXmlText, NS_MAIN, NS_REL } from "./xml";
 
 /**
  * Writing generated sheets: every part of the input stays as it is (the input sheets keep every
@@ -38,151 +37,9 @@ import { encodeAttr, encodeXmlText, NS_MAIN, NS_REL } from "./xml";
  * added for the rest, with the styles they need appended to styles.xml.
  */
 
-/** UTF-8 bytes written piece by piece into a part (deflated as they come): big sheets never become one huge string. */
-class ByteWriter {
-  private static readonly encoder = new TextEncoder();
-  private pending: string[] = [];
-  private pendingLength = 0;
-
-  constructor(private readonly out: PartWriter) {}
-
-  push(...texts: string[]): void {
-    for (const t of texts) {
-      this.pending.push(t);
-      this.pendingLength += t.length;
-    }
-    if (this.pendingLength > 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.out.push(ByteWriter.encoder.encode(this.pending.join("")));
-    this.pending = [];
-    this.pendingLength = 0;
-  }
-
-  end(): void {
-    this.flush();
-    this.out.end();
-  }
-}
-
 /** The width of a generated sheet in columns (its widths, formats and longest row). */
-export function sheetWidth(sheet: OutputSheet): number {
-  let width = Math.max(sheet.widths.length, sheet.numberFormats.length, 1);
-  for (const r of sheet.rows) if (r.length > width) width = r.length;
-  return width;
-}
-
-/**
- * The worksheet XML of a generated sheet: values (strings inline, as text), styles (formats, row
- * and cell fills, bold rows), widths, frozen rows, filter, merges, drop-downs, print setup, and the
- * drawing holding its chart (relationship `drawingRelId`) when it has one.
- */
-function sheetXml(
-  sheet: OutputSheet,
-  book: StyleBook,
-  strings: SharedStrings,
-  out: PartWriter,
-  drawingRelId?: string
-): void {
-  const width = sheetWidth(sheet);
-  const fillOf = new Map(sheet.highlight.map((h) => [h.row, h.color]));
-  const boldRows = new Set(sheet.boldRows ?? []);
-  // Single cells styled apart from their row (a legend's swatch, a 成绩单 cell's format).
-  const cellFill = new Map((sheet.cellFills ?? []).map((f) => [`${f.row},${f.column}`, f.color]));
-  const cellFormat = new Map((sheet.cellFormats ?? []).map((f) => [`${f.row},${f.column}`, f.format]));
-  const rowsWithCellFills = new Set((sheet.cellFills ?? []).map((f) => f.row));
-  const formatOf = (c: number, header: boolean) => (header ? "@" : (sheet.numberFormats[c] ?? "General"));
-  // Style ids per column, for each (fill, header, bold) met: one lookup per cell.
-  const styleRows = new Map<string, number[]>();
-  const stylesFor = (fill: string | null, header: boolean, bold: boolean): number[] => {
-    const key = `${fill ?? ""}|${header ? 1 : 0}|${bold ? 1 : 0}`;
-    let ids = styleRows.get(key);
-    if (!ids) {
-      ids = Array.from({ length: width }, (_, c) => book.xf(formatOf(c, header), fill, header || bold));
-      styleRows.set(key, ids);
-    }
-    return ids;
-  };
-  const letters = Array.from({ length: width }, (_, i) => columnLetters(i + 1));
-  const parts = new ByteWriter(out);
-  parts.push(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
-    sheetPrXml(sheet),
-    `<dimension ref="A1:${letters[width - 1]}${Math.max(1, sheet.rows.length)}"/>`
-  );
-  if (sheet.freezeRows > 0) {
-    const top = `A${sheet.freezeRows + 1}`;
-    parts.push(
-      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
-        `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
-    );
-  }
-  parts.push(`<sheetFormatPr defaultRowHeight="15"/><cols>`);
-  for (let c = 0; c < width; c++)
-    parts.push(
-      `<col min="${c + 1}" max="${c + 1}" width="${(sheet.widths[c] ?? 10) + 0.7109375}" customWidth="1"/>`
-    );
-  parts.push(`</cols><sheetData>`);
-  sheet.rows.forEach((row, r) => {
-    const header = r <= sheet.headerRow;
-    const fill = fillOf.get(r) ?? null;
-    const ids = stylesFor(fill, header, boldRows.has(r));
-    const n = r + 1;
-    const styleOf = (c: number): number => {
-      const k = `${r},${c}`;
-      const f = cellFill.get(k);
-      const fmt = cellFormat.get(k);
-      if (f === undefined && fmt === undefined) return ids[c];
-      return book.xf(fmt ?? formatOf(c, header), f ?? fill, header || boldRows.has(r));
-    };
-    let line = `<row r="${n}">`;
-    // Highlighted rows are filled across the whole width, blank cells included; a filled cell too.
-    const end = fill !== null || rowsWithCellFills.has(r) ? Math.max(width, row.length) : row.length;
-    for (let c = 0; c < end; c++) {
-      const v: OutputValue = c < row.length ? row[c] : null;
-      if (v === null || v === "") {
-        if (fill !== null || cellFill.has(`${r},${c}`))
-          line += `<c r="${letters[c]}${n}" s="${styleOf(c)}"/>`;
-        continue;
-      }
-      const head = `<c r="${letters[c]}${n}" s="${styleOf(c)}"`;
-      if (typeof v === "number" && Number.isFinite(v)) line += `${head}><v>${v}</v></c>`;
-      else if (typeof v === "boolean") line += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
-      else line += `${head} t="s"><v>${strings.id(String(v))}</v></c>`;
-    }
-    parts.push(line + `</row>`);
-  });
-  parts.push(`</sheetData>`, filterAndMergesXml(sheet, width));
-  const validations = sheet.validations ?? [];
-  if (validations.length > 0) {
-    parts.push(`<dataValidations count="${validations.length}">`);
-    for (const g of validations) {
-      const l = columnLetters(g.column + 1);
-      const first = sheet.headerRow + 2;
-      const f = validationFormulae(g.rule);
-      const a = [
-        f.type === "any" ? "" : ` type="${f.type}"`,
-        f.operator && f.operator !== "between" ? ` operator="${f.operator}"` : "",
-        ` errorStyle="${g.style}" allowBlank="1"`,
-        g.rule ? ` showErrorMessage="1"` : "",
-        g.prompt
-          ? ` showInputMessage="1" promptTitle="${encodeAttr(g.prompt.title)}" prompt="${encodeAttr(g.prompt.text)}"` +
-            ` errorTitle="${encodeAttr(g.prompt.title)}" error="${encodeAttr(g.prompt.text)}"`
-          : "",
-        ` sqref="${l}${first}:${l}${Math.max(first, VALIDATION_ROWS)}"`,
-      ].join("");
-      const formulas = f.formulae.map((x, i) => `<formula${i + 1}>${encodeXmlText(x)}</formula${i + 1}>`);
-      parts.push(`<dataValidation${a}>${formulas.join("")}</dataValidation>`);
-    }
-    parts.push(`</dataValidations>`);
-  }
-  // CT_Worksheet order: the page setup, header/footer and breaks, then the chart's drawing.
-  parts.push(pageXml(sheet));
-  if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
-  parts.push(tablePartsXml(sheet), `</worksheet>`);
-  parts.end();
+export function sheetWidth(sheet: AnySheet): number {
+  return streamedWidth(streamOf(sheet));
 }
 
 const RELS_HEAD =
@@ -235,7 +92,8 @@ function dropSheetParts(parts: Parts, sheetPath: string, types: string): string 
 function addChartParts(
   pkg: XlsxPackage,
   sheetPath: string,
-  sheet: OutputSheet,
+  sheet: StreamedSheet,
+  written: SheetWritten,
   name: string,
   types: string
 ): string {
@@ -248,7 +106,10 @@ function addChartParts(
     resolveTarget(pkg.workbookPath, "drawings/x").replace(/x$/, ""),
     "drawing"
   );
-  parts.set(chartPath, chartXml(sheet, chart, name));
+  parts.set(
+    chartPath,
+    chartXml({ rows: written.chartRows, numberFormats: sheet.numberFormats }, chart, name)
+  );
   parts.set(drawingPath, drawingXml(chart, "rId1"));
   parts.set(
     relsPathOf(drawingPath),
@@ -275,10 +136,7 @@ export const VALIDATION_ROWS = 2000;
  * output takes the next free name ("排名 (2)"). All other parts stay byte for byte. Returns the
  * tab names written.
  */
-export async function writePackageSheets(
-  pkg: XlsxPackage,
-  sheets: readonly OutputSheet[]
-): Promise<string[]> {
+export async function writePackageSheets(pkg: XlsxPackage, sheets: readonly AnySheet[]): Promise<string[]> {
   if (sheets.length === 0) return [];
   const parts = pkg.parts;
   const relsPath = relsPathOf(pkg.workbookPath);
@@ -304,7 +162,8 @@ export async function writePackageSheets(
   // Tables only in a template's sheets: the package's own are looked at only then.
   const tables = sheets.some((s) => s.table) ? new PackageTables(pkg) : null;
 
-  for (const sheet of sheets) {
+  for (const given of sheets) {
+    const sheet = streamOf(given);
     const find = (name: string) => pkg.sheets.find((s) => sameSheetName(s.name, name));
     // A tab without a worksheet part (a chart sheet) is a person's too.
     const name = outputSheetName(sheet.name, (n) => {
@@ -315,16 +174,17 @@ export async function writePackageSheets(
     const target: PackageSheet | undefined = find(name);
     const drawingRelId = sheet.chart ? DRAWING_REL_ID : undefined;
     let path: string;
+    let done: SheetWritten;
     if (target) {
       path = target.path;
       types = dropSheetParts(parts, path, types);
-      sheetXml(sheet, book, strings, parts.writer(path), drawingRelId);
+      done = writeSheetXml(sheet, book, strings, parts.writer(path), VALIDATION_ROWS, drawingRelId);
     } else {
       let k = pkg.sheets.length + 1;
       const dir = resolveTarget(pkg.workbookPath, "worksheets/x").replace(/x$/, "");
       while (parts.has(`${dir}sheet${k}.xml`)) k++;
       path = `${dir}sheet${k}.xml`;
-      sheetXml(sheet, book, strings, parts.writer(path), drawingRelId);
+      done = writeSheetXml(sheet, book, strings, parts.writer(path), VALIDATION_ROWS, drawingRelId);
       const relTarget = path.startsWith(dirOf(pkg.workbookPath))
         ? path.slice(dirOf(pkg.workbookPath).length)
         : `/${path}`;
@@ -336,13 +196,13 @@ export async function writePackageSheets(
       pkg.sheets.push({ name, path, relId, sheetId });
       pkg.tabs.push({ name, sheetId });
     }
-    types = addChartParts(pkg, path, sheet, name, types);
+    types = addChartParts(pkg, path, sheet, done, name, types);
     if (tables) types = tables.add(path, sheet, types);
-    firstCells.set(pkg.sheets.find((s) => s.name === name)?.path ?? "", sheet.rows[0]?.[0] ?? null);
+    firstCells.set(pkg.sheets.find((s) => s.name === name)?.path ?? "", done.firstCell);
     written.push(name);
     // localSheetId: the tab's position among workbook.xml's <sheet> entries (new ones are appended).
     const index = pkg.tabs.findIndex((t) => sameSheetName(t.name, name));
-    if (index >= 0) withNames.push({ sheet, name: pkg.tabs[index].name, index, width: sheetWidth(sheet) });
+    if (index >= 0) withNames.push({ sheet, name: pkg.tabs[index].name, index, width: streamedWidth(sheet) });
   }
   workbook = withDefinedNames(workbook, withNames);
   parts.set(stylesPath, patchStyles(stylesXml, book));
