@@ -12,7 +12,7 @@ import {
   writePackageSheets,
 } from "../src/hosts/xlsx";
 import { assess, defaultRules, Exact, LEVEL_CHOICES_ZH } from "../src/scoring";
-import { inputSheet, rankWorkbook, readWorkbook } from "../src/workbook/pipeline";
+import { inputSheet, rankWorkbookStreamed, readWorkbook } from "../src/workbook/pipeline";
 import { InputSheetKey, SHEETS } from "../src/workbook/schema";
 import { settingsRows } from "../src/workbook/settings";
 import { OutputValue } from "../src/workbook/types";
@@ -141,7 +141,8 @@ async function child(input: string, output: string): Promise<void> {
   const pkg = await openXlsx(readFileSync(input), zlibDeflater, zlibInflater);
   const grids = await packageGrids(pkg);
   const t1 = performance.now();
-  const outcome = rankWorkbook(grids, { now: new Date() });
+  // As `rank --out` does: 排名, 先进个人 and 计分明细 are made as they are written (write phase).
+  const outcome = rankWorkbookStreamed(grids, { now: new Date() });
   const t2 = performance.now();
   await writePackageSheets(pkg, outcome.sheets);
   writeFileSync(output, await packXlsx(pkg));
