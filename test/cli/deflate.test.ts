@@ -34,7 +34,7 @@ function pieces(): Uint8Array[] {
 }
 
 describe("SPEC §7.2 the command line's DEFLATE: the parts it writes inflate to what was written", () => {
-  test("pieces joined into one stream: inflated bytes, CRC-32 and size as fflate's", () => {
+  test("pieces joined into one stream: inflated bytes, CRC-32 and size as fflate's", async () => {
     const zlib = zlibDeflater();
     const reference = fflateDeflater();
     for (const p of pieces()) {
@@ -43,10 +43,44 @@ describe("SPEC §7.2 the command line's DEFLATE: the parts it writes inflate to 
     }
     const a = zlib.end();
     const b = reference.end();
+    await a.ready;
+    expect(a.ready).toBeUndefined();
     expect(a.size).toBe(b.size);
     expect(a.crc).toBe(b.crc);
     expect(inflateSync(joined(a.chunks))).toEqual(inflateSync(joined(b.chunks)));
     expect(inflateSync(joined(a.chunks))).toEqual(joined(pieces()));
+  });
+
+  test("big pieces are compressed in the background, at most four at a time; the stream is whole once ready", async () => {
+    const enc = new TextEncoder();
+    const piece = (i: number) =>
+      enc.encode(
+        Array.from(
+          { length: 12000 },
+          (_, j) => `<row r="${i * 12000 + j}"><v>${(i * j) % 977}</v></row>`
+        ).join("")
+      );
+    const zlib = zlibDeflater();
+    const pushed: Uint8Array[] = [];
+    let waited = 0;
+    for (let i = 0; i < 10; i++) {
+      pushed.push(piece(i));
+      zlib.push(pushed[i]);
+      const room = zlib.room?.();
+      if (room) {
+        waited++;
+        await room;
+      }
+    }
+    // A small last piece is compressed at once, after the big ones, in its place.
+    pushed.push(enc.encode("</sheetData>"));
+    zlib.push(pushed[10]);
+    const written = zlib.end();
+    expect(waited).toBeGreaterThan(0);
+    await written.ready;
+    expect(written.ready).toBeUndefined();
+    expect(written.size).toBe(joined(pushed).length);
+    expect(inflateSync(joined(written.chunks))).toEqual(joined(pushed));
   });
 
   test("edge: an empty part is a valid empty stream", () => {

@@ -15,7 +15,7 @@ export { isDateFormat } from "./styles";
 export { packageGrids } from "./read";
 export { MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_TOTAL_BYTES } from "./limits";
 export { fflateDeflater, Parts } from "./parts";
-export type { DeflaterFactory, PartDeflater } from "./parts";
+export type { DeflaterFactory, PartDeflater, Written } from "./parts";
 export { fflateInflater } from "./zip";
 export type { Inflater } from "./zip";
 export { VALIDATION_ROWS, writePackageSheets } from "./write";

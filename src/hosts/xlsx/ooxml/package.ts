@@ -184,5 +184,6 @@ export function addSheetEntry(workbook: string, name: string, sheetId: number, r
 
 /** The package as .xlsx bytes; parts left untouched keep their compressed bytes. */
 export async function packXlsx(pkg: XlsxPackage): Promise<Uint8Array> {
+  await pkg.parts.settled();
   return pkg.parts.pack();
 }

@@ -23,12 +23,20 @@ export interface Written {
   chunks: Uint8Array[];
   crc: number;
   size: number;
+  /**
+   * Present while some chunks are still being compressed in the background (the command line's
+   * zlib works on other threads while the next rows are written): resolves, and is removed, once
+   * every chunk is in `chunks`. The CRC-32 and the size are known at once.
+   */
+  ready?: Promise<void>;
 }
 
 /** Writes one part piece by piece; `end()` stores it. */
 export interface PartWriter {
   push(bytes: Uint8Array): void;
   end(): void;
+  /** Null when the deflater takes more pieces now; else when it will (pieces never pile up). */
+  room(): Promise<void> | null;
 }
 
 /**
@@ -39,6 +47,8 @@ export interface PartWriter {
 export interface PartDeflater {
   push(bytes: Uint8Array): void;
   end(): Written;
+  /** A deflater that works in the background says when it has room for more (absent: always). */
+  room?(): Promise<void> | null;
 }
 
 export type DeflaterFactory = () => PartDeflater;
@@ -77,6 +87,8 @@ export class Parts {
   private readonly entries: Map<string, ZipEntry>;
   /** Parts written since opening; null: removed. */
   private readonly changed = new Map<string, Written | null>();
+  /** Background compression of written parts not yet finished (`settled`). */
+  private readonly pending: Promise<void>[] = [];
   /** Inflated bytes read so far, over all parts (MAX_TOTAL_BYTES). */
   private inflated = 0;
 
@@ -107,6 +119,7 @@ export class Parts {
     const c = this.changed.get(path);
     if (c === null) return false;
     if (c !== undefined) {
+      if (c.ready) throw new Error(`the part ${path} is still being compressed`);
       // Only the small parts the writer patches are read back after a write.
       onChunk(inflateSync(concat(c.chunks)));
       return true;
@@ -216,8 +229,19 @@ export class Parts {
     const deflater = this.deflater();
     return {
       push: (bytes) => deflater.push(bytes),
-      end: () => this.changed.set(path, deflater.end()),
+      end: () => {
+        // Stored at once (the zip keeps the order parts were written in), its chunks perhaps later.
+        const written = deflater.end();
+        this.changed.set(path, written);
+        if (written.ready) this.pending.push(written.ready);
+      },
+      room: () => deflater.room?.() ?? null,
     };
+  }
+
+  /** Waits for every part still being compressed in the background (a failure of one rejects). */
+  async settled(): Promise<void> {
+    while (this.pending.length > 0) await Promise.all(this.pending.splice(0));
   }
 
   remove(path: string): void {
@@ -226,6 +250,7 @@ export class Parts {
 
   /** The package as .xlsx bytes: input order kept, new parts last; untouched parts copied compressed. */
   pack(): Uint8Array {
+    if (this.pending.length > 0) throw new Error("parts are still being compressed: await settled() first");
     const out: Uint8Array[] = [];
     let failure: Error | null = null;
     const zip = new Zip((err, chunk) => {

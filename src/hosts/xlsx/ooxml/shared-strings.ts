@@ -1,9 +1,9 @@
 import type { XlsxPackage } from "./package";
 import { REL_SHARED_STRINGS, workbookPart } from "./package";
-import { encodeXmlText, NS_MAIN, unescapeOoxml } from "./xml";
+import { unescapeOoxml } from "./xml";
 import type { XmlHandlers } from "./xml-stream";
 
-/** The shared-strings part: its table read, and new entries appended for generated sheets (existing ones untouched). */
+/** The shared-strings part: its table read (sst-write.ts appends the generated sheets' entries). */
 
 export interface SharedStringsPart {
   /** Zip path of the part, when the workbook has one. */
@@ -71,51 +71,4 @@ function tableReader(path: string | null): { part: SharedStringsPart; handlers: 
     },
   };
   return { part: { path, texts, formatted }, handlers };
-}
-
-/** Strings of the generated sheets, shared: existing plain entries reused, new ones appended. */
-export class SharedStrings {
-  private readonly index: Map<string, number>;
-  readonly added: string[] = [];
-  refs = 0;
-  constructor(private readonly part: SharedStringsPart) {
-    this.index = new Map();
-    part.texts.forEach((t, i) => part.formatted.has(i) || this.index.has(t) || this.index.set(t, i));
-  }
-
-  id(t: string): number {
-    this.refs++;
-    let i = this.index.get(t);
-    if (i === undefined) {
-      i = this.part.texts.length + this.added.length;
-      this.index.set(t, i);
-      this.added.push(t);
-    }
-    return i;
-  }
-
-  /** The shared-strings part with the new entries appended (existing entries untouched). */
-  xml(base: string | null): string {
-    const entries = this.added
-      .map((t) => `<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ""}>${encodeXmlText(t)}</t></si>`)
-      .join("");
-    if (!base)
-      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.added.length}">${entries}</sst>`;
-    const open = /<((?:\w+:)?)sst\b([^>]*?)(\/?)>/.exec(base);
-    if (!open) return base;
-    const prefix = open[1];
-    const count = Number(/\bcount="(\d+)"/.exec(open[2])?.[1] ?? this.part.texts.length);
-    const attrs = open[2].replace(/\s*\b(?:count|uniqueCount)="\d*"/g, "");
-    const head = `<${prefix}sst${attrs} count="${count + this.refs}" uniqueCount="${this.part.texts.length + this.added.length}">`;
-    const withEntries = entries.replace(/<(\/?)(si|t)\b/g, `<$1${prefix}$2`);
-    if (open[3] === "/") return base.replace(open[0], `${head}${withEntries}</${prefix}sst>`);
-    const close = base.lastIndexOf(`</${prefix}sst>`);
-    return (
-      base.slice(0, open.index) +
-      head +
-      base.slice(open.index + open[0].length, close) +
-      withEntries +
-      base.slice(close)
-    );
-  }
 }

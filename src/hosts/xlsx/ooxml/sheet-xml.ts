@@ -2,10 +2,11 @@ import { validationFormulae } from "../../../workbook/guards";
 import { columnLetters } from "../../../workbook/cells";
 import { countMismatch } from "../../../workbook/streamed";
 import { OutputValue, SheetLayout, StreamedSheet } from "../../../workbook/types";
+import { CODE, PartBytes } from "./part-bytes";
 import type { PartWriter } from "./parts";
 import { filterAndMergesXml, pageXml, sheetPrXml } from "./print";
+import type { SharedStrings } from "./sst-write";
 import { tablePartsXml } from "./tables";
-import type { SharedStrings } from "./shared-strings";
 import type { StyleBook } from "./styles";
 import { encodeAttr, encodeXmlText, NS_MAIN, NS_REL } from "./xml";
 
@@ -17,10 +18,6 @@ import { encodeAttr, encodeXmlText, NS_MAIN, NS_REL } from "./xml";
  * bytes without a string per cell; the pieces around it are ordinary text.
  */
 
-/** Bytes handed to the deflater at a time (what the deflater compresses as one piece). */
-const PIECE = 1 << 20;
-
-const CODE = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 const ROW_OPEN = CODE(`<row r="`);
 const ROW_OPEN_END = CODE(`">`);
 const ROW_CLOSE = CODE(`</row>`);
@@ -43,134 +40,6 @@ function tailsOf(style: number): CellTails {
     boolean: CODE(`" s="${style}" t="b"><v>`),
     string: CODE(`" s="${style}" t="s"><v>`),
   };
-}
-
-/** The bytes of a part in one buffer, handed on (never reused) whenever it holds a piece. */
-class PartBytes {
-  private static readonly encoder = new TextEncoder();
-  buf = new Uint8Array(PIECE + 4096);
-  at = 0;
-
-  constructor(private readonly out: PartWriter) {}
-
-  /** Room for `n` more bytes: a full buffer is handed on first. */
-  room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    this.flush();
-    if (n > this.buf.length) this.buf = new Uint8Array(n);
-  }
-
-  /** A piece is ready to go. */
-  full(): boolean {
-    return this.at >= PIECE;
-  }
-
-  flush(): void {
-    if (this.at === 0) return;
-    this.out.push(this.buf.subarray(0, this.at));
-    this.buf = new Uint8Array(Math.max(PIECE + 4096, this.buf.length));
-    this.at = 0;
-  }
-
-  /** Any text, as UTF-8. */
-  text(s: string): void {
-    this.room(s.length * 3);
-    this.at += PartBytes.encoder.encodeInto(s, this.buf.subarray(this.at)).written;
-    if (this.at >= PIECE) this.flush();
-  }
-
-  /** Fixed ASCII bytes; the caller made room. */
-  code(bytes: Uint8Array): void {
-    const buf = this.buf;
-    let at = this.at;
-    for (let i = 0; i < bytes.length; i++) buf[at++] = bytes[i];
-    this.at = at;
-  }
-
-  /** An ASCII string (a number as JavaScript writes it); the caller made room. */
-  ascii(s: string): void {
-    const buf = this.buf;
-    let at = this.at;
-    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
-    this.at = at;
-  }
-
-  /** A whole number ≥ 0 below 2^53 in decimal digits; the caller made room. */
-  digits(n: number): void {
-    const buf = this.buf;
-    if (n < 10) {
-      buf[this.at++] = 48 + n;
-      return;
-    }
-    if (n > 0x7fffffff) {
-      this.ascii(String(n));
-      return;
-    }
-    let at =
-      this.at +
-      (n < 100
-        ? 2
-        : n < 1000
-          ? 3
-          : n < 10000
-            ? 4
-            : n < 100000
-              ? 5
-              : n < 1000000
-                ? 6
-                : n < 10000000
-                  ? 7
-                  : n < 100000000
-                    ? 8
-                    : n < 1000000000
-                      ? 9
-                      : 10);
-    this.at = at;
-    let x = n;
-    while (x >= 10) {
-      const q = (x / 10) | 0;
-      buf[--at] = 48 + x - q * 10;
-      x = q;
-    }
-    buf[--at] = 48 + x;
-  }
-
-  /**
-   * A number as `${v}` writes it. Whole numbers and those of two decimals (scores, money) are
-   * written from their digits: for |v| < 10^13 the shortest text that reads back as v is
-   * exactly those digits, so the bytes are JavaScript's. Others go through String.
-   */
-  number(v: number): void {
-    if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) {
-      this.digits(v);
-      return;
-    }
-    const hundredths = Math.round(v * 100);
-    if (hundredths / 100 === v && Math.abs(hundredths) < 1e15 && !Object.is(v, -0)) {
-      const buf = this.buf;
-      let k = hundredths;
-      if (k < 0) {
-        buf[this.at++] = 45; // "-"
-        k = -k;
-      }
-      const whole = Math.floor(k / 100);
-      const cents = k - whole * 100;
-      this.digits(whole);
-      if (cents !== 0) {
-        buf[this.at++] = 46; // "."
-        buf[this.at++] = 48 + Math.floor(cents / 10);
-        if (cents % 10 !== 0) buf[this.at++] = 48 + (cents % 10);
-      }
-      return;
-    }
-    this.ascii(String(v));
-  }
-
-  /** Hands on what is left, and ends the part. */
-  end(): void {
-    this.flush();
-    this.out.end();
-  }
 }
 
 /** The width of a generated sheet in columns (its widths, formats and longest row). */
@@ -205,14 +74,14 @@ function cellStyles(sheet: SheetLayout): Map<number, Map<number, { fill?: string
  * styles (formats, row and cell fills, bold rows), widths, frozen rows, filter, merges,
  * drop-downs, print setup, and the drawing holding its chart (relationship `drawingRelId`).
  */
-export function writeSheetXml(
+export async function writeSheetXml(
   sheet: StreamedSheet,
   book: StyleBook,
   strings: SharedStrings,
   out: PartWriter,
   validationRows: number,
   drawingRelId?: string
-): SheetWritten {
+): Promise<SheetWritten> {
   const width = streamedWidth(sheet);
   const fillOf = new Map(sheet.highlight.map((h) => [h.row, h.color]));
   const boldRows = new Set(sheet.boldRows ?? []);
@@ -279,7 +148,7 @@ export function writeSheetXml(
     const digitsAt = bytes.at;
     bytes.digits(r + 1);
     const rowLength = bytes.at - digitsAt;
-    rowDigits.set(bytes.buf.subarray(digitsAt, bytes.at));
+    for (let i = 0; i < rowLength; i++) rowDigits[i] = bytes.buf[digitsAt + i];
     bytes.code(ROW_OPEN_END);
     const buf = bytes.buf;
     for (let c = 0; c < end; c++) {
@@ -321,7 +190,12 @@ export function writeSheetXml(
       }
     }
     bytes.code(ROW_CLOSE);
-    if (bytes.full()) bytes.flush();
+    if (bytes.full()) {
+      bytes.flush();
+      // The deflater works in the background: wait while it has enough pieces to do.
+      const drained = bytes.drained();
+      if (drained) await drained;
+    }
     r++;
   }
   if (r !== sheet.rowCount) throw countMismatch(sheet.name, sheet.rowCount, r);

@@ -27,7 +27,8 @@ import type { Parts } from "./parts";
 import { PackageTables, REL_TABLE } from "./tables";
 import { withDefinedNames, WrittenSheet } from "./print";
 import { packageFirstCells } from "./read";
-import { readSharedStrings, SharedStrings } from "./shared-strings";
+import { readSharedStrings } from "./shared-strings";
+import { SharedStrings, writeSharedStrings } from "./sst-write";
 import { SheetWritten, streamedWidth, writeSheetXml } from "./sheet-xml";
 import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
 
@@ -178,13 +179,13 @@ export async function writePackageSheets(pkg: XlsxPackage, sheets: readonly AnyS
     if (target) {
       path = target.path;
       types = dropSheetParts(parts, path, types);
-      done = writeSheetXml(sheet, book, strings, parts.writer(path), VALIDATION_ROWS, drawingRelId);
+      done = await writeSheetXml(sheet, book, strings, parts.writer(path), VALIDATION_ROWS, drawingRelId);
     } else {
       let k = pkg.sheets.length + 1;
       const dir = resolveTarget(pkg.workbookPath, "worksheets/x").replace(/x$/, "");
       while (parts.has(`${dir}sheet${k}.xml`)) k++;
       path = `${dir}sheet${k}.xml`;
-      done = writeSheetXml(sheet, book, strings, parts.writer(path), VALIDATION_ROWS, drawingRelId);
+      done = await writeSheetXml(sheet, book, strings, parts.writer(path), VALIDATION_ROWS, drawingRelId);
       const relTarget = path.startsWith(dirOf(pkg.workbookPath))
         ? path.slice(dirOf(pkg.workbookPath).length)
         : `/${path}`;
@@ -213,7 +214,7 @@ export async function writePackageSheets(pkg: XlsxPackage, sheets: readonly AnyS
       relsXml = addRel(relsXml, REL_SHARED_STRINGS, "sharedStrings.xml");
       types = addOverride(types, `/${path}`, TYPE_SHARED_STRINGS);
     }
-    parts.set(path, strings.xml(sharedPart.path ? parts.text(sharedPart.path) : null));
+    writeSharedStrings(strings, sharedPart.texts.length, parts, path, sharedPart.path);
     // A second write into the same package sees the strings added by the first.
     for (const t of strings.added) {
       sharedPart.texts.push(t);
@@ -223,5 +224,7 @@ export async function writePackageSheets(pkg: XlsxPackage, sheets: readonly AnyS
   parts.set(relsPath, relsXml);
   parts.set(pkg.workbookPath, workbook);
   parts.set("[Content_Types].xml", types);
+  // Every part compressed before the package is read or written again.
+  await parts.settled();
   return written;
 }
