@@ -87,6 +87,8 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
   const ITEM = at("item");
   const POINTS = at("points");
   const REASON = at("reason");
+  const inSchemaOrder =
+    columns.length === 6 && [SHEET, ROW, COMMUNITY, ITEM, POINTS, REASON].every((c, i) => c === i);
   const line = (
     sheet: OutputValue,
     row: OutputValue,
@@ -95,6 +97,9 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
     points: OutputValue,
     reason: OutputValue
   ): OutputValue[] => {
+    // The schema's own order: one array literal (most rows of the sheet go through here).
+    if (inSchemaOrder)
+      return [sheet ?? null, row ?? null, community ?? null, item ?? null, points ?? null, reason ?? null];
     const out = new Array<OutputValue>(columns.length).fill(null);
     if (SHEET >= 0) out[SHEET] = sheet ?? null;
     if (ROW >= 0) out[ROW] = row ?? null;
@@ -124,7 +129,8 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
     else byCommunity.set(d.community, [d]);
   }
   const rank = (s: RecordSource) => SOURCE_RANK.get(s) ?? -1;
-  const order = (a: RecordScore, b: RecordScore) => rank(a.source) - rank(b.source) || a.row - b.row;
+  const order = (a: RecordScore, b: RecordScore) =>
+    a.source === b.source ? a.row - b.row : rank(a.source) - rank(b.source) || a.row - b.row;
   // The engine lists records sheet by sheet, row by row: a list in order is taken as it is (a stable sort would not move it).
   const inOrder = (list: RecordScore[]) => {
     for (let i = 1; i < list.length; i++) if (order(list[i - 1], list[i]) > 0) return [...list].sort(order);

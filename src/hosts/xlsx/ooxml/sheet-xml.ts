@@ -109,6 +109,10 @@ export async function writeSheetXml(
   const lastText: unknown[] = new Array<unknown>(width).fill(NOTHING);
   const lastId: number[] = new Array<number>(width).fill(0);
   const rowDigits = new Uint8Array(24);
+  let runTails: CellTails[] = [];
+  let runFill: string | null = null;
+  let runHeader = false;
+  let runBold = false;
   const bytes = new PartBytes(out);
   const letters = columnLetters(width);
   bytes.text(
@@ -139,7 +143,13 @@ export async function writeSheetXml(
     const header = r <= sheet.headerRow;
     const fill = fillOf.get(r) ?? null;
     const bold = boldRows.has(r);
-    const ids = stylesFor(fill, header, bold);
+    // Rows mostly look like the row before: the same styles, looked up once for the run.
+    if (fill !== runFill || header !== runHeader || bold !== runBold || runTails.length === 0) {
+      runTails = stylesFor(fill, header, bold).map(tailOf);
+      runFill = fill;
+      runHeader = header;
+      runBold = bold;
+    }
     const cells = special.get(r);
     // Highlighted rows are filled across the whole width, blank cells included; a filled cell too.
     const end = fill !== null || cells !== undefined ? Math.max(width, row.length) : row.length;
@@ -156,11 +166,10 @@ export async function writeSheetXml(
       const own = cells?.get(c);
       const blank = v === null || v === "";
       if (blank && fill === null && own?.fill === undefined) continue;
-      const style =
+      const tail =
         own === undefined
-          ? ids[c]
-          : book.xf(own.format ?? formatOf(c, header), own.fill ?? fill, header || bold);
-      const tail = tailOf(style);
+          ? runTails[c]
+          : tailOf(book.xf(own.format ?? formatOf(c, header), own.fill ?? fill, header || bold));
       bytes.code(cellOpen[c] ?? CODE(`<c r="${columnLetters(c + 1)}`));
       let at = bytes.at;
       for (let i = 0; i < rowLength; i++) buf[at++] = rowDigits[i];
