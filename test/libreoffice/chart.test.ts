@@ -14,6 +14,7 @@ import { rankWorkbook } from "../../src/workbook/pipeline";
 import { OutputSheet } from "../../src/workbook/types";
 import { workbookWithChartAndImage } from "../xlsx/input-chart";
 import { all, one, parseXml, XmlNode } from "../xlsx/xml-tree";
+import { toOds as convertToOds } from "./to-ods";
 
 /**
  * SPEC §8 checked by a real reader: LibreOffice opens `rank --out`'s file and the preview's
@@ -107,26 +108,7 @@ function expected(ranking: OutputSheet) {
 maybe("SPEC §8 Chart checked by LibreOffice", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scorecard-lo-chart-"));
   afterAll(() => process.env.KEEP || rmSync(dir, { recursive: true, force: true }));
-  /** Converts .xlsx files to .ods with a private profile (as libreoffice.test.ts). */
-  const toOds = (files: string[]) => {
-    const run = spawnSync(
-      soffice,
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--convert-to",
-        "ods",
-        "--outdir",
-        path.join(dir, "ods"),
-        ...files,
-      ],
-      { encoding: "utf8", timeout: 100_000 }
-    );
-    expect(run.status).toBe(0);
-    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/error|repair|corrupt/i);
-    return files.map((f) => path.join(dir, "ods", path.basename(f).replace(/\.xlsx$/, ".ods")));
-  };
+  const toOds = (files: string[]) => convertToOds(soffice, dir, files);
 
   test("rank --out's file and the preview's download: 排名 holds a bar chart of 综合得分 over every ranked community", async () => {
     if (!present) throw new Error("CI is set but LibreOffice (soffice) is not installed");
