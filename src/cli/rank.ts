@@ -109,7 +109,7 @@ export async function rankCommand(args: Args, io: Io, now: Date = new Date()): P
   if (args.out !== undefined) await checkOutFile(args.out, args.positional[0]);
   const input = await openInput(args, io);
   // Generated sheets are told from a person's by their A1 marker (rankWorkbook reads it from the grids).
-  const outcome = rankWorkbookStreamed(await input.grids(), { now, locale: args.locale });
+  const outcome = rankWorkbookStreamed(await input.grids(), { now, locale: args.locale, letGoOfRows: true });
   // The input's own generated sheets stay stale whatever --out writes (the input is never rewritten).
   const issues = sortIssues([...outcome.issues, ...outcome.stale]);
   let written: string[] = [];

@@ -84,9 +84,11 @@ export interface Scored {
  */
 export function scoreWorkbook(
   grids: WorkbookGrids,
-  run: (input: AssessmentInput, rules: Rules) => AssessmentResult = assess
+  run: (input: AssessmentInput, rules: Rules) => AssessmentResult = assess,
+  letGoOfRows = false
 ): Scored {
-  const read = readAssessment(grids);
+  const read = readAssessment(grids, letGoOfRows);
+  if (letGoOfRows) keepFirstRows(grids);
   const result = run(read.input, read.rules);
   const engine = result.issues
     .filter(
@@ -103,6 +105,17 @@ export function scoreWorkbook(
     result,
     locations: read.locations,
   };
+}
+
+/**
+ * Every sheet cut down to its first row, in place: all that is asked of the grids once the records
+ * are read (A1 tells a generated sheet and records its fingerprint; tab names and origins stay).
+ * For a caller that gives its grids away (`RankOptions.letGoOfRows`): the rows of a million staff
+ * are then not held through scoring and writing, nor counted in the heap V8 sizes its next
+ * collection by.
+ */
+function keepFirstRows(grids: WorkbookGrids): void {
+  for (const g of grids) if (g.values.length > 1) g.values.length = 1;
 }
 
 /** Grids → the engine's records and rules, with the issues of reading (cells, headers, sheets, settings). */
@@ -144,6 +157,11 @@ export interface RankOptions {
   locale?: Locale;
   /** The workbook's sheets and whether this product generated each (A1 marker). */
   existing?: { name: string; generated: boolean }[];
+  /**
+   * The caller gives the grids away: once read, each keeps only its first row (`keepFirstRows`).
+   * `rank` of the command line does; the pane keeps its grids.
+   */
+  letGoOfRows?: boolean;
 }
 
 export interface RankOutcome {
@@ -221,7 +239,7 @@ export type StreamedRankOutcome = Omit<RankOutcome, "sheets"> & { sheets: AnyShe
  * as a writer asks for them (issue 9: `rank --out` of a million staff never holds them whole).
  */
 export function rankWorkbookStreamed(grids: WorkbookGrids, opts: RankOptions): StreamedRankOutcome {
-  const scored = scoreWorkbook(grids);
+  const scored = scoreWorkbook(grids, assess, opts.letGoOfRows);
   const ok = !scored.issues.some((i) => i.severity === "error");
   const fp = fingerprint(scored.input, scored.rules);
   const stale = staleIssues(grids, fp);

@@ -233,7 +233,8 @@ function readSheet<T>(
   locations: Locations,
   issues: Issue[],
   failed: Set<string>,
-  build: (r: RowReader) => T | null
+  build: (r: RowReader) => T | null,
+  letGo: boolean
 ): SheetRead<T> {
   const schema: SheetSchema = SHEETS[key];
   const grid = findSheet(grids, schema);
@@ -258,12 +259,17 @@ function readSheet<T>(
   // issues come before the rows' own in `issues`; each row has issues of one kind only (a row
   // with a blank required cell is not built), and issues are sorted by sheet and row anyway.
   let at: Partial<Record<string, number>> | null = null;
-  const read = readRows(grid, schema, (row, line, headers) => {
-    at ??= Object.fromEntries([...headers].map(([k, ref]) => [k, ref.index]));
-    const reader = new RowReader(key, grid, headers, row, line, at, issues, failed);
-    const rec = build(reader);
-    if (rec !== null && reader.ok) records.push(rec);
-  });
+  const read = readRows(
+    grid,
+    schema,
+    (row, line, headers) => {
+      at ??= Object.fromEntries([...headers].map(([k, ref]) => [k, ref.index]));
+      const reader = new RowReader(key, grid, headers, row, line, at, issues, failed);
+      const rec = build(reader);
+      if (rec !== null && reader.ok) records.push(rec);
+    },
+    letGo
+  );
   locations[key] = { grid, headers: read.headers };
   issues.push(...read.issues);
   return { records };
@@ -296,8 +302,12 @@ function duplicateTabs(grids: WorkbookGrids): Issue[] {
   return out;
 }
 
-/** Reads every input sheet of the assessment (not the work plan) and the settings. */
-export function readAssessment(grids: WorkbookGrids): ReadOutcome {
+/**
+ * Reads every input sheet of the assessment (not the work plan) and the settings. With `letGo`
+ * (the caller gives its grids away), the input sheets' rows below their headers are let go as
+ * they are read (`readRows`).
+ */
+export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome {
   const issues: Issue[] = [...duplicateTabs(grids)];
   const failed = new Set<string>();
   const empty = (): SheetLocation => ({ headers: new Map() });
@@ -319,7 +329,7 @@ export function readAssessment(grids: WorkbookGrids): ReadOutcome {
   issues.push(...settings.issues);
 
   const read = <T>(key: InputSheetKey, build: (r: RowReader) => T | null) =>
-    readSheet(grids, key, locations, issues, failed, build).records;
+    readSheet(grids, key, locations, issues, failed, build, letGo).records;
 
   const communities = read<CommunityRecord>("communities", (r) => {
     const name = r.text("name");

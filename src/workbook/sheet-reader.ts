@@ -179,6 +179,9 @@ function missingColumnMessage(c: ColumnSchema, unknownHeaders: string[]): Msg {
   );
 }
 
+/** What a row read with `letGo` is left as: an empty row (shared, never written to). */
+const READ: unknown[] = [];
+
 /**
  * Reads the rows of an input sheet: finds the header row (a title row above is fine), maps the
  * headers (zh or en, any order, extra columns ignored) to column keys, reports missing required
@@ -186,11 +189,14 @@ function missingColumnMessage(c: ColumnSchema, unknownHeaders: string[]): Msg {
  * A row with a blank required cell is reported and left out. With `visit`, each row read is handed
  * to it as it comes, as the grid's line (a header's `index` is its column there), and nothing is
  * kept (`rows` stays empty): a sheet of a million rows is not held twice, nor copied cell by cell.
+ * With `letGo` (the grid is the caller's to give away), each row below the header is let go as it
+ * is read: the rows read and the records made of them are not both held.
  */
 export function readRows(
   sheet: SheetGrid,
   schema: SheetSchema,
-  visit?: (row: number, line: readonly unknown[], headers: Map<string, HeaderRef>) => void
+  visit?: (row: number, line: readonly unknown[], headers: Map<string, HeaderRef>) => void,
+  letGo = false
 ): ReadRowsResult {
   const issues: Issue[] = [];
   const headers = new Map<string, HeaderRef>();
@@ -260,6 +266,7 @@ export function readRows(
   const width = keys.length;
   for (let r = headerIndex + 1; r < values.length; r++) {
     const line = values[r] ?? [];
+    if (letGo) values[r] = READ;
     let blank = true;
     for (let j = 0; j < width && blank; j++) blank = isBlank(line[at[j]]);
     if (blank) continue;
