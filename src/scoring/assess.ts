@@ -13,7 +13,7 @@ import {
   RecordScore,
 } from "./model";
 import { largestRemainder, toCents } from "./money";
-import { competitionRanks, gapsToAbove, gapsToCut, markAdvanced } from "./ranking";
+import { advancedPlaces, competitionRanks, gapsToAbove, gapsToCut, markAdvanced } from "./ranking";
 import {
   BASIC_PUBLICITY_RULES,
   preparePublicity,
@@ -88,35 +88,24 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
   const honorPrep = prepareHonors(input.honors, ids.honors, groups);
   const publicityPrep = preparePublicity(input.publicity, ids.publicity, names);
   const contributionPrep = prepareContributions(input.contributions, ids.contributions, groups);
-  const targets = part(TARGET_RULES, (r) =>
-    scoreTargets(
-      communities,
-      input.targets.filter((_t, i) => ids.targets[i] < listed),
-      r
-    )
-  );
+  const targets = part(TARGET_RULES, (r) => scoreTargets(communities, input.targets, ids.targets, r));
   const honors = part(HONOR_RULES, (r) => scoreNumberedHonors(input.honors, honorPrep, r));
-  const basic = part(BASIC_PUBLICITY_RULES, (r) => scoreBasicPublicity(input.basicPublicity, r));
+  const basic = part(BASIC_PUBLICITY_RULES, (r) =>
+    scoreBasicPublicity(input.basicPublicity, ids.basicPublicity, groups, r)
+  );
   const external = part(PUBLICITY_RULES, (r) => scoreNumberedPublicity(input.publicity, publicityPrep, r));
   const contributions = part(CONTRIBUTION_RULES, (r) =>
     scoreNumberedContributions(input.contributions, contributionPrep, r)
   );
   const staff = rankStaff(input.staff, ids.staff, listed);
-  // Whether each person may be advanced, by sheet position and by rank position: read without
-  // touching the person objects (tens of thousands, read out of order a cache miss each).
   const { order, rankOf } = staff;
-  const eligibleAt = new Uint8Array(ids.staff.length);
-  for (let p = 0; p < eligibleAt.length; p++) {
-    const id = ids.staff[p];
-    eligibleAt[p] = id < listed && communities[id].type !== "村改居" ? 1 : 0;
-  }
-  const eligibleRanked = new Uint8Array(order.length);
-  for (let i = 0; i < order.length; i++) eligibleRanked[i] = eligibleAt[order[i]];
   // People by rank position (0 is the best): the advanced places are found over these numbers,
-  // and the person objects are made only when a reader asks for them.
-  const positions = Array.from({ length: order.length }, (_v, i) => i);
+  // reading only as far as the last place, and the person objects are made only when a reader
+  // asks for them. Competition ranks are equal exactly when scores are, so comparing two rank
+  // positions' ranks is comparing their scores.
   const scoreAt = (i: number) => input.staff[order[i]].score;
-  const comparePositions = (a: number, b: number) => scoreAt(b).cmp(scoreAt(a));
+  const comparePositions = (a: number, b: number) => rankOf[order[a]] - rankOf[order[b]];
+  const eligibleAtRank = (i: number) => communities[ids.staff[order[i]]].type !== "村改居";
   const nameAt = (i: number) => input.staff[order[i]].name;
   /** The staff results best first, fresh objects (rank, advanced and money are set on them). */
   const individualsOf = (marked: readonly number[], marks: readonly Advanced[]): IndividualResult[] => {
@@ -131,7 +120,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
         community: s.community,
         row: s.row,
         score: s.score,
-        eligible: eligibleAt[p] === 1,
+        eligible: ids.staff[p] < listed && communities[ids.staff[p]].type !== "村改居",
         rank: rankOf[p],
         advanced: false,
       };
@@ -148,22 +137,15 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     const b = basic(rules);
     const e = external(rules);
     const c = contributions(rules);
-    const issues: EngineIssue[] = [
-      ...checked.issues,
-      ...t.issues,
-      ...h.issues,
-      ...b.issues,
-      ...e.issues,
-      ...c.issues,
-    ];
+    const issues: EngineIssue[] = checked.issues.concat(t.issues, h.issues, b.issues, e.issues, c.issues);
 
     const zero = () =>
       Object.fromEntries(CATEGORIES.map((k) => [k, Exact.ZERO])) as Record<CategoryKey, Exact>;
     // Community k of the list is number k in the parts' totals.
     const results: CommunityResult[] = communities.map((community, k) => {
-      const ts = t.byCommunity.get(community.name);
+      const ts = t.byCommunity[k];
       const honor = h.totals[k] ?? Exact.ZERO;
-      const basicPublicity = b.byCommunity.get(community.name) ?? Exact.ZERO;
+      const basicPublicity = b.totals[k] ?? Exact.ZERO;
       const externalPublicity = e.totals[k] ?? Exact.ZERO;
       const contribution = c.totals[k] ?? Exact.ZERO;
       const rewards = honor.add(basicPublicity).add(externalPublicity).add(contribution);
@@ -213,20 +195,15 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
       });
 
     issues.push(...staff.issues);
-    const staffAdv = markAdvanced(
-      positions,
-      (i) => eligibleRanked[i] === 1,
+    const staffAdv = advancedPlaces(
+      order.length,
+      eligibleAtRank,
       rules.advancedIndividuals,
       comparePositions
     );
     // Few are marked: only they are kept, the others are `false`.
-    const marked: number[] = [];
-    const marks: Advanced[] = [];
-    staffAdv.marks.forEach((m, i) => {
-      if (m === false) return;
-      marked.push(i);
-      marks.push(m);
-    });
+    const marked = staffAdv.positions;
+    const marks = staffAdv.marks;
     if (staffAdv.tied.length > 0)
       issues.push({
         severity: "warning",
@@ -254,7 +231,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
         individuals = value;
       },
       get details(): RecordScore[] {
-        return (details ??= t.details.concat(h.details(), b.details, e.details(), c.details()));
+        return (details ??= t.details().concat(h.details(), b.details(), e.details(), c.details()));
       },
       set details(value: RecordScore[]) {
         details = value;

@@ -1,4 +1,4 @@
-import { Exact } from "./exact";
+import { CommonUnit, Exact, SAFE_UNITS } from "./exact";
 import { pts } from "./format";
 import { ContributionRecord, EngineIssue, Reason, RecordScore } from "./model";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
@@ -119,25 +119,29 @@ const NO_LEADER: Reason = {
   text: msg("没有分管领导同意意见，不计分", "No agreement of the line's leader: no points"),
 };
 
-/** True when every record's row is above the one before (sheet order): then no sort is needed. */
-function inRowOrder(records: readonly { row: number }[]): boolean {
-  for (let i = 1; i < records.length; i++) if (records[i].row <= records[i - 1].row) return false;
-  return true;
-}
-
 export type ContributionScores = NamedScores;
 
 /** The rules contributions read (the assessor re-scores them only when one of them changes). */
 export const CONTRIBUTION_RULES = ["contributionLineCap", "contributionTotalCap", "lines"] as const;
 type ContributionRules = Pick<Rules, (typeof CONTRIBUTION_RULES)[number]>;
 
-/** Per contribution, once per input: its community, line and (community, line) slot; the order taken. */
+/**
+ * Per contribution, what scoring needs of it, read once per input whatever the rules: its
+ * community, line and (community, line) slot, whether its leader agreed and its points are
+ * negative, its points in a common unit, and the order the caps take the records in. Scoring then
+ * reads these arrays only, and a record itself only to word an issue or a detail.
+ */
 export interface ContributionPrep {
   community: Int32Array;
   line: Int32Array;
   lines: FoldedNumbering;
   slots: Slots;
   groups: number;
+  agreed: Uint8Array;
+  negative: Uint8Array;
+  /** Every record's points in `unit` (CommonUnit), or null when they have no small common unit. */
+  points: Float64Array | null;
+  unit: number;
   /** Positions in row order (stable), or null when the records are in row order already. */
   order: Int32Array | null;
 }
@@ -147,16 +151,39 @@ export function prepareContributions(
   community: Int32Array,
   groups: number
 ): ContributionPrep {
+  const n = records.length;
   const lines = new FoldedNumbering();
-  const line = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) line[i] = lines.id(records[i].line);
+  const line = new Int32Array(n);
+  const agreed = new Uint8Array(n);
+  const negative = new Uint8Array(n);
+  const common = new CommonUnit(n);
   // Each community's records are taken in row order: all records in row order (stable, so equal
   // rows keep the sheet's order), each community's room kept apart. Records in sheet order (the
   // usual case) need no sorting.
-  const order = inRowOrder(records)
+  let inRowOrder = true;
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    line[i] = lines.id(r.line);
+    agreed[i] = r.leaderAgreed ? 1 : 0;
+    negative[i] = r.points.isNegative() ? 1 : 0;
+    common.set(i, r.points);
+    if (i > 0 && r.row <= records[i - 1].row) inRowOrder = false;
+  }
+  const order = inRowOrder
     ? null
     : Int32Array.from(records.map((_r, at) => at).sort((a, b) => records[a].row - records[b].row));
-  return { community, line, lines, slots: pairSlots(community, line, groups, lines.size), groups, order };
+  return {
+    community,
+    line,
+    lines,
+    slots: pairSlots(community, line, groups, lines.size),
+    groups,
+    agreed,
+    negative,
+    points: common.units(),
+    unit: common.unit,
+    order,
+  };
 }
 
 export function scoreContributions(
@@ -178,11 +205,17 @@ export function scoreNumberedContributions(
 ): PartScores {
   const issues: EngineIssue[] = [];
   const listed = new Set(rules.lines.map(foldKey));
-  const knownLine = Array.from({ length: prep.lines.size }, (_, id) => listed.has(prep.lines.key(id)));
+  const checkLines = rules.lines.length > 0;
+  const knownLine = Uint8Array.from({ length: prep.lines.size }, (_, id) =>
+    listed.has(prep.lines.key(id)) ? 1 : 0
+  );
   const lineMessages = new Map<string, Msg>();
+  const { negative, line } = prep;
   for (let i = 0; i < records.length; i++) {
+    const unknownLine = checkLines && !knownLine[line[i]];
+    if (!negative[i] && !unknownLine) continue;
     const r = records[i];
-    if (r.points.isNegative())
+    if (negative[i])
       issues.push({
         severity: "error",
         source: "contributions",
@@ -193,7 +226,7 @@ export function scoreNumberedContributions(
           `Points ${pts(r.points)} are negative: contributions only add points`
         ),
       });
-    if (rules.lines.length > 0 && !knownLine[prep.line[i]]) {
+    if (unknownLine) {
       let message = lineMessages.get(r.line);
       if (!message) lineMessages.set(r.line, (message = lineMessage(r.line, rules.lines)));
       issues.push({
@@ -209,10 +242,8 @@ export function scoreNumberedContributions(
   const order = prep.order;
   const lineCap = rules.contributionLineCap;
   const totalCap = rules.contributionTotalCap;
-  const scaled = commonUnit(records, lineCap, totalCap);
-  const taken = scaled
-    ? takeInUnits(records, prep, scaled, lineCap, totalCap)
-    : takeExactly(records, prep, lineCap, totalCap);
+  const scaled = inUnits(prep, lineCap, totalCap);
+  const taken = scaled ? takeInUnits(records, prep, scaled) : takeExactly(records, prep, lineCap, totalCap);
   return {
     totals: taken.totals,
     issues,
@@ -234,16 +265,9 @@ interface Taken {
  * integers, exact as doubles. What a result keeps is typed arrays (the collector copies no
  * object per record); the Exact values are made when the details are read.
  */
-function takeInUnits(
-  records: readonly ContributionRecord[],
-  prep: ContributionPrep,
-  { unit, points }: { unit: number; points: Float64Array },
-  lineCap: Exact,
-  totalCap: Exact
-): Taken {
-  const { order, community, slots } = prep;
-  const lineMax = lineCap.timesDenominator(unit);
-  const totalMax = totalCap.timesDenominator(unit);
+function takeInUnits(records: readonly ContributionRecord[], prep: ContributionPrep, scaled: Scaled): Taken {
+  const { order, community, slots, agreed } = prep;
+  const { unit, points, lineMax, totalMax } = scaled;
   const usedByLine = new Float64Array(slots.count);
   const usedTotal = new Float64Array(prep.groups);
   const kept = new Float64Array(records.length);
@@ -251,7 +275,7 @@ function takeInUnits(
   const cutTotal = new Float64Array(records.length);
   for (let k = 0; k < records.length; k++) {
     const at = order === null ? k : order[k];
-    const p = records[at].leaderAgreed && points[at] > 0 ? points[at] : 0;
+    const p = agreed[at] && points[at] > 0 ? points[at] : 0;
     if (p === 0) continue;
     const s = slots.slot[at];
     const g = community[at];
@@ -273,7 +297,7 @@ function takeInUnits(
   }
   const exact = (units: number) => (units === 0 ? undefined : Exact.ratio(units, unit));
   return {
-    totals: Array.from(usedTotal, (used) => Exact.ratio(used, unit)),
+    totals: exactTotals(usedTotal, unit),
     // Uncut, a record keeps its own points (the very value given) or nothing.
     counted: (at) =>
       cutLine[at] === 0 && cutTotal[at] === 0
@@ -284,6 +308,13 @@ function takeInUnits(
     cutByLine: (at) => exact(cutLine[at]),
     cutByTotal: (at) => exact(cutTotal[at]),
   };
+}
+
+/** Sums in `unit` as exact values (a loop: Array.from over a typed array steps an iterator). */
+function exactTotals(units: Float64Array, unit: number): Exact[] {
+  const out: Exact[] = new Array(units.length);
+  for (let g = 0; g < units.length; g++) out[g] = Exact.ratio(units[g], unit);
+  return out;
 }
 
 /** The caps in Exact arithmetic, for values with no small common unit. */
@@ -314,35 +345,44 @@ function takeExactly(
   };
 }
 
-/** Far below 2^53: a room plus one item's points stays an exact integer as a double. */
-const SAFE_UNITS = 2 ** 50;
 const ZERO = Exact.ZERO;
 
+/** Every record's points and both caps in one unit, each a safe whole number of it. */
+interface Scaled {
+  unit: number;
+  points: Float64Array;
+  lineMax: number;
+  totalMax: number;
+}
+
 /**
- * The least common denominator of every record's points and both caps, with each record's
- * points in that unit — when all of them are plain safe integers of it; null otherwise (then the
+ * The records' common unit (prepareContributions) widened to the caps' denominators, with the
+ * points and caps in it; null when some value has no small common unit with the others (then the
  * caps are taken in Exact arithmetic).
  */
-function commonUnit(
-  records: readonly ContributionRecord[],
-  lineCap: Exact,
-  totalCap: Exact
-): { unit: number; points: Float64Array } | null {
-  let unit = 1;
-  for (let i = -2; i < records.length; i++) {
-    const d = (i === -2 ? lineCap : i === -1 ? totalCap : records[i].points).smallDenominator();
+function inUnits(prep: ContributionPrep, lineCap: Exact, totalCap: Exact): Scaled | null {
+  if (!prep.points) return null;
+  let unit = prep.unit;
+  for (const cap of [lineCap, totalCap]) {
+    const d = cap.smallDenominator();
     if (d === 0) return null;
     if (unit % d !== 0) unit = (unit / gcd(unit, d)) * d;
     if (unit > SAFE_UNITS) return null;
   }
-  const points = new Float64Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const v = records[i].points.timesDenominator(unit);
-    if (!(Math.abs(v) <= SAFE_UNITS)) return null;
-    points[i] = v;
+  let points = prep.points;
+  if (unit !== prep.unit) {
+    const factor = unit / prep.unit;
+    points = new Float64Array(prep.points.length);
+    for (let i = 0; i < points.length; i++) {
+      const v = prep.points[i] * factor;
+      if (!(Math.abs(v) <= SAFE_UNITS)) return null;
+      points[i] = v;
+    }
   }
-  const caps = [lineCap.timesDenominator(unit), totalCap.timesDenominator(unit)];
-  return caps.every((v) => Math.abs(v) <= SAFE_UNITS) ? { unit, points } : null;
+  const lineMax = lineCap.timesDenominator(unit);
+  const totalMax = totalCap.timesDenominator(unit);
+  if (!(Math.abs(lineMax) <= SAFE_UNITS && Math.abs(totalMax) <= SAFE_UNITS)) return null;
+  return { unit, points, lineMax, totalMax };
 }
 
 function gcd(a: number, b: number): number {

@@ -39,6 +39,11 @@ export class Exact {
     return typeof this.num === "number" && typeof this.den === "number" ? this.den : 0;
   }
 
+  /** The numerator when numerator and denominator are plain safe integers, else NaN (allocates nothing). */
+  smallNumerator(): number {
+    return typeof this.num === "number" && typeof this.den === "number" ? this.num : NaN;
+  }
+
   /** This value times `den` when that is a safe integer (`den` a multiple of the denominator), else NaN. */
   timesDenominator(den: number): number {
     if (typeof this.num !== "number" || typeof this.den !== "number" || den % this.den !== 0) return NaN;
@@ -110,6 +115,9 @@ export class Exact {
       c = o.num,
       d = o.den;
     if (typeof a === "number" && typeof b === "number" && typeof c === "number" && typeof d === "number") {
+      // Adding 0 gives the other value itself (values are immutable): no new object.
+      if (c === 0) return this;
+      if (a === 0) return o;
       if (b === d) {
         const s = a + c;
         if (Number.isSafeInteger(s)) return reduceSmall(s, b);
@@ -338,6 +346,80 @@ export class ExactSum {
 
   value(): Exact {
     return this.big ?? Exact.ratio(this.n, this.d);
+  }
+}
+
+/** Far below 2^53: a value in units plus another stays an exact integer as a double. */
+export const SAFE_UNITS = 2 ** 50;
+
+/**
+ * Values as whole numbers of one common unit, their least common denominator (tenths, quarters…):
+ * then comparing, adding and ranking them is plain integer arithmetic on doubles, exact while
+ * every number stays within ±SAFE_UNITS. Values are given by position as a loop reads its records
+ * (no second pass over the records); `units()` answers null when some value is no ratio of safe
+ * integers or the unit or a value in it grows beyond SAFE_UNITS (the caller then works in Exact).
+ */
+export class CommonUnit {
+  unit = 1;
+  private ok = true;
+  private readonly num: Float64Array;
+  private readonly den: Float64Array;
+  private scaled: Float64Array | null | undefined;
+
+  constructor(count: number) {
+    this.num = new Float64Array(count);
+    this.den = new Float64Array(count);
+  }
+
+  /** Value number `at` (a position not given stays 0). */
+  set(at: number, value: Exact): void {
+    const d = value.smallDenominator();
+    if (d === 0) {
+      this.ok = false;
+      return;
+    }
+    this.num[at] = value.smallNumerator();
+    this.den[at] = d;
+    this.include(d);
+  }
+
+  /** A value that is not stored but must be a whole number of the unit too (a cap). */
+  also(value: Exact): void {
+    const d = value.smallDenominator();
+    if (d === 0) this.ok = false;
+    else this.include(d);
+  }
+
+  private include(d: number): void {
+    if (this.unit % d === 0) return;
+    this.unit = (this.unit / gcdSmall(this.unit, d)) * d;
+    if (this.unit > SAFE_UNITS) this.ok = false;
+  }
+
+  /** `value` in the unit (it was given to `also` or `set`), or NaN when it is too large. */
+  of(value: Exact): number {
+    const v = value.timesDenominator(this.unit);
+    return Math.abs(v) <= SAFE_UNITS ? v : NaN;
+  }
+
+  /** Every value set, in the unit (0 where none was set); null when that is not exact. */
+  units(): Float64Array | null {
+    // The numerators are scaled in place: the answer is kept, never scaled twice.
+    if (this.scaled === undefined) this.scaled = this.scale();
+    return this.scaled;
+  }
+
+  private scale(): Float64Array | null {
+    if (!this.ok) return null;
+    const { num, den, unit } = this;
+    for (let i = 0; i < num.length; i++) {
+      if (den[i] === 0) continue;
+      // unit / den is a whole number: the product is exact whenever it is within SAFE_UNITS.
+      const v = num[i] * (unit / den[i]);
+      if (!(Math.abs(v) <= SAFE_UNITS)) return null;
+      num[i] = v;
+    }
+    return num;
   }
 }
 

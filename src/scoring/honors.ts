@@ -6,7 +6,7 @@ import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
 import { named, NamedScores, numberCommunities, PartScores } from "./part";
 import { Rules } from "./rules";
-import { foldKey, msg } from "./text";
+import { foldKey, msg, Msg } from "./text";
 
 /** The rules honors read (the assessor re-scores honors only when one of them changes). */
 export const HONOR_RULES = ["honorPoints", "lineDeptLevelsDown", "lineDeptTownPoints"] as const;
@@ -99,15 +99,24 @@ const NO_DOC_NO: Reason = {
 
 export type HonorScores = NamedScores;
 
-/** Per honor record, what scoring needs of it beyond the record: its community and 就高不就低 slot. */
+/**
+ * Per honor record, what scoring needs of it, read once per input whatever the rules: its
+ * community, outcome, row, whether it may count at all, and its 就高不就低 slot. Scoring then
+ * reads these arrays only, and a record itself only to word an issue or a detail.
+ */
 export interface HonorPrep {
   community: Int32Array;
   /** Per record: 2 × its level's place in LEVELS, + 1 for a line-department commendation. */
   outcome: Uint8Array;
+  /** Per record: 1 when approved and with a 文号 (it is offered to 就高不就低). */
+  valid: Uint8Array;
+  row: Float64Array;
   /** (community, kind) pairs; communities are numbered below `groups`. */
   slots: Slots;
   groups: number;
 }
+
+const noDocNo = (r: HonorRecord) => !r.docNo || r.docNo.trim() === "";
 
 /** Numbers each record's kind and (community, kind) pair: once per input, whatever the rules. */
 export function prepareHonors(
@@ -116,17 +125,20 @@ export function prepareHonors(
   groups: number
 ): HonorPrep {
   const kinds = new FoldedNumbering();
-  const kind = new Int32Array(records.length);
-  const outcome = new Uint8Array(records.length);
-  for (let i = 0; i < records.length; i++) {
+  const n = records.length;
+  const kind = new Int32Array(n);
+  const outcome = new Uint8Array(n);
+  const valid = new Uint8Array(n);
+  const row = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const r = records[i];
     kind[i] = kinds.id(kindText(r));
     outcome[i] = 2 * levelIndex(r.level) + (r.lineDept ? 1 : 0);
+    valid[i] = r.approved && !noDocNo(r) ? 1 : 0;
+    row[i] = r.row;
   }
-  return { community, outcome, slots: pairSlots(community, kind, groups, kinds.size), groups };
+  return { community, outcome, valid, row, slots: pairSlots(community, kind, groups, kinds.size), groups };
 }
-
-const noDocNo = (r: HonorRecord) => !r.docNo || r.docNo.trim() === "";
 
 /** Scores every honor record: level, line-department rule, approval and 文号, same kind once. */
 export function scoreHonors(records: readonly HonorRecord[], rules: HonorRules): HonorScores {
@@ -142,33 +154,25 @@ export function scoreNumberedHonors(
 ): PartScores {
   const issues: EngineIssue[] = [];
   const n = records.length;
-  // Per record only whether it was offered to 就高不就低 (its outcome is table[prep.outcome[i]]):
-  // what a result keeps until its details are read is typed arrays, which the collector does not
-  // copy object by object.
-  const offered = new Uint8Array(n);
+  const { outcome, valid, row } = prep;
   // The ten outcomes under these rules' values (not cached by the rules object, which a caller
-  // may change between two calls).
+  // may change between two calls); record i's is table[outcome[i]].
   const table = LEVELS.flatMap((l) => [outcomeOf(l, false, rules), outcomeOf(l, true, rules)]);
   const slot = prep.slots.slot;
-  const highest = new HighestPerSlot(prep.slots.count);
+  const notApproved = new IssueTexts(NOT_APPROVED);
+  const noDocNoTexts = new IssueTexts(NO_DOC_NO);
+  const highest = new HighestPerSlot(
+    prep.slots.count,
+    table.map((o) => o.points)
+  );
   for (let i = 0; i < n; i++) {
-    const r = records[i];
-    const base = table[prep.outcome[i]];
-    const missing = noDocNo(r);
-    if (r.approved && !missing) {
-      offered[i] = 1;
-      highest.offer(i, slot[i], base.points, r.row);
+    if (valid[i]) {
+      highest.offer(i, slot[i], outcome[i], row[i]);
       continue;
     }
-    for (const reason of [r.approved ? null : NOT_APPROVED, missing ? NO_DOC_NO : null])
-      if (reason)
-        issues.push({
-          severity: "warning",
-          source: "honors",
-          row: r.row,
-          field: reason === NOT_APPROVED ? "approved" : "docNo",
-          message: msg(`“${r.honor}”${reason.text.zh}`, `"${r.honor}": ${reason.text.en}`),
-        });
+    const r = records[i];
+    if (!r.approved) issues.push(honorIssue(r, "approved", notApproved));
+    if (noDocNo(r)) issues.push(honorIssue(r, "docNo", noDocNoTexts));
   }
   const best = highest.best;
   return {
@@ -178,10 +182,10 @@ export function scoreNumberedHonors(
       const details: RecordScore[] = new Array(n);
       for (let i = 0; i < n; i++) {
         const r = records[i];
-        const base = table[prep.outcome[i]];
+        const base = table[outcome[i]];
         let points = Exact.ZERO;
         let reasons = base.reasons;
-        if (!offered[i]) {
+        if (!valid[i]) {
           const list: Reason[] = [base.reason];
           if (!r.approved) list.push(NOT_APPROVED);
           if (noDocNo(r)) list.push(NO_DOC_NO);
@@ -201,6 +205,31 @@ export function scoreNumberedHonors(
     },
   };
 }
+
+/**
+ * The words of a record that cannot count (not approved, no 文号), said of the honor by name:
+ * worded once per honor name (thousands of rows repeat a few names), each issue its own message
+ * object over the same immutable strings.
+ */
+class IssueTexts {
+  private readonly byHonor = new Map<string, Msg>();
+
+  constructor(private readonly reason: Reason) {}
+
+  of(honor: string): Msg {
+    let texts = this.byHonor.get(honor);
+    if (!texts) {
+      const { zh, en } = this.reason.text;
+      this.byHonor.set(honor, (texts = msg(`“${honor}”${zh}`, `"${honor}": ${en}`)));
+    }
+    return texts;
+  }
+}
+
+const honorIssue = (r: HonorRecord, field: string, texts: IssueTexts): EngineIssue => {
+  const { zh, en } = texts.of(r.honor);
+  return { severity: "warning", source: "honors", row: r.row, field, message: { zh, en } };
+};
 
 const sameKind = (higherRow: number): Reason => ({
   rule: "honor.sameKind",

@@ -1,7 +1,6 @@
 import { Exact } from "./exact";
 import { pts } from "./format";
 import { HighestPerSlot } from "./highest";
-import { totalsByCommunity } from "./honors";
 import { Level, LEVEL_NAMES, levelIndex, LEVELS } from "./levels";
 import { BasicPublicityRecord, EngineIssue, PublicityRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
@@ -104,8 +103,10 @@ export const PUBLICITY_RULES = ["publicityPoints", "subjectRuleScope"] as const;
 export const BASIC_PUBLICITY_RULES = ["basicPublicityMin", "basicPublicityMax"] as const;
 
 /**
- * Per article, what scoring needs beyond the record, once per input: its shares (one per
- * distinct community listed, in the order listed) and each share's 就高不就低 slot.
+ * Per article, what scoring needs of it, read once per input whatever the rules: its shares (one
+ * per distinct community listed, in the order listed) and each share's 就高不就低 slot, its level
+ * and sharing, its four conditions and its row. Scoring then reads these arrays only, and an
+ * article itself only to word an issue or a detail.
  */
 export interface PublicityPrep {
   /** Article i's shares are start[i] … start[i + 1] − 1. */
@@ -117,11 +118,23 @@ export interface PublicityPrep {
   repeated: Uint8Array;
   /** Per article: its level's place in LEVELS. */
   level: Uint8Array;
+  /** Per article: its (level, sharing) pair's number in `kinds`. */
+  kind: Int32Array;
+  /** The distinct (level, sharing) pairs, in order of first appearance. */
+  kinds: { level: Level; sharing: number }[];
+  /** Per article: the conditions it meets (CONDITION bits). */
+  conditions: Uint8Array;
+  row: Float64Array;
   /** Per share: its (community, content) pair. */
   slots: Slots;
   /** Community names by number (every number below `names.length`). */
   names: readonly string[];
 }
+
+const BUILDING = 1;
+const BY_STAFF = 2;
+const SUBJECT = 4;
+const IN_TARGETS = 8;
 
 /**
  * `listed` holds every article's listed communities' numbers, article after article (as
@@ -132,24 +145,34 @@ export function preparePublicity(
   listed: Int32Array,
   names: readonly string[]
 ): PublicityPrep {
-  const start = new Int32Array(records.length + 1);
+  const n = records.length;
+  const start = new Int32Array(n + 1);
   // At most one share per listed name: typed arrays of that length, cut to the shares made.
   const community = new Int32Array(listed.length);
   const article = new Int32Array(listed.length);
   const content = new Int32Array(listed.length);
-  const repeated = new Uint8Array(records.length);
-  const level = new Uint8Array(records.length);
+  const repeated = new Uint8Array(n);
+  const level = new Uint8Array(n);
+  const conditions = new Uint8Array(n);
+  const row = new Float64Array(n);
   const contents = new FoldedNumbering();
   // The article that last listed each community: a repeat within one article is found at once.
   const seenIn = new Int32Array(names.length).fill(-1);
   let at = 0;
   let shares = 0;
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < n; i++) {
     const r = records[i];
     start[i] = shares;
     level[i] = levelIndex(r.level);
+    conditions[i] =
+      (r.communityBuilding ? BUILDING : 0) |
+      (r.authorIsStaff ? BY_STAFF : 0) |
+      (r.communityIsSubject ? SUBJECT : 0) |
+      (r.countedInTargets ? IN_TARGETS : 0);
+    row[i] = r.row;
     const key = contents.id(r.contentKey && r.contentKey.trim() !== "" ? r.contentKey : r.title);
-    for (let k = 0; k < r.communities.length; k++) {
+    const count = r.communities.length;
+    for (let k = 0; k < count; k++) {
       const id = listed[at++];
       if (seenIn[id] === i) repeated[i] = 1;
       else {
@@ -160,7 +183,21 @@ export function preparePublicity(
       }
     }
   }
-  start[records.length] = shares;
+  start[n] = shares;
+  // Each article's (level, sharing): few distinct pairs, numbered in order of first appearance.
+  const kind = new Int32Array(n);
+  const kinds: { level: Level; sharing: number }[] = [];
+  const kindOf = LEVELS.map(() => new Map<number, number>());
+  for (let i = 0; i < n; i++) {
+    const sharing = Math.max(1, start[i + 1] - start[i]);
+    const byLevel = kindOf[level[i]];
+    let k = byLevel.get(sharing);
+    if (k === undefined) {
+      byLevel.set(sharing, (k = kinds.length));
+      kinds.push({ level: LEVELS[level[i]], sharing });
+    }
+    kind[i] = k;
+  }
   const shareCommunity = community.slice(0, shares);
   return {
     start,
@@ -168,6 +205,10 @@ export function preparePublicity(
     article: article.slice(0, shares),
     repeated,
     level,
+    kind,
+    kinds,
+    conditions,
+    row,
     slots: pairSlots(shareCommunity, content.subarray(0, shares), names.length, contents.size),
     names,
   };
@@ -194,42 +235,41 @@ export function scoreNumberedPublicity(
 ): PartScores {
   const issues: EngineIssue[] = [];
   const n = records.length;
-  const { start, slots } = prep;
-  const highest = new HighestPerSlot(slots.count);
-  // Few (level, sharing) pairs occur: each reason, its one-reason list and share are built once.
-  const baseCache: ArticleBase[][] = LEVELS.map(() => []);
-  // Per article only whether it is refused (its base is baseCache[level][sharing]): what a result
-  // keeps until its details are read is typed arrays, which the collector does not copy object
-  // by object.
+  const { start, slots, kind, conditions, row } = prep;
+  // Each (level, sharing) pair's reason, its one-reason list and share, built once.
+  const bases: ArticleBase[] = prep.kinds.map(({ level, sharing }) => {
+    const reason = articleReason(level, sharing, rules);
+    return { reason, reasons: Object.freeze([reason]), share: articleShare(level, sharing, rules) };
+  });
+  const highest = new HighestPerSlot(
+    slots.count,
+    bases.map((b) => b.share)
+  );
+  // Per article only whether it is refused: what a result keeps until its details are read is
+  // typed arrays, which the collector does not copy object by object. publicityRefusals decides
+  // the same from the record (the details' reasons).
   const refused = new Uint8Array(n);
-  const scope = { subjectRuleScope: rules.subjectRuleScope };
+  const everySubject = rules.subjectRuleScope === "all";
+  const national = levelIndex("national");
   for (let i = 0; i < n; i++) {
-    const r = records[i];
     if (prep.repeated[i])
       issues.push({
         severity: "warning",
         source: "publicity",
-        row: r.row,
+        row: records[i].row,
         field: "communities",
         message: msg(
           "同一社区在联合报道中列了两次，只算一次",
           "A community is listed twice in the joint article: counted once"
         ),
       });
-    const from = start[i];
-    const to = start[i + 1];
-    const sharing = Math.max(1, to - from);
-    const byLevel = baseCache[prep.level[i]];
-    let base = byLevel[sharing];
-    if (!base) {
-      const reason = articleReason(r.level, sharing, rules);
-      base = { reason, reasons: Object.freeze([reason]), share: articleShare(r.level, sharing, rules) };
-      byLevel[sharing] = base;
-    }
-    if (publicityRefusals(r, scope).length > 0) refused[i] = 1;
-    else for (let s = from; s < to; s++) highest.offer(s, slots.slot[s], base.share, r.row);
+    const met = conditions[i];
+    const notSubject = (everySubject || prep.level[i] === national) && !(met & SUBJECT);
+    if (!(met & BUILDING) || !(met & BY_STAFF) || notSubject || met & IN_TARGETS) refused[i] = 1;
+    else for (let s = start[i]; s < start[i + 1]; s++) highest.offer(s, slots.slot[s], kind[i], row[i]);
   }
   const best = highest.best;
+  const scope = { subjectRuleScope: rules.subjectRuleScope };
   return {
     totals: highest.totals(slots.group, prep.names.length),
     issues,
@@ -237,7 +277,7 @@ export function scoreNumberedPublicity(
       const details: RecordScore[] = new Array(start[n]);
       for (let i = 0; i < n; i++) {
         const r = records[i];
-        const base = baseCache[prep.level[i]][Math.max(1, start[i + 1] - start[i])];
+        const base = bases[kind[i]];
         const refusals = refused[i] ? publicityRefusals(r, scope) : NONE;
         // A refused article's communities share one list of reasons too.
         const reasons = refusals.length ? [base.reason, ...refusals] : base.reasons;
@@ -287,15 +327,34 @@ export function checkBasicPublicity(
   };
 }
 
+/** Basic publicity: each community's points now, the detail records when asked. */
+export interface BasicPublicityScores {
+  /** Points per community number; undefined for a community with no record. */
+  totals: (Exact | undefined)[];
+  issues: EngineIssue[];
+  details(): RecordScore[];
+}
+
+/**
+ * `ids[i]` is record i's community number (CheckedInput), below `groups`: the first row of a
+ * community counts, a later one is an error.
+ */
 export function scoreBasicPublicity(
   records: readonly BasicPublicityRecord[],
+  ids: Int32Array,
+  groups: number,
   rules: Pick<Rules, (typeof BASIC_PUBLICITY_RULES)[number]>
-): PublicityScores {
+): BasicPublicityScores {
   const issues: EngineIssue[] = [];
-  const seen = new Map<string, number>();
-  const details: RecordScore[] = records.map((r) => {
+  const firstRow: number[] = new Array(groups);
+  const totals: (Exact | undefined)[] = new Array(groups);
+  // Per record: 1 when it counts (in range, first row of its community).
+  const counts = new Uint8Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const id = ids[i];
     const problem = checkBasicPublicity(r.score, rules);
-    const earlier = seen.get(r.community);
+    const earlier = firstRow[id];
     if (problem)
       issues.push({
         severity: "error",
@@ -315,24 +374,36 @@ export function scoreBasicPublicity(
           `"${r.community}" already has a basic publicity score on row ${earlier}: one row per community`
         ),
       });
-    else seen.set(r.community, r.row);
-    const points = problem || earlier !== undefined ? Exact.ZERO : r.score;
-    const reasons: Reason[] = problem
-      ? [problem]
-      : [
-          {
-            rule: "basicPublicity.score",
-            text: msg(`基础宣传视效果评 ${pts(r.score)} 分`, `Basic publicity rated ${pts(r.score)} points`),
-          },
-        ];
-    return {
-      source: "basicPublicity",
-      row: r.row,
-      community: r.community,
-      label: "基础宣传",
-      points,
-      reasons,
-    };
-  });
-  return { details, byCommunity: totalsByCommunity(details), issues };
+    else firstRow[id] = r.row;
+    // One row counts per community: its score is the community's total (0 when none counts).
+    if (!problem && earlier === undefined) {
+      counts[i] = 1;
+      totals[id] = r.score;
+    } else totals[id] ??= Exact.ZERO;
+  }
+  // The range as it is now: the reasons are worded when the details are read.
+  const range = { basicPublicityMin: rules.basicPublicityMin, basicPublicityMax: rules.basicPublicityMax };
+  const details = () =>
+    records.map((r, i): RecordScore => {
+      const problem = checkBasicPublicity(r.score, range);
+      return {
+        source: "basicPublicity",
+        row: r.row,
+        community: r.community,
+        label: "基础宣传",
+        points: counts[i] ? r.score : Exact.ZERO,
+        reasons: problem
+          ? [problem]
+          : [
+              {
+                rule: "basicPublicity.score",
+                text: msg(
+                  `基础宣传视效果评 ${pts(r.score)} 分`,
+                  `Basic publicity rated ${pts(r.score)} points`
+                ),
+              },
+            ],
+      };
+    });
+  return { totals, details, issues };
 }

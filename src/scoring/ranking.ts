@@ -24,33 +24,61 @@ export function markAdvanced<T>(
   slots: number,
   compare: (a: T, b: T) => number
 ): { marks: Advanced[]; tied: T[] } {
+  const places = advancedPlaces(
+    sorted.length,
+    (i) => eligible(sorted[i], i),
+    slots,
+    (a, b) => compare(sorted[a], sorted[b])
+  );
   const marks: Advanced[] = new Array<Advanced>(sorted.length).fill(false);
-  // Positions of the eligible items, best first (no wrapper object per item: staff lists are long).
+  places.positions.forEach((p, k) => (marks[p] = places.marks[k]));
+  return { marks, tied: places.tied.map((i) => sorted[i]) };
+}
+
+/**
+ * markAdvanced by position, for long lists (tens of thousands of staff): only the marked
+ * positions (in order) and their marks (true or "tie") are returned, every other position is
+ * `false`, and the list is read only as far as the last advanced place and its tie.
+ */
+export function advancedPlaces(
+  count: number,
+  eligible: (index: number) => boolean,
+  slots: number,
+  compare: (a: number, b: number) => number
+): { positions: number[]; marks: Advanced[]; tied: number[] } {
+  const positions: number[] = [];
+  const marks: Advanced[] = [];
+  const tied: number[] = [];
+  if (slots <= 0) return { positions, marks, tied };
+  // The first slots + 1 eligible positions, best first.
   const pool: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (eligible(sorted[i], i)) pool.push(i);
-  if (slots <= 0 || pool.length === 0) return { marks, tied: [] };
-  if (pool.length <= slots) {
-    for (const i of pool) marks[i] = true;
-    return { marks, tied: [] };
-  }
-  const last = sorted[pool[slots - 1]];
-  const next = sorted[pool[slots]];
-  if (compare(last, next) !== 0) {
-    for (let k = 0; k < slots; k++) marks[pool[k]] = true;
-    return { marks, tied: [] };
-  }
-  const tied: T[] = [];
-  for (const i of pool) {
-    const c = compare(sorted[i], last);
-    if (c < 0) marks[i] = true;
-    else if (c === 0) {
-      marks[i] = "tie";
-      tied.push(sorted[i]);
+  let i = 0;
+  for (; i < count && pool.length <= slots; i++) if (eligible(i)) pool.push(i);
+  if (pool.length <= slots || compare(pool[slots - 1], pool[slots]) !== 0) {
+    for (let k = 0; k < pool.length && k < slots; k++) {
+      positions.push(pool[k]);
+      marks.push(true);
     }
-    // Sorted best first: past the tie nothing more is marked.
-    else break;
+    return { positions, marks, tied };
   }
-  return { marks, tied };
+  // The last slot falls in a tie: the better ones are advanced, the whole tie is "tie" — the
+  // pool's end and every eligible position after it that still ties.
+  const last = pool[slots - 1];
+  for (const p of pool) {
+    const c = compare(p, last);
+    positions.push(p);
+    marks.push(c < 0 ? true : "tie");
+    if (c === 0) tied.push(p);
+  }
+  for (; i < count; i++) {
+    if (!eligible(i)) continue;
+    // Sorted best first: past the tie nothing more is marked.
+    if (compare(i, last) !== 0) break;
+    positions.push(i);
+    marks.push("tie");
+    tied.push(i);
+  }
+  return { positions, marks, tied };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compareBySortKey, Exact } from "./exact";
+import { CommonUnit, compareBySortKey, Exact } from "./exact";
 import { pts } from "./format";
 import { EngineIssue, StaffRecord } from "./model";
 import { msg } from "./text";
@@ -14,29 +14,21 @@ export interface RankedStaff {
 
 /**
  * `ids[i]` is staff record i's community number; only numbers below `listed` (listed
- * communities) take part. Tens of thousands of people share few distinct scores: people are
- * grouped by their score's double (in row order), the distinct doubles sorted — exactly where two
- * are too close to tell — and a group whose scores are not all equal (two values, one double) is
- * sorted exactly. Exact values are in lowest terms, so equal scores are equal fields.
+ * communities) take part. One pass over the records in sheet order (records read out of order
+ * would cost a cache miss each) finds the negative scores and puts every score in a common unit
+ * (exact.ts CommonUnit): scores are then whole numbers, equal exactly when their numbers are, and
+ * are sorted by counting (few distinct scores in a small range, the usual case) or by number.
+ * Scores with no small common unit are ranked in Exact arithmetic (rankExactly).
  */
 export function rankStaff(staff: readonly StaffRecord[], ids: Int32Array, listed: number): RankedStaff {
   const issues: EngineIssue[] = [];
-  // One pass over the records in sheet order: each person's score and group (its double), each
-  // group's size, first score and whether all its scores are equal. Later passes touch only
-  // these arrays: records read out of order would cost a cache miss each.
   const n = staff.length;
-  const scores: Exact[] = new Array(n);
-  const groupOf = new Int32Array(n).fill(-1);
-  const byKey = new Map<number, number>();
-  const keys: number[] = [];
-  const firsts: Exact[] = [];
-  const sizes: number[] = [];
-  const mixed: boolean[] = [];
+  const common = new CommonUnit(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
     if (ids[i] >= listed) continue;
     const s = staff[i];
-    const score = (scores[i] = s.score);
+    const score = s.score;
     if (score.isNegative())
       issues.push({
         severity: "error",
@@ -45,7 +37,84 @@ export function rankStaff(staff: readonly StaffRecord[], ids: Int32Array, listed
         field: "score",
         message: msg(`个人考核得分 ${pts(score)} 为负数`, `Individual score ${pts(score)} is negative`),
       });
+    common.set(i, score);
     count++;
+  }
+  const units = common.units();
+  const ranked = units ? rankByUnits(units, ids, listed, count) : rankExactly(staff, ids, listed, count);
+  return { ...ranked, issues };
+}
+
+/** Staff ranked by scores in a common unit (exact integers as doubles): a stable sort, best first. */
+function rankByUnits(
+  units: Float64Array,
+  ids: Int32Array,
+  listed: number,
+  count: number
+): Omit<RankedStaff, "issues"> {
+  const n = units.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (ids[i] >= listed) continue;
+    const u = units[i];
+    if (u < min) min = u;
+    if (u > max) max = u;
+  }
+  const order = new Int32Array(count);
+  if (count > 0 && max - min < Math.max(1 << 16, 4 * count)) {
+    // Counting sort on (max − score): best first, each score's people in sheet order.
+    const at = new Int32Array(max - min + 1);
+    for (let i = 0; i < n; i++) if (ids[i] < listed) at[max - units[i]]++;
+    let from = 0;
+    for (let k = 0; k < at.length; k++) {
+      const c = at[k];
+      at[k] = from;
+      from += c;
+    }
+    for (let i = 0; i < n; i++) if (ids[i] < listed) order[at[max - units[i]]++] = i;
+  } else {
+    // Array's sort is stable (equal scores keep sheet order); differences of numbers within
+    // ±SAFE_UNITS are exact.
+    const people: number[] = [];
+    for (let i = 0; i < n; i++) if (ids[i] < listed) people.push(i);
+    people.sort((a, b) => units[b] - units[a]);
+    order.set(people);
+  }
+  // Competition ranks: equal numbers are equal scores.
+  const rankOf = new Int32Array(n);
+  let rank = 0;
+  for (let i = 0; i < count; i++) {
+    const p = order[i];
+    if (i === 0 || units[p] !== units[order[i - 1]]) rank = i + 1;
+    rankOf[p] = rank;
+  }
+  return { order, rankOf };
+}
+
+/**
+ * Staff ranked in Exact arithmetic. People are grouped by their score's double (in row order),
+ * the distinct doubles sorted — exactly where two are too close to tell — and a group whose
+ * scores are not all equal (two values, one double) is sorted exactly. Exact values are in
+ * lowest terms, so equal scores are equal fields.
+ */
+function rankExactly(
+  staff: readonly StaffRecord[],
+  ids: Int32Array,
+  listed: number,
+  count: number
+): Omit<RankedStaff, "issues"> {
+  const n = staff.length;
+  const scores: Exact[] = new Array(n);
+  const groupOf = new Int32Array(n).fill(-1);
+  const byKey = new Map<number, number>();
+  const keys: number[] = [];
+  const firsts: Exact[] = [];
+  const sizes: number[] = [];
+  const mixed: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    if (ids[i] >= listed) continue;
+    const score = (scores[i] = staff[i].score);
     const key = score.sortKey();
     let g = byKey.get(key);
     if (g === undefined) {
@@ -90,5 +159,5 @@ export function rankStaff(staff: readonly StaffRecord[], ids: Int32Array, listed
     if (!same) rank = i + 1;
     rankOf[p] = rank;
   }
-  return { order, rankOf, issues };
+  return { order, rankOf };
 }

@@ -1,4 +1,4 @@
-import { Exact, sum } from "./exact";
+import { Exact, ExactSum, sum } from "./exact";
 import { pts } from "./format";
 import { CommunityRecord, EngineIssue, RecordScore, TargetRecord } from "./model";
 import { CATEGORIES, CategoryKey, Rules } from "./rules";
@@ -39,17 +39,28 @@ export function checkCategoryMaxima(rules: Pick<Rules, "categoryMax">): EngineIs
 /** The rules target scores read (the assessor re-scores them only when one of them changes). */
 export const TARGET_RULES = ["categoryMax"] as const;
 
+/**
+ * `ids[i]` is target row i's community number (CheckedInput): rows of communities not on the
+ * list (numbers from `communities.length` on) are left out. Scores are kept by community number.
+ */
 export function scoreTargets(
   communities: readonly CommunityRecord[],
   records: readonly TargetRecord[],
+  ids: Int32Array,
   rules: Pick<Rules, (typeof TARGET_RULES)[number]>
-): { byCommunity: Map<string, TargetScore>; details: RecordScore[]; issues: EngineIssue[] } {
+): { byCommunity: (TargetScore | undefined)[]; details(): RecordScore[]; issues: EngineIssue[] } {
   const issues: EngineIssue[] = [...checkCategoryMaxima(rules)];
-  const firstRow = new Map<string, number>();
-  const byCommunity = new Map<string, TargetScore>();
-  const details: RecordScore[] = [];
-  for (const r of records) {
-    const earlier = firstRow.get(r.community);
+  const listed = communities.length;
+  const byCommunity: (TargetScore | undefined)[] = new Array(listed);
+  const firstRow: number[] = new Array(listed);
+  // The rows that count, with their sums: their detail records (and reason texts) are made when
+  // the details are read.
+  const counted: { r: TargetRecord; target: Exact }[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const id = ids[i];
+    if (id >= listed) continue;
+    const r = records[i];
+    const earlier = firstRow[id];
     if (earlier !== undefined) {
       issues.push({
         severity: "error",
@@ -63,9 +74,10 @@ export function scoreTargets(
       });
       continue;
     }
-    firstRow.set(r.community, r.row);
+    firstRow[id] = r.row;
     const categories = {} as Record<CategoryKey, Exact>;
-    for (const c of CATEGORIES) {
+    for (let k = 0; k < CATEGORIES.length; k++) {
+      const c = CATEGORIES[k];
       const value = r.scores[c];
       const max = rules.categoryMax[c];
       if (value === undefined) {
@@ -94,9 +106,27 @@ export function scoreTargets(
         categories[c] = Exact.ZERO;
       } else categories[c] = value;
     }
-    const target = sum(CATEGORIES.map((c) => categories[c]));
-    byCommunity.set(r.community, { categories, target });
-    details.push({
+    const total = new ExactSum();
+    for (let k = 0; k < CATEGORIES.length; k++) categories[CATEGORIES[k]].addTo(total);
+    const target = total.value();
+    byCommunity[id] = { categories, target };
+    counted.push({ r, target });
+  }
+  for (let k = 0; k < listed; k++) {
+    const c = communities[k];
+    if (firstRow[k] === undefined)
+      issues.push({
+        severity: "error",
+        source: "targets",
+        field: "community",
+        message: msg(
+          `社区“${c.name}”没有目标管理得分行：请在目标管理表中为它加一行`,
+          `Community "${c.name}" has no target row: add one on the targets sheet`
+        ),
+      });
+  }
+  const details = () =>
+    counted.map(({ r, target }): RecordScore => ({
       source: "targets",
       row: r.row,
       community: r.community,
@@ -108,18 +138,6 @@ export function scoreTargets(
           text: msg(`六项得分合计 ${pts(target)} 分`, `Six categories add up to ${pts(target)}`),
         },
       ],
-    });
-  }
-  for (const c of communities)
-    if (!firstRow.has(c.name))
-      issues.push({
-        severity: "error",
-        source: "targets",
-        field: "community",
-        message: msg(
-          `社区“${c.name}”没有目标管理得分行：请在目标管理表中为它加一行`,
-          `Community "${c.name}" has no target row: add one on the targets sheet`
-        ),
-      });
+    }));
   return { byCommunity, details, issues };
 }
