@@ -74,7 +74,8 @@ class RowReader {
     private readonly line: readonly unknown[],
     private readonly at: Partial<Record<string, number>>,
     private readonly issues: Issue[],
-    private readonly failed: Set<string>
+    private readonly failed: Set<string>,
+    private readonly numbers: (v: unknown) => Parse<Exact>
   ) {}
 
   /** The raw cell of a column key; undefined when the sheet has no such column. */
@@ -164,7 +165,7 @@ class RowReader {
   }
 
   number(key: string): Exact | undefined {
-    return this.parsed(key, parseNumber);
+    return this.parsed(key, this.numbers);
   }
 
   /** A number that may be blank (target categories): undefined when blank. */
@@ -223,6 +224,30 @@ const FALLBACK = {
   leaderAgreed: fallbackOf("contributions", "leaderAgreed"),
 };
 
+/** How many distinct numbers a read remembers the parse of (~100 bytes each: 1 MB at most). */
+const NUMBERS_REMEMBERED = 10_000;
+
+/**
+ * `parseNumber`, remembering the parse of each number cell's value (up to NUMBERS_REMEMBERED of
+ * them): a sheet of a million staff holds some hundreds of distinct scores, and its records then
+ * share one Exact per score (Exact is immutable) rather than hold one each — 40 MB less held
+ * through scoring in the bench's million rows, and no decimal parse (a string, a regular
+ * expression and BigInts) per cell.
+ * Text cells, -0, NaN and numbers refused are parsed each time, as before.
+ */
+function rememberingParseNumber(): (v: unknown) => Parse<Exact> {
+  const seen = new Map<number, Parse<Exact>>();
+  return (v) => {
+    if (typeof v !== "number" || Number.isNaN(v) || Object.is(v, -0)) return parseNumber(v);
+    let parsed = seen.get(v);
+    if (parsed === undefined) {
+      parsed = parseNumber(v);
+      if (parsed.ok && seen.size < NUMBERS_REMEMBERED) seen.set(v, parsed);
+    }
+    return parsed;
+  };
+}
+
 interface SheetRead<T> {
   records: T[];
 }
@@ -233,6 +258,7 @@ function readSheet<T>(
   locations: Locations,
   issues: Issue[],
   failed: Set<string>,
+  numbers: (v: unknown) => Parse<Exact>,
   build: (r: RowReader) => T | null,
   letGo: boolean
 ): SheetRead<T> {
@@ -264,7 +290,7 @@ function readSheet<T>(
     schema,
     (row, line, headers) => {
       at ??= Object.fromEntries([...headers].map(([k, ref]) => [k, ref.index]));
-      const reader = new RowReader(key, grid, headers, row, line, at, issues, failed);
+      const reader = new RowReader(key, grid, headers, row, line, at, issues, failed, numbers);
       const rec = build(reader);
       if (rec !== null && reader.ok) records.push(rec);
     },
@@ -310,6 +336,7 @@ function duplicateTabs(grids: WorkbookGrids): Issue[] {
 export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome {
   const issues: Issue[] = [...duplicateTabs(grids)];
   const failed = new Set<string>();
+  const numbers = rememberingParseNumber();
   const empty = (): SheetLocation => ({ headers: new Map() });
   const locations: Locations = {
     communities: empty(),
@@ -329,7 +356,7 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
   issues.push(...settings.issues);
 
   const read = <T>(key: InputSheetKey, build: (r: RowReader) => T | null) =>
-    readSheet(grids, key, locations, issues, failed, build, letGo).records;
+    readSheet(grids, key, locations, issues, failed, numbers, build, letGo).records;
 
   const communities = read<CommunityRecord>("communities", (r) => {
     const name = r.text("name");
