@@ -174,7 +174,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
 
     // Stable sort keeps the 社区 sheet's order among equals.
     const compare = compareCommunities(rules);
-    const ranked = [...results].sort(compare);
+    const ranked = results.slice().sort(compare);
     const ranks = competitionRanks(ranked, compare);
     ranks.forEach((rank, i) => (ranked[i].rank = rank));
     const adv = markAdvanced(ranked, (x) => x.eligible, rules.advancedCommunities, compare);

@@ -1,4 +1,15 @@
-import { AssessmentInput, CommunityRecord, EngineIssue, RecordSource } from "./model";
+import {
+  AssessmentInput,
+  BasicPublicityRecord,
+  CommunityRecord,
+  ContributionRecord,
+  EngineIssue,
+  HonorRecord,
+  PublicityRecord,
+  RecordSource,
+  StaffRecord,
+  TargetRecord,
+} from "./model";
 import { nearestName } from "./nearest";
 import { Numbering } from "./numbered";
 import { msg } from "./text";
@@ -68,49 +79,12 @@ export function checkRecords(input: AssessmentInput): CheckedInput {
           ),
     });
   };
-  // One loop per sheet, not one generic loop: each reads one shape of record (a loop over five
-  // shapes reads every field the slow way), 200,000 times in a big workbook.
-  const targets = new Int32Array(input.targets.length);
-  for (let i = 0; i < targets.length; i++) {
-    const r = input.targets[i];
-    if ((targets[i] = numbering.id(r.community)) >= listed) unknown("targets", r.row, r.community);
-  }
-  const honors = new Int32Array(input.honors.length);
-  for (let i = 0; i < honors.length; i++) {
-    const r = input.honors[i];
-    if ((honors[i] = numbering.id(r.community)) >= listed) unknown("honors", r.row, r.community);
-  }
-  const basicPublicity = new Int32Array(input.basicPublicity.length);
-  for (let i = 0; i < basicPublicity.length; i++) {
-    const r = input.basicPublicity[i];
-    if ((basicPublicity[i] = numbering.id(r.community)) >= listed)
-      unknown("basicPublicity", r.row, r.community);
-  }
-  // Indexed loops, not for…of: until the optimizing compiler takes over, each step of an
-  // iterator is an object, and this loop runs 250,000 steps in a big workbook.
-  const articles = input.publicity;
-  let listedNames = 0;
-  for (let i = 0; i < articles.length; i++) listedNames += articles[i].communities.length;
-  const publicity = new Int32Array(listedNames);
-  let at = 0;
-  for (let i = 0; i < articles.length; i++) {
-    const r = articles[i];
-    const cell = r.communities;
-    for (let k = 0; k < cell.length; k++)
-      if ((publicity[at++] = numbering.id(cell[k])) >= listed)
-        unknown("publicity", r.row, cell[k], "communities");
-  }
-  const contributions = new Int32Array(input.contributions.length);
-  for (let i = 0; i < contributions.length; i++) {
-    const r = input.contributions[i];
-    if ((contributions[i] = numbering.id(r.community)) >= listed)
-      unknown("contributions", r.row, r.community);
-  }
-  const staff = new Int32Array(input.staff.length);
-  for (let i = 0; i < staff.length; i++) {
-    const r = input.staff[i];
-    if ((staff[i] = numbering.id(r.community)) >= listed) unknown("staff", r.row, r.community);
-  }
+  const targets = numberTargets(input.targets, numbering, listed, unknown);
+  const honors = numberHonors(input.honors, numbering, listed, unknown);
+  const basicPublicity = numberBasicPublicity(input.basicPublicity, numbering, listed, unknown);
+  const publicity = numberPublicity(input.publicity, numbering, listed, unknown);
+  const contributions = numberContributions(input.contributions, numbering, listed, unknown);
+  const staff = numberStaff(input.staff, numbering, listed, unknown);
   return {
     communities,
     names: numbering.names,
@@ -125,4 +99,91 @@ export function checkRecords(input: AssessmentInput): CheckedInput {
       staff,
     },
   };
+}
+
+/** Says a record names a community not on the list. */
+type Unknown = (source: RecordSource, row: number, name: string, field?: string) => void;
+
+// One function per sheet, each only its loop: a loop over one shape of record reads its fields
+// the fast way (one loop over five shapes reads every field the slow way), and a function that is
+// its loop is optimized whole — code after a loop in the same function would run unoptimized on
+// every call, until the next loop is entered (200,000 records in a big workbook).
+
+function numberTargets(records: readonly TargetRecord[], n: Numbering, listed: number, unknown: Unknown) {
+  const ids = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if ((ids[i] = n.id(r.community)) >= listed) unknown("targets", r.row, r.community);
+  }
+  return ids;
+}
+
+function numberHonors(records: readonly HonorRecord[], n: Numbering, listed: number, unknown: Unknown) {
+  const ids = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if ((ids[i] = n.id(r.community)) >= listed) unknown("honors", r.row, r.community);
+  }
+  return ids;
+}
+
+function numberBasicPublicity(
+  records: readonly BasicPublicityRecord[],
+  n: Numbering,
+  listed: number,
+  unknown: Unknown
+) {
+  const ids = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if ((ids[i] = n.id(r.community)) >= listed) unknown("basicPublicity", r.row, r.community);
+  }
+  return ids;
+}
+
+/** Every listed name of every article, article after article (indexed loops: no iterator objects). */
+function numberPublicity(
+  records: readonly PublicityRecord[],
+  n: Numbering,
+  listed: number,
+  unknown: Unknown
+) {
+  const ids = new Int32Array(listedNames(records));
+  let at = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const cell = r.communities;
+    for (let k = 0; k < cell.length; k++)
+      if ((ids[at++] = n.id(cell[k])) >= listed) unknown("publicity", r.row, cell[k], "communities");
+  }
+  return ids;
+}
+
+function numberContributions(
+  records: readonly ContributionRecord[],
+  n: Numbering,
+  listed: number,
+  unknown: Unknown
+) {
+  const ids = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if ((ids[i] = n.id(r.community)) >= listed) unknown("contributions", r.row, r.community);
+  }
+  return ids;
+}
+
+function numberStaff(records: readonly StaffRecord[], n: Numbering, listed: number, unknown: Unknown) {
+  const ids = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if ((ids[i] = n.id(r.community)) >= listed) unknown("staff", r.row, r.community);
+  }
+  return ids;
+}
+
+function listedNames(records: readonly PublicityRecord[]): number {
+  let names = 0;
+  for (let i = 0; i < records.length; i++) names += records[i].communities.length;
+  return names;
 }

@@ -347,6 +347,13 @@ export class ExactSum {
   value(): Exact {
     return this.big ?? Exact.ratio(this.n, this.d);
   }
+
+  /** Back to 0, to add up the next values (one object for many sums). */
+  clear(): void {
+    this.n = 0;
+    this.d = 1;
+    this.big = null;
+  }
 }
 
 /** Far below 2^53: a value in units plus another stays an exact integer as a double. */

@@ -49,18 +49,11 @@ export class HighestPerSlot {
     values.forEach((v, k) => common.set(k, v));
     const units = common.units();
     let largest = 0;
-    if (units) for (const u of units) largest = Math.max(largest, Math.abs(u));
+    if (units) for (let k = 0; k < units.length; k++) largest = Math.max(largest, Math.abs(units[k]));
     if (units && largest * best.length <= SAFE_UNITS) {
       const sums = new Float64Array(groups);
       const has = new Uint8Array(groups);
-      for (let s = 0; s < best.length; s++) {
-        if (best[s] < 0) continue;
-        const u = units[bestEntry[s]];
-        if (u === 0) continue;
-        const g = groupOf[s];
-        sums[g] += u;
-        has[g] = 1;
-      }
+      sumInUnits(best, bestEntry, units, groupOf, sums, has);
       const out: (Exact | undefined)[] = new Array(groups);
       for (let g = 0; g < groups; g++) out[g] = has[g] ? Exact.ratio(sums[g], common.unit) : undefined;
       return out;
@@ -73,6 +66,25 @@ export class HighestPerSlot {
       points.addTo((sums[groupOf[s]] ??= new ExactSum()));
     }
     return Array.from(sums, (s) => s?.value());
+  }
+}
+
+/** Adds each slot's counted entry, in units, to its group (its own function: see checked.ts). */
+function sumInUnits(
+  best: Int32Array,
+  bestEntry: Int32Array,
+  units: Float64Array,
+  groupOf: Int32Array,
+  sums: Float64Array,
+  has: Uint8Array
+): void {
+  for (let s = 0; s < best.length; s++) {
+    if (best[s] < 0) continue;
+    const u = units[bestEntry[s]];
+    if (u === 0) continue;
+    const g = groupOf[s];
+    sums[g] += u;
+    has[g] = 1;
   }
 }
 

@@ -191,7 +191,7 @@ export function scoreNumberedHonors(
           if (noDocNo(r)) list.push(NO_DOC_NO);
           reasons = list;
         } else if (best[slot[i]] === i) points = base.points;
-        else reasons = [...reasons, sameKind(records[best[slot[i]]].row)];
+        else reasons = reasons.concat(sameKind(records[best[slot[i]]].row));
         details[i] = {
           source: "honors",
           row: r.row,

@@ -184,20 +184,7 @@ export function preparePublicity(
     }
   }
   start[n] = shares;
-  // Each article's (level, sharing): few distinct pairs, numbered in order of first appearance.
-  const kind = new Int32Array(n);
-  const kinds: { level: Level; sharing: number }[] = [];
-  const kindOf = LEVELS.map(() => new Map<number, number>());
-  for (let i = 0; i < n; i++) {
-    const sharing = Math.max(1, start[i + 1] - start[i]);
-    const byLevel = kindOf[level[i]];
-    let k = byLevel.get(sharing);
-    if (k === undefined) {
-      byLevel.set(sharing, (k = kinds.length));
-      kinds.push({ level: LEVELS[level[i]], sharing });
-    }
-    kind[i] = k;
-  }
+  const { kind, kinds } = articleKinds(start, level);
   const shareCommunity = community.slice(0, shares);
   return {
     start,
@@ -212,6 +199,25 @@ export function preparePublicity(
     slots: pairSlots(shareCommunity, content.subarray(0, shares), names.length, contents.size),
     names,
   };
+}
+
+/** Each article's (level, sharing): few distinct pairs, numbered in order of first appearance. */
+function articleKinds(start: Int32Array, level: Uint8Array): Pick<PublicityPrep, "kind" | "kinds"> {
+  const n = level.length;
+  const kind = new Int32Array(n);
+  const kinds: { level: Level; sharing: number }[] = [];
+  const kindOf = LEVELS.map(() => new Map<number, number>());
+  for (let i = 0; i < n; i++) {
+    const sharing = Math.max(1, start[i + 1] - start[i]);
+    const byLevel = kindOf[level[i]];
+    let k = byLevel.get(sharing);
+    if (k === undefined) {
+      byLevel.set(sharing, (k = kinds.length));
+      kinds.push({ level: LEVELS[level[i]], sharing });
+    }
+    kind[i] = k;
+  }
+  return { kind, kinds };
 }
 
 export function scorePublicity(
@@ -292,7 +298,7 @@ export function scoreNumberedPublicity(
             reasons:
               refusals.length || counted === s
                 ? reasons
-                : [...reasons, sameContent(records[prep.article[counted]].row)],
+                : reasons.concat(sameContent(records[prep.article[counted]].row)),
           };
         }
       }

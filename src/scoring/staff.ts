@@ -52,44 +52,79 @@ function rankByUnits(
   listed: number,
   count: number
 ): Omit<RankedStaff, "issues"> {
-  const n = units.length;
+  const [min, max] = unitRange(units, ids, listed);
+  const order =
+    count > 0 && max - min < Math.max(1 << 16, 4 * count)
+      ? countingOrder(units, ids, listed, count, max, max - min + 1)
+      : sortedOrder(units, ids, listed, count);
+  return { order, rankOf: ranksByUnits(units, order) };
+}
+
+// Each pass its own function, only its loop: optimized whole (see checked.ts).
+
+function unitRange(units: Float64Array, ids: Int32Array, listed: number): [number, number] {
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < units.length; i++) {
     if (ids[i] >= listed) continue;
     const u = units[i];
     if (u < min) min = u;
     if (u > max) max = u;
   }
-  const order = new Int32Array(count);
-  if (count > 0 && max - min < Math.max(1 << 16, 4 * count)) {
-    // Counting sort on (max − score): best first, each score's people in sheet order.
-    const at = new Int32Array(max - min + 1);
-    for (let i = 0; i < n; i++) if (ids[i] < listed) at[max - units[i]]++;
-    let from = 0;
-    for (let k = 0; k < at.length; k++) {
-      const c = at[k];
-      at[k] = from;
-      from += c;
-    }
-    for (let i = 0; i < n; i++) if (ids[i] < listed) order[at[max - units[i]]++] = i;
-  } else {
-    // Array's sort is stable (equal scores keep sheet order); differences of numbers within
-    // ±SAFE_UNITS are exact.
-    const people: number[] = [];
-    for (let i = 0; i < n; i++) if (ids[i] < listed) people.push(i);
-    people.sort((a, b) => units[b] - units[a]);
-    order.set(people);
+  return [min, max];
+}
+
+/** Counting sort on (max − score): best first, each score's people in sheet order. */
+function countingOrder(
+  units: Float64Array,
+  ids: Int32Array,
+  listed: number,
+  count: number,
+  max: number,
+  range: number
+): Int32Array {
+  const at = countsBelow(units, ids, listed, max, range);
+  let from = 0;
+  for (let k = 0; k < range; k++) {
+    const c = at[k];
+    at[k] = from;
+    from += c;
   }
-  // Competition ranks: equal numbers are equal scores.
-  const rankOf = new Int32Array(n);
+  const order = new Int32Array(count);
+  for (let i = 0; i < units.length; i++) if (ids[i] < listed) order[at[max - units[i]]++] = i;
+  return order;
+}
+
+/** How many people have each score, by (max − score). */
+function countsBelow(units: Float64Array, ids: Int32Array, listed: number, max: number, range: number) {
+  const counts = new Int32Array(range);
+  for (let i = 0; i < units.length; i++) if (ids[i] < listed) counts[max - units[i]]++;
+  return counts;
+}
+
+/**
+ * Array's sort is stable (equal scores keep sheet order); differences of numbers within
+ * ±SAFE_UNITS are exact.
+ */
+function sortedOrder(units: Float64Array, ids: Int32Array, listed: number, count: number): Int32Array {
+  const people: number[] = [];
+  for (let i = 0; i < units.length; i++) if (ids[i] < listed) people.push(i);
+  people.sort((a, b) => units[b] - units[a]);
+  const order = new Int32Array(count);
+  order.set(people);
+  return order;
+}
+
+/** Competition ranks by position in the sheet: equal numbers are equal scores. */
+function ranksByUnits(units: Float64Array, order: Int32Array): Int32Array {
+  const rankOf = new Int32Array(units.length);
   let rank = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < order.length; i++) {
     const p = order[i];
     if (i === 0 || units[p] !== units[order[i - 1]]) rank = i + 1;
     rankOf[p] = rank;
   }
-  return { order, rankOf };
+  return rankOf;
 }
 
 /**

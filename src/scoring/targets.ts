@@ -13,6 +13,8 @@ export const CATEGORY_NAMES: Record<CategoryKey, Msg> = {
   admin: msg("行政事务", "Admin"),
 };
 
+const ZERO = Exact.ZERO;
+
 export interface TargetScore {
   categories: Record<CategoryKey, Exact>;
   target: Exact;
@@ -53,9 +55,10 @@ export function scoreTargets(
   const listed = communities.length;
   const byCommunity: (TargetScore | undefined)[] = new Array(listed);
   const firstRow: number[] = new Array(listed);
-  // The rows that count, with their sums: their detail records (and reason texts) are made when
-  // the details are read.
-  const counted: { r: TargetRecord; target: Exact }[] = [];
+  // The rows that count (by position): their detail records (and reason texts) are made when the
+  // details are read.
+  const counted: number[] = [];
+  const total = new ExactSum();
   for (let i = 0; i < records.length; i++) {
     const id = ids[i];
     if (id >= listed) continue;
@@ -75,7 +78,15 @@ export function scoreTargets(
       continue;
     }
     firstRow[id] = r.row;
-    const categories = {} as Record<CategoryKey, Exact>;
+    // Every key at once, in CATEGORIES order: one shape for every row.
+    const categories: Record<CategoryKey, Exact> = {
+      foundation: ZERO,
+      service: ZERO,
+      culture: ZERO,
+      environment: ZERO,
+      brand: ZERO,
+      admin: ZERO,
+    };
     for (let k = 0; k < CATEGORIES.length; k++) {
       const c = CATEGORIES[k];
       const value = r.scores[c];
@@ -91,7 +102,7 @@ export function scoreTargets(
             `${CATEGORY_NAMES[c].en} is blank: counted as 0`
           ),
         });
-        categories[c] = Exact.ZERO;
+        categories[c] = ZERO;
       } else if (value.isNegative() || value.gt(max)) {
         issues.push({
           severity: "error",
@@ -103,14 +114,13 @@ export function scoreTargets(
             `${CATEGORY_NAMES[c].en} score ${pts(value)} is outside 0–${pts(max)}`
           ),
         });
-        categories[c] = Exact.ZERO;
+        categories[c] = ZERO;
       } else categories[c] = value;
     }
-    const total = new ExactSum();
+    total.clear();
     for (let k = 0; k < CATEGORIES.length; k++) categories[CATEGORIES[k]].addTo(total);
-    const target = total.value();
-    byCommunity[id] = { categories, target };
-    counted.push({ r, target });
+    byCommunity[id] = { categories, target: total.value() };
+    counted.push(i);
   }
   for (let k = 0; k < listed; k++) {
     const c = communities[k];
@@ -126,18 +136,22 @@ export function scoreTargets(
       });
   }
   const details = () =>
-    counted.map(({ r, target }): RecordScore => ({
-      source: "targets",
-      row: r.row,
-      community: r.community,
-      label: "目标管理",
-      points: target,
-      reasons: [
-        {
-          rule: "target.sum",
-          text: msg(`六项得分合计 ${pts(target)} 分`, `Six categories add up to ${pts(target)}`),
-        },
-      ],
-    }));
+    counted.map((i): RecordScore => {
+      const r = records[i];
+      const target = (byCommunity[ids[i]] as TargetScore).target;
+      return {
+        source: "targets",
+        row: r.row,
+        community: r.community,
+        label: "目标管理",
+        points: target,
+        reasons: [
+          {
+            rule: "target.sum",
+            text: msg(`六项得分合计 ${pts(target)} 分`, `Six categories add up to ${pts(target)}`),
+          },
+        ],
+      };
+    });
   return { byCommunity, details, issues };
 }
