@@ -13,6 +13,7 @@ import {
   RecordScore,
 } from "./model";
 import { largestRemainder, toCents } from "./money";
+import { detailList } from "./part";
 import { advancedPlaces, competitionRanks, gapsToAbove, gapsToCut, markAdvanced } from "./ranking";
 import {
   BASIC_PUBLICITY_RULES,
@@ -231,7 +232,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
         individuals = value;
       },
       get details(): RecordScore[] {
-        return (details ??= t.details().concat(h.details(), b.details(), e.details(), c.details()));
+        return (details ??= detailList(t.details, h.details, b.details, e.details, c.details));
       },
       set details(value: RecordScore[]) {
         details = value;

@@ -247,7 +247,10 @@ export function scoreNumberedContributions(
   return {
     totals: taken.totals,
     issues,
-    details: () => contributionDetails(records, order, taken, lineCap, totalCap),
+    details: {
+      count: records.length,
+      write: (out, from) => writeDetails(records, order, taken, lineCap, totalCap, out, from),
+    },
   };
 }
 
@@ -391,13 +394,15 @@ function gcd(a: number, b: number): number {
 }
 
 /** The detail records, in row order (the records' order when they are in it). */
-function contributionDetails(
+function writeDetails(
   records: readonly ContributionRecord[],
   order: Int32Array | null,
   taken: Taken,
   lineCap: Exact,
-  totalCap: Exact
-): RecordScore[] {
+  totalCap: Exact,
+  out: RecordScore[],
+  from: number
+): void {
   // The same line and points recur across many rows: one reason (and one one-reason list) each,
   // found by line and the points' double, then checked exactly (two values, one double: rebuilt).
   type Given = { points: Exact; reason: Reason; alone: readonly Reason[] };
@@ -441,7 +446,6 @@ function contributionDetails(
     }
     return reason;
   };
-  const details: RecordScore[] = new Array(records.length);
   for (let k = 0; k < records.length; k++) {
     const at = order === null ? k : order[k];
     const r = records[at];
@@ -458,7 +462,7 @@ function contributionDetails(
       if (cutTotal) list.push(cutReason("total", cutTotal));
       reasons = list;
     }
-    details[k] = {
+    out[from + k] = {
       source: "contributions",
       row: r.row,
       community: r.community,
@@ -467,5 +471,4 @@ function contributionDetails(
       reasons,
     };
   }
-  return details;
 }

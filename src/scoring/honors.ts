@@ -178,30 +178,31 @@ export function scoreNumberedHonors(
   return {
     totals: highest.totals(prep.slots.group, prep.groups),
     issues,
-    details: () => {
-      const details: RecordScore[] = new Array(n);
-      for (let i = 0; i < n; i++) {
-        const r = records[i];
-        const base = table[outcome[i]];
-        let points = Exact.ZERO;
-        let reasons = base.reasons;
-        if (!valid[i]) {
-          const list: Reason[] = [base.reason];
-          if (!r.approved) list.push(NOT_APPROVED);
-          if (noDocNo(r)) list.push(NO_DOC_NO);
-          reasons = list;
-        } else if (best[slot[i]] === i) points = base.points;
-        else reasons = reasons.concat(sameKind(records[best[slot[i]]].row));
-        details[i] = {
-          source: "honors",
-          row: r.row,
-          community: r.community,
-          label: r.honor,
-          points,
-          reasons,
-        };
-      }
-      return details;
+    details: {
+      count: n,
+      write: (out, from) => {
+        for (let i = 0; i < n; i++) {
+          const r = records[i];
+          const base = table[outcome[i]];
+          let points = Exact.ZERO;
+          let reasons = base.reasons;
+          if (!valid[i]) {
+            const list: Reason[] = [base.reason];
+            if (!r.approved) list.push(NOT_APPROVED);
+            if (noDocNo(r)) list.push(NO_DOC_NO);
+            reasons = list;
+          } else if (best[slot[i]] === i) points = base.points;
+          else reasons = reasons.concat(sameKind(records[best[slot[i]]].row));
+          out[from + i] = {
+            source: "honors",
+            row: r.row,
+            community: r.community,
+            label: r.honor,
+            points,
+            reasons,
+          };
+        }
+      },
     },
   };
 }

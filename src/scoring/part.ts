@@ -3,17 +3,39 @@ import { EngineIssue, RecordScore } from "./model";
 import { Numbering } from "./numbered";
 
 /**
+ * A part's detail records, made when asked: `count` of them, written in the order the part gives
+ * them into a list from a position on. AssessmentResult.details writes every part's into one list
+ * (160,000 records in a big workbook: no list per part, no copy to join them).
+ */
+export interface Details {
+  count: number;
+  write(out: RecordScore[], from: number): void;
+}
+
+/** The detail records of the parts given, one after the other, in one new list. */
+export function detailList(...parts: Details[]): RecordScore[] {
+  let count = 0;
+  for (const p of parts) count += p.count;
+  const out: RecordScore[] = new Array(count);
+  let from = 0;
+  for (const p of parts) {
+    p.write(out, from);
+    from += p.count;
+  }
+  return out;
+}
+
+/**
  * One part (honors, publicity, contributions) scored over numbered communities: each
  * community's points, the issues, and the detail records built only when asked. Scoring keeps
  * per record only numbers and shared objects; the 160,000 RecordScores of a big workbook and
- * their reason texts are made by `details()` (AssessmentResult.details when first read).
+ * their reason texts are made by `details` (AssessmentResult.details when first read).
  */
 export interface PartScores {
   /** Points per community number; undefined where nothing counts (0). */
   totals: readonly (Exact | undefined)[];
   issues: EngineIssue[];
-  /** The part's detail records, in the order the part gives them (a new array each call). */
-  details(): RecordScore[];
+  details: Details;
 }
 
 /** The shape the part scorers had before numbering: details and totals by community name. */
@@ -42,5 +64,5 @@ export function numberCommunities<T>(
 export function named(scores: PartScores, numbering: Numbering): NamedScores {
   const byCommunity = new Map<string, Exact>();
   numbering.names.forEach((name, id) => byCommunity.set(name, scores.totals[id] ?? Exact.ZERO));
-  return { details: scores.details(), byCommunity, issues: scores.issues };
+  return { details: detailList(scores.details), byCommunity, issues: scores.issues };
 }

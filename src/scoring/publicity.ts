@@ -5,7 +5,7 @@ import { Level, LEVEL_NAMES, levelIndex, LEVELS } from "./levels";
 import { BasicPublicityRecord, EngineIssue, PublicityRecord, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
-import { named, NamedScores, numberCommunities, PartScores } from "./part";
+import { Details, named, NamedScores, numberCommunities, PartScores } from "./part";
 import { msg } from "./text";
 
 /** Separators of the 社区 cell of a joint article: 、 , ， ; ； / and line breaks (SPEC §3.2). */
@@ -279,30 +279,31 @@ export function scoreNumberedPublicity(
   return {
     totals: highest.totals(slots.group, prep.names.length),
     issues,
-    details: () => {
-      const details: RecordScore[] = new Array(start[n]);
-      for (let i = 0; i < n; i++) {
-        const r = records[i];
-        const base = bases[kind[i]];
-        const refusals = refused[i] ? publicityRefusals(r, scope) : NONE;
-        // A refused article's communities share one list of reasons too.
-        const reasons = refusals.length ? [base.reason, ...refusals] : base.reasons;
-        for (let s = start[i]; s < start[i + 1]; s++) {
-          const counted = best[slots.slot[s]];
-          details[s] = {
-            source: "publicity",
-            row: r.row,
-            community: prep.names[prep.community[s]],
-            label: r.title,
-            points: refusals.length || counted !== s ? Exact.ZERO : base.share,
-            reasons:
-              refusals.length || counted === s
-                ? reasons
-                : reasons.concat(sameContent(records[prep.article[counted]].row)),
-          };
+    details: {
+      count: start[n],
+      write: (out, from) => {
+        for (let i = 0; i < n; i++) {
+          const r = records[i];
+          const base = bases[kind[i]];
+          const refusals = refused[i] ? publicityRefusals(r, scope) : NONE;
+          // A refused article's communities share one list of reasons too.
+          const reasons = refusals.length ? [base.reason, ...refusals] : base.reasons;
+          for (let s = start[i]; s < start[i + 1]; s++) {
+            const counted = best[slots.slot[s]];
+            out[from + s] = {
+              source: "publicity",
+              row: r.row,
+              community: prep.names[prep.community[s]],
+              label: r.title,
+              points: refusals.length || counted !== s ? Exact.ZERO : base.share,
+              reasons:
+                refusals.length || counted === s
+                  ? reasons
+                  : reasons.concat(sameContent(records[prep.article[counted]].row)),
+            };
+          }
         }
-      }
-      return details;
+      },
     },
   };
 }
@@ -338,7 +339,7 @@ export interface BasicPublicityScores {
   /** Points per community number; undefined for a community with no record. */
   totals: (Exact | undefined)[];
   issues: EngineIssue[];
-  details(): RecordScore[];
+  details: Details;
 }
 
 /**
@@ -389,10 +390,10 @@ export function scoreBasicPublicity(
   }
   // The range as it is now: the reasons are worded when the details are read.
   const range = { basicPublicityMin: rules.basicPublicityMin, basicPublicityMax: rules.basicPublicityMax };
-  const details = () =>
-    records.map((r, i): RecordScore => {
+  const write = (out: RecordScore[], from: number) =>
+    records.forEach((r, i) => {
       const problem = checkBasicPublicity(r.score, range);
-      return {
+      out[from + i] = {
         source: "basicPublicity",
         row: r.row,
         community: r.community,
@@ -411,5 +412,5 @@ export function scoreBasicPublicity(
             ],
       };
     });
-  return { totals, details, issues };
+  return { totals, details: { count: records.length, write }, issues };
 }

@@ -2,6 +2,7 @@ import { Exact, ExactSum, sum } from "./exact";
 import { pts } from "./format";
 import { CommunityRecord, EngineIssue, RecordScore, TargetRecord } from "./model";
 import { CATEGORIES, CategoryKey, Rules } from "./rules";
+import { Details } from "./part";
 import { msg, Msg } from "./text";
 
 export const CATEGORY_NAMES: Record<CategoryKey, Msg> = {
@@ -50,7 +51,7 @@ export function scoreTargets(
   records: readonly TargetRecord[],
   ids: Int32Array,
   rules: Pick<Rules, (typeof TARGET_RULES)[number]>
-): { byCommunity: (TargetScore | undefined)[]; details(): RecordScore[]; issues: EngineIssue[] } {
+): { byCommunity: (TargetScore | undefined)[]; details: Details; issues: EngineIssue[] } {
   const issues: EngineIssue[] = [...checkCategoryMaxima(rules)];
   const listed = communities.length;
   const byCommunity: (TargetScore | undefined)[] = new Array(listed);
@@ -135,11 +136,11 @@ export function scoreTargets(
         ),
       });
   }
-  const details = () =>
-    counted.map((i): RecordScore => {
+  const write = (out: RecordScore[], from: number) =>
+    counted.forEach((i, k) => {
       const r = records[i];
       const target = (byCommunity[ids[i]] as TargetScore).target;
-      return {
+      out[from + k] = {
         source: "targets",
         row: r.row,
         community: r.community,
@@ -153,5 +154,5 @@ export function scoreTargets(
         ],
       };
     });
-  return { byCommunity, details, issues };
+  return { byCommunity, details: { count: counted.length, write }, issues };
 }
