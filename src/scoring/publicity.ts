@@ -206,13 +206,14 @@ function articleKinds(start: Int32Array, level: Uint8Array): Pick<PublicityPrep,
   const n = level.length;
   const kind = new Int32Array(n);
   const kinds: { level: Level; sharing: number }[] = [];
-  const kindOf = LEVELS.map(() => new Map<number, number>());
+  // Per level, the number of each sharing met (an array by sharing: no hashing per article).
+  const kindOf: number[][] = LEVELS.map(() => []);
   for (let i = 0; i < n; i++) {
     const sharing = Math.max(1, start[i + 1] - start[i]);
     const byLevel = kindOf[level[i]];
-    let k = byLevel.get(sharing);
+    let k = byLevel[sharing];
     if (k === undefined) {
-      byLevel.set(sharing, (k = kinds.length));
+      k = byLevel[sharing] = kinds.length;
       kinds.push({ level: LEVELS[level[i]], sharing });
     }
     kind[i] = k;
