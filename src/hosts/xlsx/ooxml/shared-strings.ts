@@ -1,7 +1,8 @@
 import type { XlsxPackage } from "./package";
 import { REL_SHARED_STRINGS, workbookPart } from "./package";
+import { SstScan } from "./sst-scan";
 import { unescapeOoxml } from "./xml";
-import type { XmlHandlers } from "./xml-stream";
+import { FALLBACK, XmlHandlers } from "./xml-stream";
 
 /** The shared-strings part: its table read (sst-write.ts appends the generated sheets' entries). */
 
@@ -25,9 +26,23 @@ export function readSharedStrings(pkg: XlsxPackage): SharedStringsPart {
   return part;
 }
 
-/** `readSharedStrings` with the part inflated by the package's inflater (it may be tens of megabytes). */
-export async function readSharedStringsAsync(pkg: XlsxPackage): Promise<SharedStringsPart> {
+/**
+ * `readSharedStrings` with the part inflated by the package's inflater (it may be tens of
+ * megabytes): the entries through the scanner of sst-scan.ts, or — when it falls back, or
+ * `scan` is false (tests) — the part again through saxes alone.
+ */
+export async function readSharedStringsAsync(pkg: XlsxPackage, scan = true): Promise<SharedStringsPart> {
   const path = workbookPart(pkg, REL_SHARED_STRINGS);
+  if (path && scan) {
+    const { part, handlers } = tableReader(path);
+    const texts = part.texts;
+    try {
+      await pkg.parts.xmlAsync(path, handlers, new SstScan((t) => texts.push(unescapeOoxml(t))));
+      return part;
+    } catch (e) {
+      if (e !== FALLBACK) throw e;
+    }
+  }
   const { part, handlers } = tableReader(path);
   if (path) await pkg.parts.xmlAsync(path, handlers);
   return part;
