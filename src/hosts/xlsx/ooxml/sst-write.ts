@@ -58,15 +58,15 @@ const OPEN = /<((?:\w+:)?)sst\b([^>]*?)(\/?)>/;
  * Writes the shared-strings part at `path`: the input's part `base` (when there is one) with its
  * counts brought up to date and the new entries appended before its closing tag, every other
  * byte of its text as it was; a new part when there is none. The input's part is read as it is
- * written, a piece at a time.
+ * written, a piece at a time, inflated by the package's inflater.
  */
-export function writeSharedStrings(
+export async function writeSharedStrings(
   strings: SharedStrings,
   texts: number,
   parts: Parts,
   path: string,
   base: string | null
-): void {
+): Promise<void> {
   const out = new PartBytes(parts.writer(path));
   const entries = (prefix: string) => {
     for (const piece of strings.entries(prefix)) out.text(piece);
@@ -149,7 +149,8 @@ export function writeSharedStrings(
       );
     }
   };
-  if (!parts.stream(base, (chunk) => decode(chunk))) {
+  // Through the package's inflater (the command line's zlib): megabytes of a big workbook's table.
+  if (!(await parts.streamAsync(base, (chunk) => decode(chunk)))) {
     fresh();
     out.end();
     return;

@@ -27,7 +27,7 @@ import type { Parts } from "./parts";
 import { PackageTables, REL_TABLE } from "./tables";
 import { withDefinedNames, WrittenSheet } from "./print";
 import { packageFirstCells } from "./read";
-import { readSharedStrings } from "./shared-strings";
+import { readSharedStringsAsync } from "./shared-strings";
 import { SharedStrings, writeSharedStrings } from "./sst-write";
 import { SheetWritten, streamedWidth, writeSheetXml } from "./sheet-xml";
 import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
@@ -155,7 +155,7 @@ export async function writePackageSheets(pkg: XlsxPackage, sheets: readonly AnyS
     stylesXml = MINIMAL_STYLES;
   }
   const book = new StyleBook(countOf(stylesXml, "cellXfs"));
-  const sharedPart = pkg.sharedStrings ?? readSharedStrings(pkg);
+  const sharedPart = pkg.sharedStrings ?? (await readSharedStringsAsync(pkg));
   const strings = new SharedStrings(sharedPart);
   const firstCells = packageFirstCells(pkg);
   const written: string[] = [];
@@ -214,7 +214,7 @@ export async function writePackageSheets(pkg: XlsxPackage, sheets: readonly AnyS
       relsXml = addRel(relsXml, REL_SHARED_STRINGS, "sharedStrings.xml");
       types = addOverride(types, `/${path}`, TYPE_SHARED_STRINGS);
     }
-    writeSharedStrings(strings, sharedPart.texts.length, parts, path, sharedPart.path);
+    await writeSharedStrings(strings, sharedPart.texts.length, parts, path, sharedPart.path);
     // A second write into the same package sees the strings added by the first.
     for (const t of strings.added) {
       sharedPart.texts.push(t);
