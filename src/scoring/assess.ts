@@ -111,12 +111,14 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
   /** The staff results best first, fresh objects (rank, advanced and money are set on them). */
   const individualsOf = (marked: readonly number[], marks: readonly Advanced[]): IndividualResult[] => {
     // Written out rather than spread (a literal of known shape is much cheaper to build), in
-    // sheet order (records read in order), then placed best first.
-    const people: IndividualResult[] = new Array(input.staff.length);
-    for (let p = 0; p < people.length; p++) {
+    // sheet order (records read in order), each put straight at its place best first.
+    const placeOf = new Int32Array(input.staff.length);
+    for (let i = 0; i < order.length; i++) placeOf[order[i]] = i;
+    const ranked: IndividualResult[] = new Array(order.length);
+    for (let p = 0; p < input.staff.length; p++) {
       if (rankOf[p] === 0) continue;
       const s = input.staff[p];
-      people[p] = {
+      ranked[placeOf[p]] = {
         name: s.name,
         community: s.community,
         row: s.row,
@@ -126,8 +128,6 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
         advanced: false,
       };
     }
-    const ranked: IndividualResult[] = new Array(order.length);
-    for (let i = 0; i < order.length; i++) ranked[i] = people[order[i]];
     marked.forEach((i, k) => (ranked[i].advanced = marks[k]));
     return ranked;
   };
