@@ -1,10 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { run } from "../src/cli/main";
-import { Io } from "../src/cli/output";
 import { openXlsx, packXlsx, saveXlsx, writeOutputSheets, writePackageSheets } from "../src/hosts/xlsx";
 import { inputSheet, sampleSheets } from "../src/workbook/pipeline";
 import { SHEETS } from "../src/workbook/schema";
@@ -15,8 +13,8 @@ import { median } from "./timing";
 /**
  * Issue 9's bars: any file of up to 20 MB gets an answer (a result or a one-line refusal) in
  * ≤ 60 s and ≤ 1.5 GB peak RSS — zip bombs and huge addresses included —, and a workbook of
- * 1,000,000 staff rows ranks in ≤ 1 GB. Each figure is `scorecard validate` / `rank --out` in a
- * fresh child process (its maxRSS is that run's peak alone); medians of RUNS.
+ * 1,000,000 staff rows ranks in ≤ 1 GB. Each figure is `scorecard validate` / `rank --out` of the
+ * compiled command line in a fresh child process (its maxRSS is that run's peak alone); medians of RUNS.
  */
 
 const RUNS = 3;
@@ -29,31 +27,46 @@ interface ChildResult {
   line: string;
 }
 
-/** One CLI command in this process; prints its figures as JSON. */
-async function child(args: string[]): Promise<void> {
-  let err = "";
-  const io: Io = { out: () => undefined, err: (t) => (err += t + "\n") };
-  const t0 = performance.now();
-  const code = await run(args, io);
-  const ms = performance.now() - t0;
-  const result: ChildResult = {
-    ms,
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
-    code,
-    line: err.trim().split("\n")[0] ?? "",
-  };
-  process.stdout.write(JSON.stringify(result) + "\n");
+/**
+ * One CLI command in a fresh `node`, run exactly as `npm run scorecard` runs it (the compiled
+ * dist/cli/scorecard.js and its runAsProcess: output to the pipes, exit code set), no TypeScript
+ * loader in the measured process. Plain JavaScript given to `node -e`: on exit it leaves its time
+ * and peak RSS (maxRSS: this process alone) as JSON in the file BENCH_RESULT names.
+ */
+const CHILD = `
+const t0 = performance.now();
+process.on("exit", () => {
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  require("fs").writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ ms: performance.now() - t0, maxRssMiB }));
+});
+require(process.argv[1]).runAsProcess(process.argv.slice(2));
+`;
+
+/** The compiled command line, built first when missing or older than the sources (as `npm run scorecard` does). */
+function compiledCli(): string {
+  const build = require("../scripts/build-cli.js") as { ensureCli: () => string };
+  return build.ensureCli();
 }
 
 function measure(args: string[], runs = RUNS): ChildResult[] | string {
-  const tsx = resolve(__dirname, "../node_modules/.bin/tsx");
+  const cli = compiledCli();
+  const dir = mkdtempSync(join(tmpdir(), "bench-child-"));
   const out: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) {
-    const p = spawnSync(tsx, [__filename, "--child", ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
-    const last = p.stdout.trim().split("\n").pop() ?? "";
-    if (!last.startsWith("{"))
-      return `child died (exit ${p.status}): ${(p.stderr || p.stdout).split("\n")[0]}`;
-    out.push(JSON.parse(last) as ChildResult);
+  try {
+    for (let i = 0; i < runs; i++) {
+      const result = join(dir, `run${i}.json`);
+      const p = spawnSync(process.execPath, ["-e", CHILD, cli, ...args], {
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+        env: { ...process.env, BENCH_RESULT: result },
+      });
+      if (!existsSync(result) || p.status === null)
+        return `child died (exit ${p.status ?? p.signal}): ${(p.stderr || p.stdout).split("\n")[0]}`;
+      const figures = JSON.parse(readFileSync(result, "utf8")) as Pick<ChildResult, "ms" | "maxRssMiB">;
+      out.push({ ...figures, code: p.status, line: p.stderr.trim().split("\n")[0] ?? "" });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return out;
 }
@@ -133,7 +146,7 @@ export async function benchHostile(): Promise<string[]> {
       line(
         `rank --out, ${STAFF_ROWS.toLocaleString("en")} staff rows`,
         statSync(big).size,
-        measure(["rank", big, "--out", join(dir, "out.xlsx")], 1),
+        measure(["rank", big, "--out", join(dir, "out.xlsx")]),
         60_000,
         1024
       )
@@ -145,10 +158,9 @@ export async function benchHostile(): Promise<string[]> {
 }
 
 if (process.argv[2] === "--child") {
-  child(process.argv.slice(3)).catch((e: unknown) => {
-    process.stderr.write((e instanceof Error ? e.message : String(e)) + "\n");
-    process.exit(1);
-  });
+  // One measured run of the compiled command line, by hand: `--child rank staff.xlsx --out o.xlsx`.
+  const r = measure(process.argv.slice(3), 1);
+  console.log(typeof r === "string" ? r : JSON.stringify(r[0]));
 } else if (process.argv[2] === "--make-staff") {
   staffWorkbook(Number(process.argv[4] ?? STAFF_ROWS)).then((b) => writeFileSync(process.argv[3], b));
 } else if (require.main === module) {
