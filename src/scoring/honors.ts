@@ -1,8 +1,8 @@
-import { Exact, ExactSum } from "./exact";
+import { Exact } from "./exact";
 import { pts } from "./format";
 import { HighestPerSlot } from "./highest";
 import { Level, LEVEL_NAMES, levelBelow, levelIndex, LEVELS } from "./levels";
-import { EngineIssue, HonorRecord, Reason, RecordScore } from "./model";
+import { EngineIssue, HonorRecord, Reason } from "./model";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
 import { named, NamedScores, numberCommunities, PartScores } from "./part";
 import { Rules } from "./rules";
@@ -239,16 +239,3 @@ const sameKind = (higherRow: number): Reason => ({
     `Same kind of honor already counted at a higher level (row ${higherRow}): no points`
   ),
 });
-
-/** Each community's sum of points (every community with a record is present, 0 included). */
-export function totalsByCommunity(details: readonly RecordScore[]): Map<string, Exact> {
-  const sums = new Map<string, ExactSum>();
-  for (const d of details) {
-    let s = sums.get(d.community);
-    if (!s) sums.set(d.community, (s = new ExactSum()));
-    if (!d.points.isZero()) d.points.addTo(s);
-  }
-  const totals = new Map<string, Exact>();
-  for (const [community, s] of sums) totals.set(community, s.value());
-  return totals;
-}
