@@ -16,12 +16,16 @@ export interface Args {
   sets: string[];
   /** whatif: `--interpretations`. */
   interpretations: boolean;
+  /** `--force`: a file that already exists may be replaced (SPEC §8: never without it). */
+  force: boolean;
   locale: Locale;
   help: boolean;
 }
 
 const VALUE_OPTIONS = new Set(["--out", "--today", "--lang", "--set", "--community", "--pdf"]);
-const FLAGS = new Set(["--json", "--help", "-h", "--interpretations"]);
+const FLAGS = new Set(["--json", "--help", "-h", "--interpretations", "--force"]);
+/** The one option that may be given more than once; any other twice is a usage error, not "the last wins". */
+const REPEATABLE = new Set(["--set"]);
 
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
@@ -30,13 +34,20 @@ export function parseArgs(argv: readonly string[]): Args {
     json: false,
     sets: [],
     interpretations: false,
+    force: false,
     locale: "zh-CN",
     help: false,
   };
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith("--") ? a.indexOf("=") : -1;
     const name = eq > 0 ? a.slice(0, eq) : a;
+    if ((VALUE_OPTIONS.has(name) || FLAGS.has(name)) && !REPEATABLE.has(name)) {
+      if (seen.has(name))
+        throw new CliError(msg(`选项 ${name} 只能给一次`, `The option ${name} may be given only once`));
+      seen.add(name);
+    }
     if (VALUE_OPTIONS.has(name)) {
       const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (value === undefined || value === "")
@@ -55,6 +66,7 @@ export function parseArgs(argv: readonly string[]): Args {
     } else if (FLAGS.has(name)) {
       if (name === "--json") args.json = true;
       else if (name === "--interpretations") args.interpretations = true;
+      else if (name === "--force") args.force = true;
       else args.help = true;
     } else if (a.startsWith("-") && a !== "-") {
       throw new CliError(
@@ -71,8 +83,8 @@ export function parseArgs(argv: readonly string[]): Args {
 
 export const USAGE = `用法 / usage: npm run --silent scorecard -- <命令> …
 
-  template <out.xlsx>                              写出空白模板（各输入表、下拉选项、设置默认值、21 项工作要点）
-  sample <out.xlsx>                                写出内置示例（12 个社区，其中 2 个村改居）
+  template <out.xlsx> [--force]                    写出空白模板（各输入表、下拉选项、设置默认值、21 项工作要点）
+  sample <out.xlsx> [--force]                      写出内置示例（12 个社区，其中 2 个村改居）
   validate <in.xlsx> [--json]                      检查工作簿，列出问题
   rank <in.xlsx> [--out <out.xlsx>] [--json]       校验、计分、排名；--out 写出原工作簿加生成的结果表
   workplan <in.xlsx> [--today YYYY-MM-DD] [--json] [--out <out.xlsx>]
@@ -82,8 +94,13 @@ export const USAGE = `用法 / usage: npm run --silent scorecard -- <命令> …
   statement <in.xlsx> [--community 社区] [--out <out.xlsx>] [--pdf <out.pdf>]
                                                    成绩单：每个社区一页（或只一个社区），不给 --out/--pdf 时打印为文字；
                                                    --out 写出加上“成绩单”表的工作簿；--pdf 经 LibreOffice（soffice）转为 PDF
-  （validate、rank、workplan、whatif、statement 不给文件时使用内置示例 / with no file: the built-in sample）
+  （validate、rank、workplan、whatif、statement 不给文件时使用内置示例，只显示不写出：--out、--pdf 需要输入文件
+   / with no file: the built-in sample, shown only — --out and --pdf need an input file）
 
+  --force     写出的文件已存在时替换它（否则拒绝，退出码 2）/ replace an existing file (else refused, exit 2)；
+              template、sample、--out、--pdf 都不会不加 --force 就覆盖文件；符号链接一律拒绝 / a symbolic link is refused
   --lang en   messages in English
+  相对路径按运行命令的文件夹 / relative paths are the folder the command is typed in (npm: INIT_CWD)
+  SOFFICE=路径  SOFFICE_TIMEOUT=秒（默认 300）  --pdf 用的 LibreOffice 与转换时限 / LibreOffice for --pdf and its time limit
 
 退出码 / exit codes: 0 没有错误（可有警告） no errors · 1 有错误 errors · 2 无法执行（参数或文件） unusable call or file`;

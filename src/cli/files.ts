@@ -7,7 +7,7 @@ import { msg } from "../scoring";
 import { zlibDeflater } from "./deflate";
 import { zlibInflater } from "./inflate";
 import { CliError } from "./errors";
-import { checkOutFile, errno, writeFailure } from "./out-file";
+import { checkOutFile, errno, OutFile, writeFailure } from "./out-file";
 
 /** File I/O of the CLI (the xlsx host itself does none, so it also runs in a browser). */
 
@@ -59,13 +59,44 @@ export async function readWorkbookFile(file: string): Promise<XlsxPackage> {
   }
 }
 
+/** The temporary file a write goes through, beside the target: `.name.xlsx.PID.tmp`. */
+function temporaryOf(file: string, pid: number): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${pid}.tmp`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errno(e) === "EPERM"; // there, but another user's
+  }
+}
+
 /**
- * Saves through a temporary file beside the target, so a failed write leaves no half file. The
- * target is checked first (read-only, folder, device, missing folder) so the reason is the true one.
+ * Removes the temporary files a killed run left beside this target: those whose process is gone.
+ * One of a run still going (another process writing the same name) is left alone.
  */
-export async function writeWorkbookFile(file: string, bytes: Uint8Array): Promise<void> {
-  await checkOutFile(file);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+async function removeLeftTemporaries(file: string): Promise<void> {
+  const prefix = `.${path.basename(file)}.`;
+  const names = await fs.readdir(path.dirname(file)).catch((): string[] => []);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const pid = name.slice(prefix.length, -".tmp".length);
+    if (!/^[1-9]\d*$/.test(pid) || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+    await fs.rm(temporaryOf(file, Number(pid)), { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes a file a command makes (workbook or PDF) through a temporary file beside the target, so a
+ * failed write leaves no half file. The guard of out-file.ts runs again first, just before the
+ * write: a file that appeared while the command worked is not overwritten without --force either.
+ */
+export async function writeOutFile(file: string, bytes: Uint8Array, target: OutFile): Promise<void> {
+  await checkOutFile(file, target);
+  await removeLeftTemporaries(file);
+  const tmp = temporaryOf(file, process.pid);
   try {
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, file);

@@ -4,13 +4,12 @@ import { gridsOfSheets, sampleSheets } from "../workbook/pipeline";
 import { WorkbookGrids } from "../workbook/types";
 import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
-import { zlibDeflater } from "./deflate";
-import { zlibInflater } from "./inflate";
 import { CliError } from "./errors";
 import { readWorkbookFile } from "./files";
+import { needsInputFile } from "./out-file";
 import { Io } from "./output";
 
-/** What a reading command works on: its grids, and (for `rank --out`) the package to write into. */
+/** What a reading command works on: its grids, and (for `--out`) the package of the file to write into. */
 export interface Input {
   label: string;
   grids(): Promise<WorkbookGrids>;
@@ -21,8 +20,8 @@ export interface Input {
  * The workbook a reading command works on: the file given, or — with no file — the built-in
  * sample (12 communities), so `npm run --silent scorecard -- rank` shows every rule at work.
  * The sample's grids are its sheets' values as written (no .xlsx round trip, no ExcelJS, so the
- * command starts fast); only `rank --out` on the sample makes its .xlsx, through ExcelJS.
- * The note goes to stderr, so --json output stays one JSON object.
+ * command starts fast). The sample is never written out (a writing option needs a file:
+ * checkOutputs refuses it first). The note goes to stderr, so --json output stays one JSON object.
  */
 export async function openInput(args: Args, io: Io): Promise<Input> {
   if (args.positional.length > 1)
@@ -45,12 +44,6 @@ export async function openInput(args: Args, io: Io): Promise<Input> {
   return {
     label: "sample",
     grids: async () => gridsOfSheets(sampleSheets(workplanTemplateRows())),
-    pkg: async () => {
-      const [{ openXlsx }, { sampleWorkbookBytes }] = await Promise.all([
-        import("../hosts/xlsx/ooxml"),
-        import("./sample"),
-      ]);
-      return openXlsx(await sampleWorkbookBytes(), zlibDeflater, zlibInflater);
-    },
+    pkg: () => Promise.reject(new CliError(needsInputFile(args))),
   };
 }

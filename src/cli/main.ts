@@ -1,9 +1,11 @@
 import { setFlagsFromString } from "node:v8";
 import { UnreadableWorkbookError } from "../hosts/xlsx/errors";
-import { say } from "../scoring";
+import { Locale, say } from "../scoring";
 import { Args, parseArgs, USAGE } from "./args";
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from "./errors";
-import { consoleIo, Io, quietOnClosedPipe } from "./output";
+import { writeFailure } from "./out-file";
+import { consoleIo, failedOutput, Io, watchOutput } from "./output";
+import { withFullPaths } from "./paths";
 
 /**
  * `npm run --silent scorecard -- <command> …` (SPEC §7.2). Exit 0: no errors (warnings allowed);
@@ -11,7 +13,7 @@ import { consoleIo, Io, quietOnClosedPipe } from "./output";
  * a stack trace.
  */
 // Each command's module loads when that command runs: `rank` never loads ExcelJS (only template
-// and sample, and `rank --out` on the built-in sample, write through it).
+// and sample write through it).
 const COMMANDS: Record<string, (args: Args, io: Io) => Promise<number>> = {
   template: async (args, io) => (await import("./template")).templateCommand(args, io),
   sample: async (args, io) => (await import("./sample")).sampleCommand(args, io),
@@ -22,14 +24,20 @@ const COMMANDS: Record<string, (args: Args, io: Io) => Promise<number>> = {
   statement: async (args, io) => (await import("./statement")).statementCommand(args, io),
 };
 
-export async function run(argv: readonly string[], io: Io = consoleIo): Promise<number> {
-  // Until the arguments are parsed, --lang decides the language of a usage error.
+/** The language asked for by --lang, read before (or without) parsing the arguments. */
+function localeOf(argv: readonly string[]): Locale {
   const langAt = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
   const lang =
     langAt < 0 ? "" : argv[langAt].includes("=") ? argv[langAt].split("=")[1] : (argv[langAt + 1] ?? "");
-  let locale: Args["locale"] = lang.startsWith("en") ? "en-US" : "zh-CN";
+  return lang.startsWith("en") ? "en-US" : "zh-CN";
+}
+
+export async function run(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  // Until the arguments are parsed, --lang decides the language of a usage error.
+  let locale = localeOf(argv);
   try {
-    const args = parseArgs(argv);
+    // Files are named in full from here on: each message says which file was read or written.
+    const args = withFullPaths(parseArgs(argv));
     locale = args.locale;
     if (args.command === "help" || (args.help && args.command === "")) {
       io.out(USAGE);
@@ -77,15 +85,24 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
  */
 const HEAP_GROWING_PERCENT = 50;
 
-/** The command line as a process: the exit code set from `run`; anything unexpected exits 2. */
+/**
+ * The command line as a process: the exit code set from `run`; anything unexpected exits 2, and so
+ * does output that could not be written (`--json > /dev/full`), said in one line on stderr.
+ */
 export function runAsProcess(argv: readonly string[]): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   process.on("unhandledRejection", () => process.exit(EXIT_UNUSABLE));
-  quietOnClosedPipe(process.stdout);
-  quietOnClosedPipe(process.stderr);
+  const locale = localeOf(argv);
+  watchOutput(process.stdout, (code) => {
+    process.exitCode = EXIT_UNUSABLE;
+    process.stderr.write(say(writeFailure("stdout", code).words, locale) + "\n");
+  });
+  watchOutput(process.stderr, () => {
+    process.exitCode = EXIT_UNUSABLE;
+  });
   run(argv).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = failedOutput() !== "" ? EXIT_UNUSABLE : code;
     },
     () => {
       process.exitCode = EXIT_UNUSABLE;

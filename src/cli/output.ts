@@ -8,18 +8,32 @@ export interface Io {
   err(text: string): void;
 }
 
-/** Streams whose reader has gone (`scorecard rank | head`): later lines are dropped. */
+/** Streams whose reader has gone (`scorecard rank | head`) or that failed: later lines are dropped. */
 const closed = new Set<NodeJS.WritableStream>();
+/** Why the output could not be written (`--json > /dev/full`: ENOSPC), or "" while it could. */
+let outputFailure = "";
+
+/** The reason the output failed, once it has: the command then exits 2 instead of its own code. */
+export function failedOutput(): string {
+  return outputFailure;
+}
 
 /**
  * A closed pipe ends the output quietly: EPIPE marks the stream closed instead of crashing with a
  * stack trace; the command still finishes (a file it writes is written) and exits with its code.
+ * Any other failure to write (a full disk, an I/O error) is the one line `onFailure` says, and
+ * exit 2: never a stack trace, never exit 1 (which means errors in the workbook).
  */
-export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
-    closed.add(stream);
-  });
+export function watchOutput(stream: NodeJS.WriteStream, onFailure: (code: string) => void): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => fail(stream, e, onFailure));
+}
+
+function fail(stream: NodeJS.WritableStream, e: unknown, onFailure: (code: string) => void): void {
+  closed.add(stream);
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? "";
+  if (code === "EPIPE" || outputFailure !== "") return;
+  outputFailure = code || "EIO";
+  onFailure(outputFailure);
 }
 
 function writeLine(stream: NodeJS.WriteStream, text: string): void {

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { constants, promises as fs, statSync, accessSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -6,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import { msg } from "../scoring";
 import { OutputSheet } from "../workbook/types";
 import { CliError } from "./errors";
-import { writeWorkbookFile } from "./files";
+import { runInOwnGroup } from "./child";
+import { writeOutFile } from "./files";
 
 /**
  * `statement --pdf` (SPEC §8): 成绩单 printed to PDF by LibreOffice headless — the reader that
@@ -16,8 +16,31 @@ import { writeWorkbookFile } from "./files";
  * beside this one, is never disturbed and never blocks it. Every temporary file goes afterwards.
  */
 
-/** How long one conversion may take (a cold start of LibreOffice is ~5 s; a big 成绩单 more). */
-const CONVERT_TIMEOUT_MS = 300_000;
+/**
+ * How long one conversion may take, in seconds (a cold start of LibreOffice is ~5 s; a big 成绩单
+ * more): 300, or `SOFFICE_TIMEOUT`. Past it LibreOffice is stopped, with everything it started.
+ */
+const CONVERT_TIMEOUT_S = 300;
+
+export function convertTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env.SOFFICE_TIMEOUT;
+  if (given === undefined || given === "") return CONVERT_TIMEOUT_S * 1000;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new CliError(
+      msg(
+        `环境变量 SOFFICE_TIMEOUT=${given} 应为正的秒数（如 600）`,
+        `SOFFICE_TIMEOUT=${given} must be a positive number of seconds (e.g. 600)`
+      )
+    );
+  return seconds * 1000;
+}
+
+/** The LibreOffice that converts, and how long it may take. */
+export interface Converter {
+  soffice: string;
+  timeoutMs: number;
+}
 
 function executable(file: string): boolean {
   try {
@@ -82,42 +105,58 @@ export async function sheetWorkbookBytes(sheet: OutputSheet): Promise<Uint8Array
   return xlsx.packXlsx(pkg);
 }
 
-function run(file: string, args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(file, args, { timeout: CONVERT_TIMEOUT_MS, windowsHide: true }, (err, _stdout, stderr) => {
-      const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-      resolve({ code, stderr: String(stderr) });
-    });
-  });
-}
-
-/** Converts the sheet to `target` (a PDF) with `soffice`; a failure is exit 2 with LibreOffice's words. */
-export async function writeSheetPdf(soffice: string, sheet: OutputSheet, target: string): Promise<void> {
+/**
+ * Converts the sheet to `target` (a PDF) with `soffice`; a failure is exit 2 with LibreOffice's
+ * words, or saying it ran out of time or was interrupted (it is stopped either way).
+ */
+export async function writeSheetPdf(
+  converter: Converter,
+  sheet: OutputSheet,
+  target: string,
+  force: boolean
+): Promise<void> {
   const dir = await fs.mkdtemp(path.join(tmpdir(), "scorecard-pdf-"));
   try {
     const xlsx = path.join(dir, "statements.xlsx");
     await fs.writeFile(xlsx, await sheetWorkbookBytes(sheet));
     const outDir = path.join(dir, "out");
     const profile = pathToFileURL(path.join(dir, "profile")).href;
-    const done = await run(soffice, [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=${profile}`,
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      outDir,
-      xlsx,
-    ]);
+    const done = await runInOwnGroup(
+      converter.soffice,
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=${profile}`,
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        outDir,
+        xlsx,
+      ],
+      converter.timeoutMs
+    );
+    if (done.timedOut) {
+      const s = converter.timeoutMs / 1000;
+      throw new CliError(
+        msg(
+          `LibreOffice 在 ${s} 秒内未完成转换，已停止（可用环境变量 SOFFICE_TIMEOUT 设更长的秒数）`,
+          `LibreOffice did not finish converting within ${s} s and was stopped (set SOFFICE_TIMEOUT to allow more seconds)`
+        )
+      );
+    }
+    if (done.interrupted)
+      throw new CliError(
+        msg("已中断：LibreOffice 已停止，未写出 PDF", "Interrupted: LibreOffice stopped, no PDF written")
+      );
     const pdf = path.join(outDir, "statements.pdf");
     const bytes = await fs.readFile(pdf).catch(() => null);
     if (done.code !== 0 || bytes === null) {
-      const why = done.stderr.trim().split("\n")[0] || `exit ${done.code}`;
+      const why = done.startError || done.stderr.trim().split("\n")[0] || `exit ${done.code}`;
       throw new CliError(
         msg(`LibreOffice 未能转换为 PDF（${why}）`, `LibreOffice could not convert to PDF (${why})`)
       );
     }
-    await writeWorkbookFile(target, bytes);
+    await writeOutFile(target, bytes, { kind: "pdf", force });
   } finally {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }

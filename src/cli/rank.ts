@@ -5,10 +5,10 @@ import { advancedLabel, individualsToShow } from "../workbook/report";
 import { column } from "../workbook/schema";
 import { Args } from "./args";
 import { EXIT_ISSUES, EXIT_OK } from "./errors";
-import { writeWorkbookFile } from "./files";
+import { writeOutFile } from "./files";
 import { Io, issuesText, printJson, printOutFile } from "./output";
 import { openInput } from "./input";
-import { checkOutFile } from "./out-file";
+import { checkOutputs } from "./out-file";
 import { refuseOptions } from "./paths";
 import { Align, formatTable } from "./table";
 
@@ -104,9 +104,9 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
 
 /** `rank <in.xlsx> [--out <out.xlsx>] [--json]` (SPEC §7.2): errors → exit 1 and nothing is written. */
 export async function rankCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
-  refuseOptions(args, "rank", ["json", "out"]);
-  // SPEC §8: --out naming the input (or any file that cannot be written) is refused before any work.
-  if (args.out !== undefined) await checkOutFile(args.out, args.positional[0]);
+  refuseOptions(args, "rank", ["json", "out", "force"]);
+  // SPEC §8: --out naming the input, an existing file (without --force), no input file… refused before any work.
+  await checkOutputs(args);
   const input = await openInput(args, io);
   // Generated sheets are told from a person's by their A1 marker (rankWorkbook reads it from the grids).
   const outcome = rankWorkbookStreamed(await input.grids(), { now, locale: args.locale, letGoOfRows: true });
@@ -117,7 +117,7 @@ export async function rankCommand(args: Args, io: Io, now: Date = new Date()): P
     const pkg = await input.pkg();
     const { packXlsx, writePackageSheets } = await import("../hosts/xlsx/ooxml");
     written = await writePackageSheets(pkg, outcome.sheets);
-    await writeWorkbookFile(args.out, await packXlsx(pkg));
+    await writeOutFile(args.out, await packXlsx(pkg), { kind: "workbook", force: args.force });
   }
   if (args.json) printJson(io, rankJson({ result: outcome.result, issues }, args.locale));
   else {

@@ -5,9 +5,10 @@ import { sampleSheets } from "../workbook/pipeline";
 import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
 import { EXIT_OK } from "./errors";
-import { writeWorkbookFile } from "./files";
+import { writeOutFile } from "./files";
+import { checkOutFile } from "./out-file";
 import { Io } from "./output";
-import { onePath } from "./paths";
+import { onePath, refuseOptions } from "./paths";
 
 /** The built-in example as .xlsx bytes (also what rank/validate/workplan read when given no file). */
 export async function sampleWorkbookBytes(): Promise<Uint8Array> {
@@ -18,11 +19,13 @@ export async function sampleWorkbookBytes(): Promise<Uint8Array> {
 
 /** `sample <out.xlsx>`: the built-in example, 12 communities (SPEC §7.2). */
 export async function sampleCommand(args: Args, io: Io): Promise<number> {
+  refuseOptions(args, "sample", ["force"]);
   const out = onePath(
     args,
     msg("sample 需要输出文件名，如 sample 示例.xlsx", "sample needs an output file, e.g. sample sample.xlsx")
   );
-  await writeWorkbookFile(out, await sampleWorkbookBytes());
+  await checkOutFile(out, { kind: "workbook", force: args.force });
+  await writeOutFile(out, await sampleWorkbookBytes(), { kind: "workbook", force: args.force });
   io.out(args.locale === "en-US" ? `Sample written: ${out}` : `已写出示例：${out}`);
   return EXIT_OK;
 }

@@ -1,11 +1,11 @@
-import { Exact, exactText, Locale, msg } from "../scoring";
+import { Exact, exactText, Locale } from "../scoring";
 import { sortIssues, statementWorkbook } from "../workbook/pipeline";
 import { OutputSheet, OutputValue } from "../workbook/types";
 import { Args } from "./args";
 import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
-import { writeWorkbookFile } from "./files";
+import { writeOutFile } from "./files";
 import { openInput } from "./input";
-import { checkOutFile, sameFile } from "./out-file";
+import { checkOutputs } from "./out-file";
 import { Io, issuesText, printOutFile } from "./output";
 import { refuseOptions } from "./paths";
 import { displayWidth } from "./table";
@@ -79,22 +79,12 @@ function written(io: Io, file: string, what: string, locale: Locale): void {
 }
 
 export async function statementCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
-  refuseOptions(args, "statement", ["out", "pdf", "community"]);
-  const source = args.positional[0];
-  // Refused before any work (SPEC §8): the input is never overwritten, a PDF needs LibreOffice.
-  if (args.out !== undefined) await checkOutFile(args.out, source);
-  if (args.pdf !== undefined) {
-    await checkOutFile(args.pdf, source);
-    if (args.out !== undefined && (args.out === args.pdf || (await sameFile(args.out, args.pdf))))
-      throw new CliError(
-        msg(
-          `--out 与 --pdf 是同一个文件 ${args.pdf}：请各取一个文件名`,
-          `--out and --pdf name the same file ${args.pdf}: give each its own name`
-        )
-      );
-  }
+  refuseOptions(args, "statement", ["out", "pdf", "community", "force"]);
+  // Refused before any work (SPEC §8): the input is never overwritten, nor an existing file without
+  // --force; a PDF needs LibreOffice.
+  await checkOutputs(args);
   const pdf = args.pdf !== undefined ? await import("./pdf") : null;
-  const soffice = pdf ? pdf.findSoffice() : null;
+  const converter = pdf ? { soffice: pdf.findSoffice(), timeoutMs: pdf.convertTimeoutMs() } : null;
 
   const input = await openInput(args, io);
   const outcome = statementWorkbook(await input.grids(), {
@@ -116,11 +106,11 @@ export async function statementCommand(args: Args, io: Io, now: Date = new Date(
     const pkg = await input.pkg();
     const { packXlsx, writePackageSheets } = await import("../hosts/xlsx/ooxml");
     const names = await writePackageSheets(pkg, [sheet]);
-    await writeWorkbookFile(args.out, await packXlsx(pkg));
+    await writeOutFile(args.out, await packXlsx(pkg), { kind: "workbook", force: args.force });
     printOutFile(io, args.out, true, names, args.locale);
   }
-  if (pdf && soffice && args.pdf !== undefined) {
-    await pdf.writeSheetPdf(soffice, sheet, args.pdf);
+  if (pdf && converter && args.pdf !== undefined) {
+    await pdf.writeSheetPdf(converter, sheet, args.pdf, args.force);
     const pages = (sheet.print?.breaksAfter?.length ?? 0) + 1;
     written(
       io,

@@ -5,12 +5,14 @@ import { templateSheets } from "../workbook/pipeline";
 import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
 import { EXIT_OK } from "./errors";
-import { writeWorkbookFile } from "./files";
+import { writeOutFile } from "./files";
+import { checkOutFile } from "./out-file";
 import { Io } from "./output";
-import { onePath } from "./paths";
+import { onePath, refuseOptions } from "./paths";
 
 /** `template <out.xlsx>`: the empty workbook (SPEC §7.2). */
 export async function templateCommand(args: Args, io: Io): Promise<number> {
+  refuseOptions(args, "template", ["force"]);
   const out = onePath(
     args,
     msg(
@@ -18,9 +20,10 @@ export async function templateCommand(args: Args, io: Io): Promise<number> {
       "template needs an output file, e.g. template scorecard.xlsx"
     )
   );
+  await checkOutFile(out, { kind: "workbook", force: args.force });
   const wb = new ExcelJS.Workbook();
   writeOutputSheets(wb, templateSheets(workplanTemplateRows()));
-  await writeWorkbookFile(out, await saveXlsx(wb));
+  await writeOutFile(out, await saveXlsx(wb), { kind: "workbook", force: args.force });
   io.out(args.locale === "en-US" ? `Template written: ${out}` : `已写出模板：${out}`);
   return EXIT_OK;
 }

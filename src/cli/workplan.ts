@@ -13,9 +13,9 @@ import { summarizeWorkplan, WorkplanSummary } from "../workplan/summary";
 import { Args } from "./args";
 import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
 import { Io, issuesText, printJson, printOutFile } from "./output";
-import { writeWorkbookFile } from "./files";
+import { writeOutFile } from "./files";
 import { openInput } from "./input";
-import { checkOutFile } from "./out-file";
+import { checkOutputs } from "./out-file";
 import { refuseOptions } from "./paths";
 import { Align, formatTable } from "./table";
 
@@ -85,7 +85,7 @@ function summaryText(summary: WorkplanSummary, today: string, locale: Locale): s
  * workbook is written with the 工作要点汇总 sheet; errors → exit 1 and nothing is written.
  */
 export async function workplanCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
-  refuseOptions(args, "workplan", ["json", "today", "out"]);
+  refuseOptions(args, "workplan", ["json", "today", "out", "force"]);
   if (args.today !== undefined && !isIsoDate(args.today))
     throw new CliError(
       msg(
@@ -94,7 +94,7 @@ export async function workplanCommand(args: Args, io: Io, now: Date = new Date()
       )
     );
   const today = args.today ?? localDate(now);
-  if (args.out !== undefined) await checkOutFile(args.out, args.positional[0]);
+  await checkOutputs(args);
   const input = await openInput(args, io);
   const grids = await input.grids();
   const read = readWorkplan(grids);
@@ -109,7 +109,7 @@ export async function workplanCommand(args: Args, io: Io, now: Date = new Date()
     written = await writePackageSheets(pkg, [
       workplanSummarySheet(summary, { now, name, today, year: assessmentYear(grids) }),
     ]);
-    await writeWorkbookFile(args.out, await packXlsx(pkg));
+    await writeOutFile(args.out, await packXlsx(pkg), { kind: "workbook", force: args.force });
   }
   if (args.json) printJson(io, workplanJson(summary, read.issues, args.locale));
   else {
