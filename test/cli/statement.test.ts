@@ -124,7 +124,9 @@ describe("SPEC §8 statement: text, --community, --out", () => {
 describe("SPEC §8 statement --pdf without LibreOffice", () => {
   test("SOFFICE naming nothing: exit 2, one line saying to install LibreOffice (libreoffice-calc); nothing written", async () => {
     const pdf = file("none.pdf");
-    const r = await withSoffice("/nonexistent/soffice", () => cli("statement", file("sample.xlsx"), "--pdf", pdf));
+    const r = await withSoffice("/nonexistent/soffice", () =>
+      cli("statement", file("sample.xlsx"), "--pdf", pdf)
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     const lines = r.stderr.trim().split("\n");
