@@ -206,6 +206,35 @@ describe("§7.2 every failure is one line and exit 2 — never a stack trace", (
     30_000
   );
 
+  (existsSync("/proc/self/stat") ? test : test.skip)(
+    "interrupted (Ctrl-C) while LibreOffice converts: it is stopped too, one line, exit 2, no PDF",
+    async () => {
+      const pids = file("interrupted.pids");
+      const soffice = file("hung-soffice");
+      writeFileSync(soffice, `#!/bin/sh\nsleep 60 &\necho "$$ $!" > "${pids}"\nwait\n`, { mode: 0o755 });
+      const pdf = file("interrupted.pdf");
+      const child = spawn(process.execPath, [LAUNCHER, "statement", input, "--pdf", pdf], {
+        cwd: ROOT,
+        env: { ...process.env, SOFFICE: soffice, SOFFICE_TIMEOUT: "60" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let err = "";
+      child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+      const ended = new Promise<number | null>((resolve) => child.on("close", resolve));
+      while (!existsSync(pids) || readFileSync(pids, "utf8").trim().split(" ").length < 2)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      // A terminal's Ctrl-C reaches the command's process group, which LibreOffice is not in.
+      child.kill("SIGINT");
+      expect(await ended).toBe(2);
+      expect(oneLine({ stderr: err })).toBe("已中断：LibreOffice 已停止，未写出 PDF");
+      const [script, worker] = readFileSync(pids, "utf8").trim().split(" ").map(Number);
+      expect(gone(script)).toBe(true);
+      expect(gone(worker)).toBe(true);
+      expect(existsSync(pdf)).toBe(false);
+    },
+    60_000
+  );
+
   test("temporary files a killed run left beside the target are removed by the next run; a running one's stay", async () => {
     const out = file("after-kill.xlsx");
     const dead = spawnSync("true").pid;
