@@ -91,7 +91,7 @@ async function removeLeftTemporaries(file: string): Promise<void> {
 /**
  * Writes a file a command makes (workbook or PDF) through a temporary file beside the target, so a
  * failed write leaves no half file. The guard of out-file.ts runs again first, just before the
- * write: a file that appeared while the command worked is not overwritten without --force either.
+ * write: the command may have worked a while since it first checked the target.
  */
 export async function writeOutFile(file: string, bytes: Uint8Array, target: OutFile): Promise<void> {
   await checkOutFile(file, target);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { ChildProcess, spawn, spawnSync } from "node:child_process";
 import {
   closeSync,
   existsSync,
@@ -56,7 +56,12 @@ interface Ran {
 }
 
 /** `npm run scorecard` as npm starts it: node on the launcher, in the project folder. */
-function launcher(args: string[], env: NodeJS.ProcessEnv, stdout?: number): Promise<Ran> {
+function launcher(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdout?: number,
+  started?: (child: ChildProcess) => void
+): Promise<Ran> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [LAUNCHER, ...args], {
       cwd: ROOT,
@@ -68,6 +73,7 @@ function launcher(args: string[], env: NodeJS.ProcessEnv, stdout?: number): Prom
     child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr?.on("data", (c: Buffer) => (err += c.toString()));
     child.on("close", (code) => resolve({ code, stdout: out, stderr: err }));
+    started?.(child);
   });
 }
 
@@ -172,13 +178,25 @@ describe("§7.2 every failure is one line and exit 2 — never a stack trace", (
     }
   };
 
+  /**
+   * A soffice that never returns: like the real one, a script that starts the work in another
+   * process. `pids()`: the script's and the worker's, once both run (else []).
+   */
+  function hungSoffice(name: string): { soffice: string; pids: () => number[] } {
+    const list = file(`${name}.pids`);
+    const soffice = file(name);
+    writeFileSync(soffice, `#!/bin/sh\nsleep 60 &\necho "$$ $!" > "${list}"\nwait\n`, { mode: 0o755 });
+    const pids = () => {
+      const found = existsSync(list) ? readFileSync(list, "utf8").trim().split(" ").map(Number) : [];
+      return found.length === 2 ? found : [];
+    };
+    return { soffice, pids };
+  }
+
   (existsSync("/proc/self/stat") ? test : test.skip)(
     "a LibreOffice that never returns: stopped after SOFFICE_TIMEOUT, the message says it timed out, no process left",
     async () => {
-      const pids = file("soffice.pids");
-      const soffice = file("slow-soffice");
-      // Like soffice, a script that starts the real work in another process.
-      writeFileSync(soffice, `#!/bin/sh\nsleep 60 &\necho "$$ $!" > "${pids}"\nwait\n`, { mode: 0o755 });
+      const { soffice, pids } = hungSoffice("slow-soffice");
       const before = { SOFFICE: process.env.SOFFICE, SOFFICE_TIMEOUT: process.env.SOFFICE_TIMEOUT };
       process.env.SOFFICE = soffice;
       process.env.SOFFICE_TIMEOUT = "1.5";
@@ -192,9 +210,8 @@ describe("§7.2 every failure is one line and exit 2 — never a stack trace", (
           "LibreOffice 在 1.5 秒内未完成转换，已停止（可用环境变量 SOFFICE_TIMEOUT 设更长的秒数）"
         );
         expect(existsSync(pdf)).toBe(false);
-        const [script, worker] = readFileSync(pids, "utf8").trim().split(" ").map(Number);
-        expect(gone(script)).toBe(true);
-        expect(gone(worker)).toBe(true);
+        expect(pids()).toHaveLength(2);
+        expect(pids().filter((pid) => !gone(pid))).toEqual([]);
         process.env.SOFFICE_TIMEOUT = "soon";
         expect(oneLine(await cli("statement", input, "--pdf", pdf))).toContain("SOFFICE_TIMEOUT=soon");
       } finally {
@@ -209,27 +226,24 @@ describe("§7.2 every failure is one line and exit 2 — never a stack trace", (
   (existsSync("/proc/self/stat") ? test : test.skip)(
     "interrupted (Ctrl-C) while LibreOffice converts: it is stopped too, one line, exit 2, no PDF",
     async () => {
-      const pids = file("interrupted.pids");
-      const soffice = file("hung-soffice");
-      writeFileSync(soffice, `#!/bin/sh\nsleep 60 &\necho "$$ $!" > "${pids}"\nwait\n`, { mode: 0o755 });
+      const { soffice, pids } = hungSoffice("hung-soffice");
       const pdf = file("interrupted.pdf");
-      const child = spawn(process.execPath, [LAUNCHER, "statement", input, "--pdf", pdf], {
-        cwd: ROOT,
-        env: { ...process.env, SOFFICE: soffice, SOFFICE_TIMEOUT: "60" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let err = "";
-      child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-      const ended = new Promise<number | null>((resolve) => child.on("close", resolve));
-      while (!existsSync(pids) || readFileSync(pids, "utf8").trim().split(" ").length < 2)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      // A terminal's Ctrl-C reaches the command's process group, which LibreOffice is not in.
-      child.kill("SIGINT");
-      expect(await ended).toBe(2);
-      expect(oneLine({ stderr: err })).toBe("已中断：LibreOffice 已停止，未写出 PDF");
-      const [script, worker] = readFileSync(pids, "utf8").trim().split(" ").map(Number);
-      expect(gone(script)).toBe(true);
-      expect(gone(worker)).toBe(true);
+      const r = await launcher(
+        ["statement", input, "--pdf", pdf],
+        { SOFFICE: soffice, SOFFICE_TIMEOUT: "60" },
+        undefined,
+        (child) => {
+          // A terminal's Ctrl-C reaches the command's process group, which LibreOffice is not in.
+          const poll = setInterval(() => {
+            if (pids().length === 0) return;
+            clearInterval(poll);
+            child.kill("SIGINT");
+          }, 50);
+        }
+      );
+      expect(r.code).toBe(2);
+      expect(oneLine(r)).toBe("已中断：LibreOffice 已停止，未写出 PDF");
+      expect(pids().filter((pid) => !gone(pid))).toEqual([]);
       expect(existsSync(pdf)).toBe(false);
     },
     60_000
