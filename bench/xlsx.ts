@@ -17,7 +17,7 @@ import { InputSheetKey, SHEETS } from "../src/workbook/schema";
 import { settingsRows } from "../src/workbook/settings";
 import { OutputValue } from "../src/workbook/types";
 import { zlibDeflater } from "../src/cli/deflate";
-import { zlibInflater } from "../src/cli/inflate";
+import { zlibChecksum, zlibInflater } from "../src/cli/inflate";
 import { rng } from "./data";
 import { median } from "./timing";
 
@@ -138,7 +138,7 @@ interface ChildResult {
 /** One run of `rank --out`, split in phases; prints its figures as JSON. */
 async function child(input: string, output: string): Promise<void> {
   const t0 = performance.now();
-  const pkg = await openXlsx(readFileSync(input), zlibDeflater, zlibInflater);
+  const pkg = await openXlsx(readFileSync(input), zlibDeflater, zlibInflater, zlibChecksum);
   const grids = await packageGrids(pkg);
   const t1 = performance.now();
   // As `rank --out` does: 排名, 先进个人 and 计分明细 are made as they are written (write phase).

@@ -5,7 +5,7 @@ import type { XlsxPackage } from "../hosts/xlsx/ooxml";
 import { MAX_FILE_BYTES } from "../hosts/xlsx/ooxml/limits";
 import { msg } from "../scoring";
 import { zlibDeflater } from "./deflate";
-import { zlibInflater } from "./inflate";
+import { zlibChecksum, zlibInflater } from "./inflate";
 import { CliError } from "./errors";
 import { checkOutFile, errno, OutFile, writeFailure } from "./out-file";
 
@@ -51,7 +51,7 @@ export async function readWorkbookFile(file: string): Promise<XlsxPackage> {
   // The package code loads with the first file read: a command on the built-in sample never needs it.
   const { openXlsx } = await import("../hosts/xlsx/ooxml");
   try {
-    return await openXlsx(bytes, zlibDeflater, zlibInflater);
+    return await openXlsx(bytes, zlibDeflater, zlibInflater, zlibChecksum);
   } catch (e) {
     if (e instanceof UnreadableWorkbookError)
       throw new CliError(msg(`${file}：${e.words.zh}`, `${file}: ${e.words.en}`));

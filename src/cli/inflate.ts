@@ -1,5 +1,5 @@
-import { createInflateRaw } from "node:zlib";
-import type { Inflater } from "../hosts/xlsx/ooxml";
+import { crc32, createInflateRaw } from "node:zlib";
+import type { Checksum, Inflater } from "../hosts/xlsx/ooxml";
 
 /**
  * The parts `rank --out` reads (≈ 50 MB of sheet XML for 2,000 communities, 130 MB for a million
@@ -31,3 +31,21 @@ export const zlibInflater: Inflater = (data, onChunk) =>
     z.on("end", () => failed || resolve());
     z.end(data);
   });
+
+/**
+ * The CRC-32 every part read is checked against, by Node's zlib.crc32 (native: ≈ 4 GB/s against
+ * fflate's ≈ 400 MB/s, 12 ms against 125 ms for 50 MB of sheet XML). It came in Node 20.15 and
+ * 22.2; on an older Node this is undefined and the reader's own (fflate's) is used.
+ */
+export const zlibChecksum: Checksum | undefined =
+  typeof crc32 === "function"
+    ? () => {
+        let value = 0;
+        return {
+          push: (chunk) => {
+            value = crc32(chunk, value);
+          },
+          value: () => value >>> 0,
+        };
+      }
+    : undefined;

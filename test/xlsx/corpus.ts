@@ -54,7 +54,7 @@ export function utf16le(text: string): Uint8Array {
 }
 
 /** Replaces every occurrence of one byte string by another of the same length. */
-function replaceBytes(bytes: Uint8Array, from: string, to: string): Uint8Array {
+export function replaceBytes(bytes: Uint8Array, from: string, to: string): Uint8Array {
   const a = strToU8(from);
   const b = strToU8(to);
   const out = bytes.slice();
@@ -63,6 +63,26 @@ function replaceBytes(bytes: Uint8Array, from: string, to: string): Uint8Array {
     out.set(b, i);
   }
   return out;
+}
+
+/** The zip with the CRC-32 of one entry set to `crc`, in its local header and in the directory. */
+function withCrc(bytes: Uint8Array, name: string, crc: number): Uint8Array {
+  const out = Buffer.from(bytes);
+  const needle = Buffer.from(name);
+  let patched = 0;
+  for (let at = out.indexOf(needle); at >= 0; at = out.indexOf(needle, at + 1)) {
+    if (at >= 30 && out.readUInt32LE(at - 30) === 0x04034b50)
+      (out.writeUInt32LE(crc, at - 30 + 14), patched++);
+    if (at >= 46 && out.readUInt32LE(at - 46) === 0x02014b50)
+      (out.writeUInt32LE(crc, at - 46 + 16), patched++);
+  }
+  if (patched !== 2) throw new Error(`corpus: ${name} not found in the zip`);
+  return new Uint8Array(out);
+}
+
+/** Parts as a zip of stored (uncompressed) entries, as some tools write it. */
+export function storedZip(parts: Record<string, Uint8Array>): Uint8Array {
+  return zipSync(parts, { level: 0 });
 }
 
 /** Named odd files, each with the verdict a reader must give. */
@@ -119,6 +139,20 @@ export const ODD_FILES: OddFile[] = [
       // A second entry under a name of the same length, renamed in place to the sheet's name.
       parts["xl/worksheets/sheetX.xml"] = strToU8(changed);
       return replaceBytes(zip(parts), "xl/worksheets/sheetX.xml", TARGETS);
+    },
+  },
+  {
+    // Bit rot: in a stored zip the XML lies on disk as it is, and one digit changed still reads.
+    name: "a digit changed on disk in a stored zip (CRC-32 no longer matches)",
+    bytes: async () =>
+      replaceBytes(storedZip(await sampleParts()), '<c r="B2"><v>18</v></c>', '<c r="B2"><v>19</v></c>'),
+  },
+  {
+    name: "a deflated part whose CRC-32 does not match its directory",
+    bytes: async () => {
+      const parts = await sampleParts();
+      // One bit off the part's true CRC-32: the XML itself is untouched and reads as ever.
+      return withCrc(zip(parts), TARGETS, (crc32(parts[TARGETS]) ^ 1) >>> 0);
     },
   },
   {

@@ -2,7 +2,7 @@ import { strFromU8 } from "fflate";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
 import { openXlsx, packageGrids, UnreadableWorkbookError } from "../../src/hosts/xlsx";
 import { validateWorkbook } from "../../src/workbook/pipeline";
-import { edited, ODD_FILES, sampleParts, SHARED, TARGETS, zip } from "./corpus";
+import { edited, ODD_FILES, sampleParts, SHARED, storedZip, TARGETS, zip } from "./corpus";
 
 /**
  * SPEC §6 and §7.2: the CLI (the package reader) and the browser preview (XlsxHost, ExcelJS for
@@ -39,6 +39,10 @@ const previewVerdict = (bytes: Uint8Array) =>
 /** Further odd files that both readers read (not damage): the verdicts must still agree. */
 const READABLE_ODDITIES: { name: string; bytes: () => Promise<Uint8Array> }[] = [
   { name: "the sample as it is", bytes: async () => zip(await sampleParts()) },
+  {
+    name: "the sample as a zip of stored (uncompressed) entries",
+    bytes: async () => storedZip(await sampleParts()),
+  },
   {
     name: "a number as text in a number column",
     bytes: () =>

@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { run } from "../../src/cli/main";
 import { Io } from "../../src/cli/output";
-import { openXlsx, packageGrids, UnreadableWorkbookError } from "../../src/hosts/xlsx";
+import { zlibChecksum, zlibInflater } from "../../src/cli/inflate";
+import { fflateChecksum, openXlsx, packageGrids, UnreadableWorkbookError } from "../../src/hosts/xlsx";
 import { validateWorkbook } from "../../src/workbook/pipeline";
 import { Issue, WorkbookGrids } from "../../src/workbook/types";
-import { edited, ODD_FILES, sampleParts, TARGETS, zip, zipBomb } from "./corpus";
+import { strFromU8, strToU8 } from "fflate";
+import { edited, ODD_FILES, replaceBytes, sampleParts, storedZip, TARGETS, zip, zipBomb } from "./corpus";
 
 /**
  * SPEC §7.2 (exit 2: an unreadable file, in one line) and §6 (bad input: a located issue, never a
@@ -119,6 +121,53 @@ describe("SPEC §7.2 a damaged or hostile file is refused in one line (exit 2), 
   test("a part whose directory size is 0 but which holds bytes is damage", async () => {
     const e = await refusal(await zipBomb(2 << 20, "comments", false));
     expect(e.words.zh).toContain("比目录所记的大");
+  });
+});
+
+describe("SPEC §7.2 a part whose CRC-32 does not match its directory is damage, never read as data (issue 22 §6)", () => {
+  const CHANGED = "a digit changed on disk in a stored zip (CRC-32 no longer matches)";
+  const WRONG_CRC = "a deflated part whose CRC-32 does not match its directory";
+
+  test.each([CHANGED, WRONG_CRC])("%s: refused, naming the part", async (name) => {
+    const e = await refusal(await oddFile(name));
+    expect(e.reason).toBe("corrupt");
+    expect(e.words.zh).toContain(`${TARGETS} 校验和不符`);
+    expect(e.words.zh).not.toContain("\n");
+  });
+
+  test("the same with the command line's inflater and checksum (Node's zlib)", async () => {
+    for (const name of [CHANGED, WRONG_CRC]) {
+      const bytes = await oddFile(name);
+      await expect(
+        packageGrids(await openXlsx(bytes, undefined, zlibInflater, zlibChecksum))
+      ).rejects.toMatchObject({ reason: "corrupt", words: { zh: expect.stringContaining("校验和不符") } });
+    }
+  });
+
+  test("the edge: the stored zip untouched reads as the deflated sample", async () => {
+    const parts = await sampleParts();
+    expect(await read(storedZip(parts))).toEqual(await read(zip(parts)));
+  });
+
+  test("a sheet is checked whole, though its cells end before the part does", async () => {
+    const parts = await sampleParts();
+    parts[TARGETS] = strToU8(
+      strFromU8(parts[TARGETS]).replace("</worksheet>", "<!-- tail 1 --></worksheet>")
+    );
+    // Changed on disk after </sheetData>, where the reader stops reading cells.
+    const e = await refusal(replaceBytes(storedZip(parts), "<!-- tail 1 -->", "<!-- tail 2 -->"));
+    expect(e.words.zh).toContain(`${TARGETS} 校验和不符`);
+  });
+
+  test("the command line's checksum is Node's zlib.crc32 here, and agrees with fflate's", () => {
+    expect(zlibChecksum).toBeDefined();
+    const data = new TextEncoder().encode("东门社区 18 ".repeat(50_000));
+    const sum = (make: NonNullable<typeof zlibChecksum>) => {
+      const c = make();
+      for (let i = 0; i < data.length; i += 4096) c.push(data.subarray(i, i + 4096));
+      return c.value();
+    };
+    expect(sum(zlibChecksum as NonNullable<typeof zlibChecksum>)).toBe(sum(fflateChecksum));
   });
 });
 

@@ -16,6 +16,6 @@ export { packageGrids } from "./read";
 export { MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_TOTAL_BYTES } from "./limits";
 export { fflateDeflater, Parts } from "./parts";
 export type { DeflaterFactory, PartDeflater, Written } from "./parts";
-export { fflateInflater } from "./zip";
-export type { Inflater } from "./zip";
+export { fflateChecksum, fflateInflater } from "./zip";
+export type { Checksum, Crc32, Inflater } from "./zip";
 export { VALIDATION_ROWS, writePackageSheets } from "./write";

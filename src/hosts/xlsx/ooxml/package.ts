@@ -4,7 +4,7 @@ import { DeflaterFactory, Parts } from "./parts";
 import type { SharedStringsPart } from "./shared-strings";
 import { encodeAttr, NS_REL } from "./xml";
 import { prefixedAttr } from "./xml-stream";
-import type { Inflater } from "./zip";
+import type { Checksum, Inflater } from "./zip";
 
 /**
  * The .xlsx file as a package of parts (OOXML): opening the zip, finding parts through their
@@ -104,17 +104,18 @@ export function workbookPart(pkg: XlsxPackage, type: string): string | null {
 /**
  * Opens .xlsx bytes as a package; throws UnreadableWorkbookError for anything that is not one.
  * `deflater` compresses the parts written into it, `inflater` inflates the big parts read (sheets,
- * shared strings): fflate's unless the host has faster ones.
+ * shared strings), `checksum` checks every part read: fflate's unless the host has faster ones.
  */
 export async function openXlsx(
   data: Uint8Array | ArrayBuffer,
   deflater?: DeflaterFactory,
-  inflater?: Inflater
+  inflater?: Inflater,
+  checksum?: Checksum
 ): Promise<XlsxPackage> {
   const reason = sniffWorkbook(data);
   if (reason) throw new UnreadableWorkbookError(reason, UNREADABLE[reason]);
   try {
-    const parts = new Parts(bytesOf(data), deflater, inflater);
+    const parts = new Parts(bytesOf(data), deflater, inflater, checksum);
     const doc = readRels(parts, "_rels/.rels").find((r) => r.type === REL_OFFICE_DOCUMENT);
     const workbookPath = doc ? resolveTarget("", doc.target) : "xl/workbook.xml";
     const rels = readRels(parts, relsPathOf(workbookPath));

@@ -2,7 +2,9 @@ import { inflateSync, Zip, ZipDeflate, ZipInputFile } from "fflate";
 import { damaged, MAX_TOTAL_BYTES, showBytes, tooLarge } from "./limits";
 import { encodingOf, FALLBACK, STOP, Takeover, XmlHandlers, XmlStream } from "./xml-stream";
 import {
+  Checksum,
   compressedBytes,
+  fflateChecksum,
   fflateInflater,
   inflateEntry,
   inflateEntryAsync,
@@ -83,6 +85,31 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** An XML reader that, once a handler has thrown STOP, takes the rest of the part's bytes unread. */
+class StoppableXml {
+  private stopped = false;
+  constructor(private readonly reader: XmlStream) {}
+
+  readonly push = (chunk: Uint8Array): void => {
+    if (this.stopped) return;
+    try {
+      this.reader.push(chunk);
+    } catch (e) {
+      if (e !== STOP) throw e;
+      this.stopped = true;
+    }
+  };
+
+  end(): void {
+    if (this.stopped) return;
+    try {
+      this.reader.end();
+    } catch (e) {
+      if (e !== STOP) throw e;
+    }
+  }
+}
+
 export class Parts {
   private readonly entries: Map<string, ZipEntry>;
   /** Parts written since opening; null: removed. */
@@ -95,7 +122,8 @@ export class Parts {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly deflater: DeflaterFactory = fflateDeflater,
-    private readonly inflater: Inflater = fflateInflater
+    private readonly inflater: Inflater = fflateInflater,
+    private readonly checksum: Checksum = fflateChecksum
   ) {
     this.entries = readDirectory(bytes);
   }
@@ -126,7 +154,7 @@ export class Parts {
     }
     const e = this.entries.get(path);
     if (!e) return false;
-    inflateEntry(this.bytes, e, onChunk, (n) => this.count(n));
+    inflateEntry(this.bytes, e, onChunk, (n) => this.count(n), this.checksum);
     return true;
   }
 
@@ -134,19 +162,19 @@ export class Parts {
   async streamAsync(path: string, onChunk: (chunk: Uint8Array) => void): Promise<boolean> {
     const e = this.changed.has(path) ? undefined : this.entries.get(path);
     if (!e) return this.stream(path, onChunk);
-    await inflateEntryAsync(this.bytes, e, onChunk, (n) => this.count(n), this.inflater);
+    await inflateEntryAsync(this.bytes, e, onChunk, (n) => this.count(n), this.inflater, this.checksum);
     return true;
   }
 
-  /** Reads a part as XML events; false when there is no such part. A handler may throw STOP to end early. */
+  /**
+   * Reads a part as XML events; false when there is no such part. A handler may throw STOP when
+   * it has all it needs: the rest of the part is then not parsed, but still inflated, so that the
+   * part is checked whole (its size, its CRC-32) before anything read from it is used.
+   */
   xml(path: string, handlers: XmlHandlers): boolean {
-    const reader = new XmlStream(path, handlers);
-    try {
-      if (!this.stream(path, (chunk) => reader.push(chunk))) return false;
-      reader.end();
-    } catch (e) {
-      if (e !== STOP) throw e;
-    }
+    const reader = new StoppableXml(new XmlStream(path, handlers));
+    if (!this.stream(path, reader.push)) return false;
+    reader.end();
     return true;
   }
 
@@ -158,13 +186,13 @@ export class Parts {
    */
   async xmlAsync(path: string, handlers: XmlHandlers, takeover?: Takeover): Promise<boolean> {
     const before = this.inflated;
-    const reader = new XmlStream(path, handlers, takeover);
+    const reader = new StoppableXml(new XmlStream(path, handlers, takeover));
     try {
-      if (!(await this.streamAsync(path, (chunk) => reader.push(chunk)))) return false;
+      if (!(await this.streamAsync(path, reader.push))) return false;
       reader.end();
     } catch (e) {
       if (e === FALLBACK) this.inflated = before;
-      if (e !== STOP) throw e;
+      throw e;
     }
     return true;
   }
