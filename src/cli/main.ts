@@ -1,5 +1,5 @@
 import { setFlagsFromString } from "node:v8";
-import { UnreadableWorkbookError } from "../hosts/xlsx/errors";
+import { UnreadableWorkbookError, UnwritableWorkbookError } from "../hosts/xlsx/errors";
 import { Locale, say } from "../scoring";
 import { Args, parseArgs, USAGE } from "./args";
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from "./errors";
@@ -63,7 +63,8 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
     return await command(args, io);
   } catch (e) {
     // A damaged or oversized part met while reading the sheets: the same one line as at opening.
-    if (e instanceof CliError || e instanceof UnreadableWorkbookError) io.err(say(e.words, locale));
+    if (e instanceof CliError || e instanceof UnreadableWorkbookError || e instanceof UnwritableWorkbookError)
+      io.err(say(e.words, locale));
     else {
       const text = e instanceof Error ? e.message : String(e);
       io.err(

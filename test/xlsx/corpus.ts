@@ -65,6 +65,52 @@ export function replaceBytes(bytes: Uint8Array, from: string, to: string): Uint8
   return out;
 }
 
+/**
+ * The transitional namespaces of the sample's parts and their Strict Open XML twins (ISO/IEC
+ * 29500-1 Strict, as Excel's "Strict Open XML Spreadsheet" writes them); the package's own (OPC)
+ * namespaces and content types are the same in both.
+ */
+const STRICT: [string, string][] = [
+  [
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  ],
+  [
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+  ],
+  [
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+  ],
+  [
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+    "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+  ],
+  [
+    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+    "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+  ],
+  ["http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main"],
+];
+
+/** The sample as a Strict Open XML workbook: every namespace rewritten, the workbook marked conformance="strict". */
+export async function strictParts(): Promise<Record<string, Uint8Array>> {
+  const parts = await sampleParts();
+  for (const [path, bytes] of Object.entries(parts)) {
+    if (!/\.(xml|rels)$/.test(path)) continue;
+    let xml = strFromU8(bytes);
+    for (const [from, to] of STRICT) xml = xml.split(from).join(to);
+    if (path === "xl/workbook.xml") xml = xml.replace(/<workbook\b/, '<workbook conformance="strict"');
+    parts[path] = strToU8(xml);
+  }
+  const left = Object.values(parts).find((b) =>
+    strFromU8(b).includes("schemas.openxmlformats.org/spreadsheetml")
+  );
+  if (left) throw new Error("corpus: a transitional namespace is left in the Strict copy");
+  return parts;
+}
+
 /** The zip with the CRC-32 of one entry set to `crc`, in its local header and in the directory. */
 function withCrc(bytes: Uint8Array, name: string, crc: number): Uint8Array {
   const out = Buffer.from(bytes);

@@ -2,7 +2,7 @@ import { strFromU8 } from "fflate";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
 import { openXlsx, packageGrids, UnreadableWorkbookError } from "../../src/hosts/xlsx";
 import { validateWorkbook } from "../../src/workbook/pipeline";
-import { edited, ODD_FILES, sampleParts, SHARED, storedZip, TARGETS, zip } from "./corpus";
+import { edited, ODD_FILES, sampleParts, SHARED, storedZip, strictParts, TARGETS, zip } from "./corpus";
 
 /**
  * SPEC §6 and §7.2: the CLI (the package reader) and the browser preview (XlsxHost, ExcelJS for
@@ -43,6 +43,7 @@ const READABLE_ODDITIES: { name: string; bytes: () => Promise<Uint8Array> }[] = 
     name: "the sample as a zip of stored (uncompressed) entries",
     bytes: async () => storedZip(await sampleParts()),
   },
+  { name: "the sample as a Strict Open XML workbook", bytes: async () => zip(await strictParts()) },
   {
     name: "a number as text in a number column",
     bytes: () =>

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { run } from "../../src/cli/main";
@@ -8,7 +8,17 @@ import { fflateChecksum, openXlsx, packageGrids, UnreadableWorkbookError } from 
 import { validateWorkbook } from "../../src/workbook/pipeline";
 import { Issue, WorkbookGrids } from "../../src/workbook/types";
 import { strFromU8, strToU8 } from "fflate";
-import { edited, ODD_FILES, replaceBytes, sampleParts, storedZip, TARGETS, zip, zipBomb } from "./corpus";
+import {
+  edited,
+  ODD_FILES,
+  replaceBytes,
+  sampleParts,
+  storedZip,
+  strictParts,
+  TARGETS,
+  zip,
+  zipBomb,
+} from "./corpus";
 
 /**
  * SPEC §7.2 (exit 2: an unreadable file, in one line) and §6 (bad input: a located issue, never a
@@ -230,6 +240,22 @@ describe("SPEC §7.2 the command line: exit 2 and one line for every hostile inp
       }
     }
   );
+
+  test("issue 22 §7 a Strict Open XML workbook: rank reads it as its transitional original; rank --out refuses in one line and writes nothing", async () => {
+    const transitional = path.join(dir, "transitional.xlsx");
+    const strict = path.join(dir, "strict.xlsx");
+    writeFileSync(transitional, zip(await sampleParts()));
+    writeFileSync(strict, zip(await strictParts()));
+    const ranked = await cli("rank", strict);
+    expect(ranked.code).toBe(0);
+    expect(ranked.out).toEqual((await cli("rank", transitional)).out);
+    const out = path.join(dir, "strict-out.xlsx");
+    const r = await cli("rank", strict, "--out", out);
+    expect(r).toMatchObject({ code: 2, out: "" });
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("Strict Open XML");
+    expect(existsSync(out)).toBe(false);
+  });
 
   test("a number cell holding no number: validate exits 1 with the cell located", async () => {
     const file = path.join(dir, "nan.xlsx");

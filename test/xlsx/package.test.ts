@@ -11,12 +11,15 @@ import {
   packXlsx,
   saveXlsx,
   UnreadableWorkbookError,
+  UnwritableWorkbookError,
   writeOutputSheets,
   writePackageSheets,
 } from "../../src/hosts/xlsx";
 import { gridsOfSheets, rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
 import { OutputSheet, WorkbookGrids } from "../../src/workbook/types";
+import { unzipSync } from "fflate";
+import { sampleParts, strictParts, zip } from "./corpus";
 
 /**
  * The fast .xlsx path (the CLI's): the package's parts read and patched directly. It must read
@@ -102,6 +105,33 @@ describe("SPEC §7.2 .xlsx package: reading", () => {
     zip.file("hello.txt", "not a workbook");
     const bytes = await zip.generateAsync({ type: "uint8array" });
     await expect(openXlsx(bytes)).rejects.toBeInstanceOf(UnreadableWorkbookError);
+  });
+});
+
+describe("issue 22 §7 a Strict Open XML workbook reads as its transitional original, and is not written into", () => {
+  test("the Strict copy of the sample reads the same grids as the sample, and is marked strict", async () => {
+    const transitional = await openXlsx(zip(await sampleParts()));
+    const strict = await openXlsx(zip(await strictParts()));
+    expect([transitional.strict, strict.strict]).toEqual([false, true]);
+    expect(strict.sheets.map((s) => s.name)).toEqual(transitional.sheets.map((s) => s.name));
+    expect(await packageGrids(strict)).toEqual(await packageGrids(transitional));
+  });
+
+  test("writing generated sheets into it is refused in one line, before any part is written", async () => {
+    const parts = await strictParts();
+    const pkg = await openXlsx(zip(parts));
+    const outcome = rankWorkbook(await packageGrids(pkg), { now: NOW });
+    expect(outcome.sheets.length).toBeGreaterThan(0);
+    const e = await writePackageSheets(pkg, outcome.sheets).then(
+      () => null,
+      (err: unknown) => err
+    );
+    expect(e).toBeInstanceOf(UnwritableWorkbookError);
+    expect((e as UnwritableWorkbookError).words.zh).toContain("Strict Open XML");
+    expect((e as UnwritableWorkbookError).words.zh).not.toContain("\n");
+    // No part written, none mixed in: the package packs to the input's parts.
+    const after = unzipSync(await packXlsx(pkg));
+    expect(after).toEqual(unzipSync(zip(parts)));
   });
 });
 

@@ -38,6 +38,22 @@ export const UNREADABLE: Record<UnreadableReason, Msg> = {
   ),
 };
 
+/**
+ * A workbook that reads, but that generated sheets are not written into as it is (a Strict Open
+ * XML workbook, see ooxml/write.ts): one line saying how to make it writable.
+ */
+export class UnwritableWorkbookError extends UserError {
+  constructor(words: Msg) {
+    super(words);
+    this.name = "UnwritableWorkbookError";
+  }
+}
+
+export const STRICT_NOT_WRITTEN: Msg = msg(
+  "这是 Strict Open XML 格式的工作簿：可以读取、计分，但不能写入生成的表。请在 Excel 中“另存为”“Excel 工作簿(*.xlsx)”后再试",
+  "This is a Strict Open XML workbook: it is read and scored, but generated sheets are not written into it. Save it in Excel as “Excel Workbook (*.xlsx)” and try again"
+);
+
 export function bytesOf(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }

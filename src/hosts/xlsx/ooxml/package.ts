@@ -2,7 +2,7 @@ import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "../
 import { damaged } from "./limits";
 import { DeflaterFactory, Parts } from "./parts";
 import type { SharedStringsPart } from "./shared-strings";
-import { encodeAttr, NS_REL } from "./xml";
+import { encodeAttr, NS_MAIN_STRICT, NS_REL, NS_REL_STRICT } from "./xml";
 import { prefixedAttr } from "./xml-stream";
 import type { Checksum, Inflater } from "./zip";
 
@@ -12,6 +12,11 @@ import type { Checksum, Inflater } from "./zip";
  * bytes. Usable in a browser: bytes in, bytes out. Reading the small manifest parts is streamed
  * (saxes) like the sheets; the writer's edits to them stay text splices, so the rest of each part
  * keeps its bytes.
+ *
+ * A Strict Open XML workbook (ISO/IEC 29500 Strict: the same parts and content under other
+ * namespaces) is read like a transitional one: elements are matched by local name, and Strict
+ * relationship types by the name after their namespace. It is marked `strict`, and never written
+ * into (write.ts says why).
  */
 
 export const TYPE_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -35,6 +40,8 @@ export interface XlsxPackage {
   /** The zip's parts: read within the caps, written, packed (see parts.ts). */
   parts: Parts;
   workbookPath: string;
+  /** The workbook is in Strict Open XML's namespace (read as any other; write.ts refuses to write into it). */
+  strict: boolean;
   sheets: PackageSheet[];
   date1904: boolean;
   /** Every tab of the workbook (chart sheets too): names must stay unique, sheetIds too. */
@@ -72,10 +79,21 @@ export function relsPathOf(partPath: string): string {
 
 export interface Rel {
   id: string;
+  /** The relationship type; a Strict one under its transitional namespace (see `relType`). */
   type: string;
   target: string;
   /** TargetMode="External": a URL or a file outside the package, not a part. */
   external: boolean;
+}
+
+/**
+ * A relationship type as this reader compares it: a Strict type (".../purl.oclc.org/ooxml/
+ * officeDocument/relationships/worksheet") is the transitional type of the same last name, as it
+ * is for every type looked up here (officeDocument, worksheet, styles, sharedStrings, table,
+ * drawing, chart, calcChain). Only the reader's copy is renamed: the part keeps its bytes.
+ */
+function relType(type: string): string {
+  return type.startsWith(`${NS_REL_STRICT}/`) ? NS_REL + type.slice(NS_REL_STRICT.length) : type;
 }
 
 /** The relationships of a .rels part (none when the part is missing). */
@@ -86,7 +104,7 @@ export function readRels(parts: Parts, path: string): Rel[] {
       if (name === "Relationship")
         out.push({
           id: a.Id ?? "",
-          type: a.Type ?? "",
+          type: relType(a.Type ?? ""),
           target: a.Target ?? "",
           external: a.TargetMode === "External",
         });
@@ -122,8 +140,11 @@ export async function openXlsx(
     const sheets: PackageSheet[] = [];
     const tabs: { name: string; sheetId: number }[] = [];
     let date1904 = false;
+    let strict = false;
     const found = parts.xml(workbookPath, {
       open(name, a) {
+        if (name === "workbook")
+          strict = Object.keys(a).some((k) => /^xmlns(?::|$)/.test(k) && a[k] === NS_MAIN_STRICT);
         if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
         if (name !== "sheet") return;
         const relId = prefixedAttr(a, "id") ?? "";
@@ -136,7 +157,7 @@ export async function openXlsx(
     });
     if (!found) throw damaged("缺少工作簿部件", "no workbook part");
     if (sheets.length === 0) throw damaged("没有工作表", "no worksheets");
-    return { parts, workbookPath, sheets, date1904, tabs };
+    return { parts, workbookPath, strict, sheets, date1904, tabs };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw e;
     throw new UnreadableWorkbookError("corrupt", UNREADABLE.corrupt);

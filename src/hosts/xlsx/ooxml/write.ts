@@ -31,11 +31,18 @@ import { readSharedStringsAsync } from "./shared-strings";
 import { SharedStrings, writeSharedStrings } from "./sst-write";
 import { SheetWritten, streamedWidth, writeSheetXml } from "./sheet-xml";
 import { countOf, MINIMAL_STYLES, patchStyles, readStyles, StyleBook } from "./styles";
+import { STRICT_NOT_WRITTEN, UnwritableWorkbookError } from "../errors";
 
 /**
  * Writing generated sheets: every part of the input stays as it is (the input sheets keep every
  * byte); only the parts of sheets this product generated are replaced, and new sheet parts are
  * added for the rest, with the styles they need appended to styles.xml.
+ *
+ * A Strict Open XML workbook is read (package.ts) but not written into: the generated parts are
+ * transitional (their namespaces and relationship types, and DrawingML values such as the chart's
+ * gap width, which Strict writes only as a percentage), and a package of both kinds is neither:
+ * a file Excel would have to repair. It is refused before anything is written, in one line (UnwritableWorkbookError: exit 2
+ * on the command line) that says to save it as an ordinary Excel workbook.
  */
 
 /** The width of a generated sheet in columns (its widths, formats and longest row). */
@@ -139,6 +146,7 @@ export const VALIDATION_ROWS = 2000;
  */
 export async function writePackageSheets(pkg: XlsxPackage, sheets: readonly AnySheet[]): Promise<string[]> {
   if (sheets.length === 0) return [];
+  if (pkg.strict) throw new UnwritableWorkbookError(STRICT_NOT_WRITTEN);
   const parts = pkg.parts;
   const relsPath = relsPathOf(pkg.workbookPath);
   let relsXml =

@@ -2,6 +2,9 @@
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** The same two in Strict Open XML (Excel: Save As → Strict Open XML Spreadsheet). */
+export const NS_MAIN_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+export const NS_REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
 const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
