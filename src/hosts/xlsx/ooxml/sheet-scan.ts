@@ -1,4 +1,5 @@
-import { FALLBACK, Takeover } from "./xml-stream";
+import { entities, isSpace, TextScan } from "./text-scan";
+import { FALLBACK } from "./xml-stream";
 
 /**
  * A sheet's <sheetData> read by a scanner made for it, in place of the XML parser (saxes), which
@@ -41,6 +42,7 @@ export interface CellSink {
   endData(): void;
 }
 
+// The states, each also naming the element that opens it (<row>: ROW, <c>: CELL, <v>: V…).
 const OUT = 0; // in sheetData, between rows
 const ROW = 1; // in a row, between cells
 const CELL = 2; // in a cell
@@ -64,22 +66,9 @@ function plainText(text: string): boolean {
   return true;
 }
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9;
 /** ASCII name characters: letters, digits, "_", ":", ".", "-". */
 const isNameChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45;
-
-const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/**
- * A text with XML's five predefined entities replaced ("A1&amp;B1", a formula). A character
- * reference, any other "&" or a "]]>" is left to the parser.
- */
-function entities(text: string): string {
-  if (text.indexOf("]]>") >= 0 || /&(?!(?:lt|gt|amp|quot|apos);)/.test(text)) throw FALLBACK;
-  if (text.indexOf("&") < 0) return text;
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => PREDEFINED[name]);
-}
 
 /** Whether `buf` holds the same `len` characters at `a` and at `b`. */
 function same(buf: string, a: number, b: number, len: number): boolean {
@@ -106,18 +95,8 @@ const WHOLE_ROW =
 /** Returned by the tag readers when the tag runs past the text at hand: wait for the next piece. */
 const MORE = -1;
 
-/** Local names of the elements read, as codes: which one an open tag is. */
-const L_ROW = 1;
-const L_C = 2;
-const L_V = 3;
-const L_F = 4;
-const L_IS = 5;
-const L_T = 6;
-
-export class SheetScan implements Takeover {
+export class SheetScan extends TextScan {
   readonly element = "sheetData";
-  private buf = "";
-  private pos = 0;
   private state = OUT;
   /**
    * The prefix of sheetData's name ("x:" in <x:sheetData>, usually ""): the elements within are
@@ -131,7 +110,7 @@ export class SheetScan implements Takeover {
   private fEnd = "";
   private isEnd = "";
   private tEnd = "";
-  // The open tag just read: which element (L_*), whether it closed itself, its r, t, s attributes.
+  // The open tag just read: which element (as the state it opens: ROW, CELL, V, F, IS, T), whether it closed itself, its r, t, s attributes.
   private local = 0;
   private selfClosing = false;
   private r: string | undefined;
@@ -140,7 +119,9 @@ export class SheetScan implements Takeover {
   /** Start and end offsets of the tag's attribute names, to refuse one written twice. */
   private readonly attrs = new Int32Array(64);
 
-  constructor(private readonly sink: CellSink) {}
+  constructor(private readonly sink: CellSink) {
+    super();
+  }
 
   begin(openTag: string): void {
     if (!this.sink.betweenRows()) throw FALLBACK;
@@ -155,18 +136,12 @@ export class SheetScan implements Takeover {
     this.tEnd = `/${p}t`;
   }
 
-  text(piece: string): void {
-    this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + piece : piece;
-    this.pos = 0;
-    this.scan();
-  }
-
   end(): void {
     // The part ended inside sheetData (</sheetData> throws STOP): the parser says what is wrong.
     throw FALLBACK;
   }
 
-  private scan(): void {
+  protected scan(): void {
     const buf = this.buf;
     const n = buf.length;
     const sink = this.sink;
@@ -253,24 +228,24 @@ export class SheetScan implements Takeover {
       pos = end;
       const local = this.local;
       const self = this.selfClosing;
-      if (state === ROW && local === L_C) {
+      if (state === ROW && local === CELL) {
         sink.cell(this.r, this.t, this.s);
         if (self) sink.endCell();
         else this.state = CELL;
-      } else if (state === CELL && local === L_V) {
+      } else if (state === CELL && local === V) {
         if (self) sink.value("");
         else this.state = V;
-      } else if (state === CELL && local === L_F) {
+      } else if (state === CELL && local === F) {
         if (self) sink.formula("");
         else this.state = F;
-      } else if (state === OUT && local === L_ROW) {
+      } else if (state === OUT && local === ROW) {
         sink.row(this.r);
         if (self) sink.endRow();
         else this.state = ROW;
-      } else if (state === CELL && local === L_IS) {
+      } else if (state === CELL && local === IS) {
         sink.inline();
         if (!self) this.state = IS;
-      } else if (state === IS && local === L_T) {
+      } else if (state === IS && local === T) {
         if (!self) this.state = T;
       } else throw FALLBACK;
     }
@@ -288,7 +263,7 @@ export class SheetScan implements Takeover {
     return i + 1;
   }
 
-  /** Which element the name at [from, to) is (L_*): sheetData's prefix, then row, c, v, f, is or t. */
+  /** Which element the name at [from, to) is (the state it opens): sheetData's prefix, then row, c, v, f, is or t. */
   private localOf(buf: string, from: number, to: number): number {
     const p = this.prefix;
     if (p !== "") {
@@ -298,13 +273,13 @@ export class SheetScan implements Takeover {
     const len = to - from;
     const a = buf.charCodeAt(from);
     if (len === 1) {
-      if (a === 99) return L_C;
-      if (a === 118) return L_V;
-      if (a === 102) return L_F;
-      if (a === 116) return L_T;
+      if (a === 99) return CELL;
+      if (a === 118) return V;
+      if (a === 102) return F;
+      if (a === 116) return T;
     } else if (len === 3) {
-      if (a === 114 && buf.charCodeAt(from + 1) === 111 && buf.charCodeAt(from + 2) === 119) return L_ROW;
-    } else if (len === 2 && a === 105 && buf.charCodeAt(from + 1) === 115) return L_IS;
+      if (a === 114 && buf.charCodeAt(from + 1) === 111 && buf.charCodeAt(from + 2) === 119) return ROW;
+    } else if (len === 2 && a === 105 && buf.charCodeAt(from + 1) === 115) return IS;
     throw FALLBACK;
   }
 

@@ -1,4 +1,5 @@
-import { FALLBACK, Takeover } from "./xml-stream";
+import { entities, isSpace, TextScan } from "./text-scan";
+import { FALLBACK } from "./xml-stream";
 
 /**
  * The shared-strings table's entries read by a scanner made for them, in place of the XML parser
@@ -27,39 +28,21 @@ const ENTRY =
   // eslint-disable-next-line no-control-regex -- a text with a character XML forbids is the parser's
   /<si><t(?: xml:space="preserve")?>([^<\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]*)<\/t><\/si>/y;
 
-const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** A text with XML's five predefined entities replaced; a character reference, another "&" or "]]>" is the parser's. */
-function entities(text: string): string {
-  if (text.indexOf("]]>") >= 0) throw FALLBACK;
-  if (text.indexOf("&") < 0) return text;
-  if (/&(?!(?:lt|gt|amp|quot|apos);)/.test(text)) throw FALLBACK;
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => PREDEFINED[name]);
-}
-
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9;
-
 /** Between entries; after </sst> (only white space may follow). */
 const BODY = 0;
 const AFTER = 1;
 
-export class SstScan implements Takeover {
+export class SstScan extends TextScan {
   readonly element = "sst";
-  private buf = "";
-  private pos = 0;
   private state = BODY;
 
   /** `entry` takes each entry's text as XML gives it (entities replaced, OOXML's _xHHHH_ left as written). */
-  constructor(private readonly entry: (text: string) => void) {}
+  constructor(private readonly entry: (text: string) => void) {
+    super();
+  }
 
   begin(openTag: string): void {
     if (openTag !== "sst") throw FALLBACK;
-  }
-
-  text(piece: string): void {
-    this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + piece : piece;
-    this.pos = 0;
-    this.scan();
   }
 
   end(): void {
@@ -67,7 +50,7 @@ export class SstScan implements Takeover {
     if (this.state !== AFTER || this.pos < this.buf.length) throw FALLBACK;
   }
 
-  private scan(): void {
+  protected scan(): void {
     const buf = this.buf;
     const n = buf.length;
     let pos = this.pos;

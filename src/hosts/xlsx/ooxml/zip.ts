@@ -29,11 +29,14 @@ export interface ZipEntry {
   headerOffset: number;
 }
 
-const SIG_EOCD = 0x06054b50;
-const SIG_EOCD64_LOCATOR = 0x07064b50;
-const SIG_EOCD64 = 0x06064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
+/** The signatures that open the zip's records (APPNOTE 4.3.7, 4.3.12, 4.3.14–16). */
+const SIG = {
+  EOCD: 0x06054b50,
+  EOCD64_LOCATOR: 0x07064b50,
+  EOCD64: 0x06064b50,
+  CENTRAL: 0x02014b50,
+  LOCAL: 0x04034b50,
+} as const;
 const U32_MAX = 0xffffffff;
 
 const names = new TextDecoder("utf-8");
@@ -58,7 +61,7 @@ function directoryBounds(b: Uint8Array): { offset: number; count: number } {
   const first = Math.max(0, last - 0xffff);
   let eocd = -1;
   for (let i = last; i >= first; i--)
-    if (u32(b, i) === SIG_EOCD) {
+    if (u32(b, i) === SIG.EOCD) {
       eocd = i;
       break;
     }
@@ -67,9 +70,9 @@ function directoryBounds(b: Uint8Array): { offset: number; count: number } {
   let offset = u32(b, eocd + 16);
   if (count === 0xffff || offset === U32_MAX) {
     const loc = eocd - 20;
-    if (loc < 0 || u32(b, loc) !== SIG_EOCD64_LOCATOR) throw notZip();
+    if (loc < 0 || u32(b, loc) !== SIG.EOCD64_LOCATOR) throw notZip();
     const at = u64(b, loc + 8);
-    if (at + 56 > b.length || u32(b, at) !== SIG_EOCD64) throw notZip();
+    if (at + 56 > b.length || u32(b, at) !== SIG.EOCD64) throw notZip();
     count = u64(b, at + 32);
     offset = u64(b, at + 48);
   }
@@ -88,7 +91,7 @@ export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
   const seen = new Set<string>();
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > b.length || u32(b, at) !== SIG_CENTRAL) throw notZip();
+    if (at + 46 > b.length || u32(b, at) !== SIG.CENTRAL) throw notZip();
     const flags = u16(b, at + 8);
     const nameLength = u16(b, at + 28);
     const extraLength = u16(b, at + 30);
@@ -130,7 +133,7 @@ export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
 /** The compressed bytes of an entry, as stored after its local header. */
 export function compressedBytes(b: Uint8Array, e: ZipEntry): Uint8Array {
   const h = e.headerOffset;
-  if (h + 30 > b.length || u32(b, h) !== SIG_LOCAL)
+  if (h + 30 > b.length || u32(b, h) !== SIG.LOCAL)
     throw damaged(`部件 ${e.name} 的位置不对`, `the part ${e.name} is misplaced`);
   const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
   if (start + e.compressedSize > b.length)
