@@ -1,4 +1,4 @@
-import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH, EXACT_FORMAT } from "../scoring";
+import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH, EXACT_FORMAT, RecordSource } from "../scoring";
 
 /**
  * The one schema of the workbook (SPEC §6). The template, the reader, the validation messages,
@@ -25,16 +25,8 @@ export interface ColumnSchema {
   numberFormat?: string;
 }
 
-export type InputSheetKey =
-  | "communities"
-  | "targets"
-  | "honors"
-  | "basicPublicity"
-  | "publicity"
-  | "contributions"
-  | "staff"
-  | "settings"
-  | "workplan";
+/** The engine's record collections (RecordSource), each a sheet, and the work plan's sheet. */
+export type InputSheetKey = RecordSource | "workplan";
 
 export type GeneratedSheetKey =
   "ranking" | "individuals" | "details" | "statements" | "issues" | "workplanSummary";
