@@ -16,7 +16,10 @@ export interface XmlHandlers {
   close?(name: string): void;
 }
 
-/** Thrown by a handler to stop reading a part early (all it needed has been seen). */
+/**
+ * Thrown by a handler to stop parsing a part early (all it needed has been seen). Parts.xml and
+ * xmlAsync still inflate the rest, unparsed, so the part is checked whole (size, CRC-32).
+ */
 export const STOP = Symbol("stop reading");
 
 /** Thrown by a takeover that met what it does not read: the part is read again by the parser alone. */
