@@ -37,8 +37,10 @@ async function rankOut(input: Uint8Array | string, name: string): Promise<Buffer
   return readFileSync(out);
 }
 
+let samples = 0;
+/** A fresh copy of the sample for each caller (no command overwrites an existing file). */
 async function sampleFile(): Promise<string> {
-  const file = path.join(dir, "sample.xlsx");
+  const file = path.join(dir, `sample-${++samples}.xlsx`);
   expect(await sampleCommand(parseArgs(["sample", file]), quiet)).toBe(0);
   return file;
 }
