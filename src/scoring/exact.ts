@@ -16,6 +16,39 @@ type Int = number | bigint;
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** Excel's precision: 15 significant digits. Integers below 10^15 have no more. */
+const EXCEL_DIGITS = 15;
+const EXCEL_DIGITS_LIMIT = 10 ** EXCEL_DIGITS;
+
+/**
+ * A double as the decimal of at most 15 significant digits Excel shows for it. The shortest
+ * round-trip text is that decimal whenever it has 15 digits or fewer (the double lies within half
+ * a unit in the last place of it, far inside half a step of the 15-digit grid); only a longer text
+ * — a formula's float noise such as 90.999999999999986 — is rounded, half away from zero as
+ * toPrecision does.
+ */
+function excelDecimal(value: number): string {
+  const shortest = String(value);
+  return significantDigits(shortest) <= EXCEL_DIGITS ? shortest : value.toPrecision(EXCEL_DIGITS);
+}
+
+/** Significant digits of a number's text ("0.000123" → 3, "1.5e-7" → 2, "120" → 3). */
+function significantDigits(text: string): number {
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101 /* e */) break;
+    if (c < 48 || c > 57) continue;
+    if (first < 0 && c === 48) continue;
+    if (first < 0) first = count;
+    if (c !== 48) last = count;
+    count++;
+  }
+  return first < 0 ? 0 : last - first + 1;
+}
+
 export class Exact {
   /** Numerator (carries the sign) and denominator (> 0), coprime; both numbers or both bigints. */
   private readonly num: Int;
@@ -82,14 +115,17 @@ export class Exact {
   }
 
   /**
-   * The decimal a spreadsheet cell shows, taken exactly: 0.2 is 1/5, not the binary double
-   * 0.200000000000000011…. JavaScript's shortest round-trip text of the double is the decimal
-   * the user typed (for up to 15 significant digits), so it is parsed as decimal text.
+   * The decimal a spreadsheet number shows, taken exactly: 0.2 is 1/5, not the binary double
+   * 0.200000000000000011…. Excel keeps 15 significant digits, so the double is read at that
+   * precision: a formula `=97*0.7+77*0.3` stored as 90.999999999999986 is the 91 Excel shows, and
+   * ties with a typed 91. Every number from a host (Office.js, the .xlsx reader, the preview)
+   * becomes exact here and nowhere else.
    */
   static fromNumber(value: number): Exact {
     if (!Number.isFinite(value)) throw new RangeError(`Exact: not a finite number: ${value}`);
-    if (Number.isSafeInteger(value)) return new Exact(value === 0 ? 0 : value, 1);
-    const parsed = Exact.parseDecimal(String(value));
+    if (Number.isSafeInteger(value) && Math.abs(value) < EXCEL_DIGITS_LIMIT)
+      return new Exact(value === 0 ? 0 : value, 1);
+    const parsed = Exact.parseDecimal(excelDecimal(value));
     if (!parsed) throw new RangeError(`Exact: cannot read ${value}`);
     return parsed;
   }

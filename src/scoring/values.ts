@@ -101,6 +101,8 @@ export const DAMAGED_NUMBER: Msg = msg(
 /**
  * SPEC §1 numbers: Excel numbers and numeric text, full-width digits (`８５．５`) and surrounding
  * spaces included. Dates, booleans, error values, NaN/Infinity and absurd magnitudes are refused.
+ * A number is read at Excel's 15 significant digits (Exact.fromNumber); numeric text is read
+ * with every digit typed, as the cell shows it.
  */
 export function parseNumber(value: unknown): Parse<Exact> {
   if (typeof value === "number") {
@@ -128,7 +130,8 @@ export function parseNumber(value: unknown): Parse<Exact> {
     );
   if (typeof value === "string") {
     // NFKC folds full-width digits, point and minus; the ideographic full stop "。" is not a point.
-    const text = normalizeText(value).replace(/\s/g, "").replace(/[−–]/g, "-");
+    // normalizeText trims the ends; a space inside ("9 1") is left in, so the text is no number.
+    const text = normalizeText(value).replace(/[−–]/g, "-");
     const parsed = Exact.parseDecimal(text);
     if (parsed) {
       if (Math.abs(parsed.toNumber()) > ABSURD_LIMIT)

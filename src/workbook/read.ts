@@ -250,6 +250,8 @@ function rememberingParseNumber(): (v: unknown) => Parse<Exact> {
 
 interface SheetRead<T> {
   records: T[];
+  /** Excel row of the header row, when the sheet and its header were found. */
+  headerRow?: number;
 }
 
 function readSheet<T>(
@@ -298,7 +300,36 @@ function readSheet<T>(
   );
   locations[key] = { grid, headers: read.headers };
   issues.push(...read.issues);
-  return { records };
+  return { records, headerRow: read.headerRow };
+}
+
+/**
+ * 社区 read without a single community and without a row in error (the empty template): an error
+ * at the first row below the header, or validation would say "0 个错误" and ranking would rank
+ * nothing. Rows in error already say what is wrong with them.
+ */
+function noCommunities(
+  location: SheetLocation,
+  headerRow: number | undefined,
+  issues: readonly Issue[]
+): Issue[] {
+  const name = location.headers.get("name");
+  const grid = location.grid;
+  if (!grid || !name || headerRow === undefined) return [];
+  if (issues.some((i) => i.sheet === grid.name && i.row !== undefined && i.row > headerRow)) return [];
+  const first = headerRow + 1;
+  return [
+    issueAt(
+      grid,
+      first,
+      name,
+      "error",
+      msg(
+        `“${grid.name}”表中没有社区：请从第 ${first} 行起每行填写一个社区的名称（“${name.header}”列），再校验或排名`,
+        `The sheet "${grid.name}" lists no community: from row ${first} on, type one community's name per row in the "${name.header}" column, then validate or rank`
+      )
+    ),
+  ];
 }
 
 /** Tabs that name the same input sheet twice (e.g. 社区 and Communities): the second is ignored. */
@@ -355,10 +386,11 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
     locations.settings = { grid: settingsGrid, headers: readRows(settingsGrid, SHEETS.settings).headers };
   issues.push(...settings.issues);
 
-  const read = <T>(key: InputSheetKey, build: (r: RowReader) => T | null) =>
-    readSheet(grids, key, locations, issues, failed, numbers, build, letGo).records;
+  const sheet = <T>(key: InputSheetKey, build: (r: RowReader) => T | null) =>
+    readSheet(grids, key, locations, issues, failed, numbers, build, letGo);
+  const read = <T>(key: InputSheetKey, build: (r: RowReader) => T | null) => sheet(key, build).records;
 
-  const communities = read<CommunityRecord>("communities", (r) => {
+  const communitiesRead = sheet<CommunityRecord>("communities", (r) => {
     const name = r.text("name");
     if (!r.ok) return null;
     const rec = { row: r.row, name, type: r.communityType("type"), code: r.optionalText("code") };
@@ -367,6 +399,9 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
     r.ok = true;
     return rec;
   });
+  const communities = communitiesRead.records;
+  if (communities.length === 0)
+    issues.push(...noCommunities(locations.communities, communitiesRead.headerRow, issues));
   const targets = read<TargetRecord>("targets", (r) => {
     const scores: Partial<Record<CategoryKey, Exact>> = {};
     for (const c of CATEGORIES) {

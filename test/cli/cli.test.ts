@@ -96,14 +96,16 @@ describe("SPEC §7.2 scorecard commands", () => {
     expect((await inProcess("sample", sample)).code).toBe(0);
   });
 
-  test("template writes every input sheet; validate on the empty template is clean (exit 0)", async () => {
+  test("template writes every input sheet; validate on the empty template: one error, 社区 is empty (exit 1)", async () => {
     expect(await inProcess("template", file("t.xlsx"))).toMatchObject({ code: 0 });
     const wb = await loadXlsx(readFileSync(file("t.xlsx")));
     expect(wb.worksheets.map((w) => w.name)).toEqual(INPUT_SHEET_NAMES);
     const v = await inProcess("validate", file("t.xlsx"), "--json");
-    // An empty template has no communities: ranking it has nothing to rank, but reading it is clean.
-    expect(v.code).toBe(0);
-    expect(JSON.parse(v.stdout)).toEqual({ issues: [], workplanIssues: [] });
+    // An empty template has no communities: that is the one thing to fix, at 社区 row 2.
+    expect(v.code).toBe(1);
+    const out = JSON.parse(v.stdout) as { issues: { sheet: string; row: number; severity: string }[] };
+    expect(out.issues).toHaveLength(1);
+    expect(out.issues[0]).toMatchObject({ sheet: "社区", row: 2, severity: "error" });
   });
 
   test("rank prints an aligned table with Chinese names (double width counted)", async () => {

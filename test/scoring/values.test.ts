@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { normalizeText, parseLevel, parseNumber, parseYesNo, Level } from "../../src/scoring";
+import { Exact, normalizeText, parseLevel, parseNumber, parseYesNo, Level } from "../../src/scoring";
 import { isBlank } from "../../src/workbook/sheet-reader";
 
 describe("SPEC §1 Levels: every alias, anything else an error", () => {
@@ -103,6 +103,18 @@ describe("SPEC §1 Numbers: Excel numbers and numeric text, never a silent 0", (
       { error: "#REF!" },
     ])
       expect(parseNumber(v).ok).toBe(false);
+  });
+  test.each(["9 1", "1 8", "８ ５", "85 .5", "1\u00a0000", "1\u3000000", "- 5"])(
+    "a space inside a number makes it no number: %p is an error that quotes it",
+    (t) => {
+      const r = parseNumber(t);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message.zh).toContain("不是数字");
+    }
+  );
+  test("numeric text is read with every digit typed (it is not a number cell)", () => {
+    const r = parseNumber("0.1234567890123456789");
+    expect(r.ok && r.value.eq(Exact.ratio(1234567890123456789n, 10n ** 19n))).toBe(true);
   });
   test("the edge: 1e9 is accepted, just above it is not", () => {
     expect(parseNumber(1e9).ok).toBe(true);

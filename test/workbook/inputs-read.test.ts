@@ -1,0 +1,70 @@
+import { workplanTemplateRows } from "../../src/workplan";
+import { gridsOfSheets, rankWorkbook, templateSheets, validateWorkbook } from "../../src/workbook/pipeline";
+import { Issue, WorkbookGrids } from "../../src/workbook/types";
+import { addRow, sampleGrids, tab } from "./helpers";
+
+/**
+ * SPEC §1 and §6, reading the inputs: nothing typed is lost and nothing is read silently as
+ * something else — each doubtful cell or row gets a located issue.
+ */
+
+const NOW = new Date(2024, 11, 31, 9, 30);
+
+const errorsOf = (grids: WorkbookGrids): Issue[] =>
+  validateWorkbook(grids).filter((i) => i.severity === "error");
+
+describe("SPEC §6 社区 is required: a workbook without a community is an error", () => {
+  test("the empty template: one error at 社区 row 2, column 社区, saying how to fix it; nothing ranked", () => {
+    const grids = gridsOfSheets(templateSheets(workplanTemplateRows()));
+    const errors = errorsOf(grids);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ sheet: "社区", row: 2, column: "社区", cell: "A2" });
+    expect(errors[0].message.zh).toContain("没有社区");
+    expect(errors[0].message.zh).toContain("从第 2 行起");
+    const ranked = rankWorkbook(grids, { now: NOW });
+    expect(ranked.ok).toBe(false);
+    expect(ranked.sheets).toHaveLength(0);
+  });
+
+  test("社区 with only its header, in a filled workbook: the same error", () => {
+    const grids = sampleGrids();
+    tab(grids, "社区").values.length = 1;
+    const errors = errorsOf(grids).filter((i) => i.sheet === "社区");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ row: 2, column: "社区" });
+  });
+
+  test("rows of 社区 that are in error say so themselves: no second error that 社区 is empty", () => {
+    const grids = sampleGrids();
+    const s = tab(grids, "社区");
+    s.values.length = 1;
+    addRow(grids, "社区", { 社区: "#N/A", 类型: "社区" });
+    const errors = errorsOf(grids).filter((i) => i.sheet === "社区");
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message.zh).toContain("#N/A");
+  });
+});
+
+describe("SPEC §1 a space inside a number makes it no number", () => {
+  test.each(["9 1", "1 8"])(
+    "个人考核得分 %p is a located 不是数字 error, never the number without its space",
+    (typed) => {
+      const grids = sampleGrids();
+      const row = addRow(grids, "人员", { 姓名: "测试员", 社区: "东门社区", 个人考核得分: typed });
+      const errors = errorsOf(grids).filter((i) => i.row === row);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ sheet: "人员", column: "个人考核得分", cell: `C${row}` });
+      expect(errors[0].message.zh).toContain(`“${typed}”不是数字`);
+    }
+  );
+
+  test("surrounding spaces and full-width digits are still read as the number", () => {
+    const grids = sampleGrids();
+    addRow(grids, "人员", { 姓名: "甲", 社区: "东门社区", 个人考核得分: " 91 " });
+    addRow(grids, "人员", { 姓名: "乙", 社区: "东门社区", 个人考核得分: "\u3000９１\u3000" });
+    expect(errorsOf(grids)).toHaveLength(0);
+    const result = rankWorkbook(grids, { now: NOW }).result!;
+    const score = (name: string) => result.individuals.find((s) => s.name === name)!.score.toNumber();
+    expect([score("甲"), score("乙")]).toEqual([91, 91]);
+  });
+});
