@@ -2,6 +2,7 @@ import { CommonUnit, compareBySortKey, Exact } from "./exact";
 import { pts } from "./format";
 import { EngineIssue, StaffRecord } from "./model";
 import { msg } from "./text";
+import { visible } from "./visible";
 
 /** Staff of listed communities best first, with competition ranks: no rule changes either. */
 export interface RankedStaff {
@@ -42,7 +43,68 @@ export function rankStaff(staff: readonly StaffRecord[], ids: Int32Array, listed
   }
   const units = common.units();
   const ranked = units ? rankByUnits(units, ids, listed, count) : rankExactly(staff, ids, listed, count);
+  repeatedStaff(staff, ids, listed, issues);
   return { ...ranked, issues };
+}
+
+/**
+ * The same person listed twice on one community (姓名 + 社区, the record identity of 人员): a
+ * warning at the later row naming both, since each row is a person who takes a share of the
+ * community's money. Found with an open-addressing table of record positions keyed by a hash of
+ * the community number and the name: a typed array of twice the records, nothing per record.
+ */
+function repeatedStaff(
+  staff: readonly StaffRecord[],
+  ids: Int32Array,
+  listed: number,
+  issues: EngineIssue[]
+) {
+  const n = staff.length;
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  // Record position + 1 per slot; 0 is an empty slot.
+  const table = new Int32Array(size);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    if (id >= listed) continue;
+    const name = staff[i].name;
+    let slot = nameHash(name, id) & mask;
+    for (;;) {
+      const j = table[slot] - 1;
+      if (j < 0) {
+        table[slot] = i + 1;
+        break;
+      }
+      if (ids[j] === id && staff[j].name === name) {
+        issues.push(repeatedPerson(staff[j], staff[i]));
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+}
+
+/** FNV-1a over the name's UTF-16 units, seeded with the community number. */
+function nameHash(name: string, id: number): number {
+  let h = (0x811c9dc5 ^ id) >>> 0;
+  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+function repeatedPerson(first: StaffRecord, again: StaffRecord): EngineIssue {
+  const who = visible(again.name);
+  const where = visible(again.community);
+  return {
+    severity: "warning",
+    source: "staff",
+    row: again.row,
+    field: "name",
+    message: msg(
+      `${where}的“${who}”在第 ${first.row} 行和第 ${again.row} 行各列了一次（${pts(first.score)} 分、${pts(again.score)} 分）：两行按两个人排名、分奖金。若是同一人，请删去一行；若是同名的两人，请在姓名中加以区分`,
+      `"${who}" of ${where} is listed on row ${first.row} and again on row ${again.row} (${pts(first.score)} and ${pts(again.score)}): the rows are ranked and paid as two people. If it is one person, delete a row; if two, tell their names apart`
+    ),
+  };
 }
 
 /** Staff ranked by scores in a common unit (exact integers as doubles): a stable sort, best first. */

@@ -1,7 +1,7 @@
 import { workplanTemplateRows } from "../../src/workplan";
 import { gridsOfSheets, rankWorkbook, templateSheets, validateWorkbook } from "../../src/workbook/pipeline";
 import { Issue, WorkbookGrids } from "../../src/workbook/types";
-import { addRow, sampleGrids, tab } from "./helpers";
+import { addRow, rowWhere, sampleGrids, tab } from "./helpers";
 
 /**
  * SPEC §1 and §6, reading the inputs: nothing typed is lost and nothing is read silently as
@@ -66,5 +66,17 @@ describe("SPEC §1 a space inside a number makes it no number", () => {
     const result = rankWorkbook(grids, { now: NOW }).result!;
     const score = (name: string) => result.individuals.find((s) => s.name === name)!.score.toNumber();
     expect([score("甲"), score("乙")]).toEqual([91, 91]);
+  });
+});
+
+describe("SPEC §10 人员 record identity: the same person twice on one community", () => {
+  test("王建国 of 东门社区 typed again with 60: a warning at the new row's 姓名 naming both rows", () => {
+    const grids = sampleGrids();
+    const first = rowWhere(grids, "人员", "姓名", "王建国");
+    const again = addRow(grids, "人员", { 姓名: "王建国", 社区: "东门社区", 个人考核得分: 60 });
+    const warnings = validateWorkbook(grids).filter((i) => i.message.zh.includes("各列了一次"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ severity: "warning", sheet: "人员", row: again, column: "姓名" });
+    expect(warnings[0].message.zh).toContain(`第 ${first} 行和第 ${again} 行`);
   });
 });
