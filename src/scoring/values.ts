@@ -26,12 +26,23 @@ export function isBlank(value: unknown): boolean {
   return false;
 }
 
-/** Text shown in messages for a cell value. */
+/** A formula cell whose workbook holds no computed result (saved by a tool that does not calculate). */
+export function formulaWithoutResult(value: unknown): string | null {
+  if (value && typeof value === "object" && "formula" in value) {
+    const f = (value as { formula: unknown }).formula;
+    return typeof f === "string" ? f : "";
+  }
+  return null;
+}
+
+/** Text shown in messages for a cell value: a formula without a result as the formula (=4+1). */
 export function showValue(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === null || value === undefined) return "";
+  const formula = formulaWithoutResult(value);
+  if (formula !== null) return `=${formula}`;
   return JSON.stringify(value) ?? String(value);
 }
 

@@ -9,6 +9,7 @@ import {
   ContributionRecord,
   Exact,
   excelError,
+  formulaWithoutResult,
   HonorRecord,
   Parse,
   Level,
@@ -54,14 +55,8 @@ export interface ReadOutcome {
   failedCells: Set<string>;
 }
 
-/** A formula cell whose workbook holds no computed result (saved by a tool that does not calculate). */
-export function formulaWithoutResult(value: unknown): string | null {
-  if (value && typeof value === "object" && "formula" in value) {
-    const f = (value as { formula: unknown }).formula;
-    return typeof f === "string" ? f : "";
-  }
-  return null;
-}
+// Where the work plan's reader finds it (it reads cells as this reader does).
+export { formulaWithoutResult };
 
 class RowReader {
   ok = true;

@@ -80,3 +80,22 @@ describe("SPEC §10 人员 record identity: the same person twice on one communi
     expect(warnings[0].message.zh).toContain(`第 ${first} 行和第 ${again} 行`);
   });
 });
+
+describe("SPEC §10 a key twice on 设置: the filled one counts", () => {
+  test("the template's blank 奖金总额（元） row and a typed 奖金总额 row: the money is computed, with a warning", () => {
+    const grids = gridsOfSheets(templateSheets(workplanTemplateRows()));
+    const settings = tab(grids, "设置");
+    const blankRow = settings.values.findIndex((line) => line[0] === "奖金总额（元）") + 1;
+    expect(blankRow).toBeGreaterThan(1);
+    settings.values.push(["奖金总额", 100000, null]);
+    addRow(grids, "社区", { 社区: "东门社区" });
+    addRow(grids, "目标管理", { 社区: "东门社区", 社区基础: 20 });
+    addRow(grids, "人员", { 姓名: "王建国", 社区: "东门社区", 个人考核得分: 90 });
+    const ranked = rankWorkbook(grids, { now: NOW });
+    expect(ranked.ok).toBe(true);
+    expect(ranked.result!.communities[0].moneyCents).toBe(10_000_000n);
+    const warnings = ranked.issues.filter((i) => i.sheet === "设置");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ severity: "warning", row: blankRow });
+  });
+});

@@ -96,16 +96,16 @@ describe("SPEC §6 设置 sheet", () => {
     expect(issues[0].message.zh).toBe("未知的设置项“折算比率”，已忽略：是否应为“折算比例”？");
   });
 
-  test("a repeated key: the first counts, the second is a warning", () => {
+  test("a repeated key with the same value: the first counts, the second is a warning", () => {
     const { rules, issues } = readSettings(
       sheet([
         ["先进社区名额", 6],
-        ["先进社区名额", 7],
+        ["先进社区名额", "６"],
       ])
     );
     expect(rules.advancedCommunities).toBe(6);
     expect(issues).toHaveLength(1);
-    expect(issues[0].row).toBe(3);
+    expect(issues[0]).toMatchObject({ severity: "warning", row: 3 });
   });
 
   test("a settings sheet without a header row is read by position", () => {
@@ -122,5 +122,89 @@ describe("SPEC §6 设置 sheet", () => {
     expect(marked).toEqual(
       expect.arrayContaining(["排名方式", "以社区为主体适用级别", "社区基础满分", "区级荣誉加分"])
     );
+  });
+});
+
+describe("SPEC §10 a key that appears twice on 设置", () => {
+  test("two different values are an error at the second row naming both rows and values", () => {
+    const { issues } = readSettings(
+      sheet([
+        ["先进社区名额", 6],
+        ["先进社区名额", 7],
+      ])
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: "error", row: 3, column: "值", cell: "B3" });
+    expect(issues[0].message.zh).toBe(
+      "设置项“先进社区名额”在第 2 行是“6”，在第 3 行是“7”：两个值不同，无法确定用哪一个。请删去一行，或改成同一个值"
+    );
+  });
+
+  test("keys compared after trimming, full-width folding and the optional unit: 奖金总额（元） and 奖金总额 differ in value", () => {
+    const { issues } = readSettings(
+      sheet([
+        ["奖金总额（元）", 100000],
+        [" 奖金总额 ", 80000],
+      ])
+    );
+    expect(issues.map((i) => [i.severity, i.row])).toEqual([["error", 3]]);
+  });
+
+  test("the template's blank 奖金总额（元） row and a typed 奖金总额 row: the typed one counts, with a warning at the blank row", () => {
+    const { rules, issues } = readSettings(
+      sheet([
+        ["奖金总额（元）", null],
+        ["奖金总额", 100000],
+      ])
+    );
+    expect(rules.bonusPool?.toNumber()).toBe(100000);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: "warning", row: 2, cell: "B2" });
+    expect(issues[0].message.zh).toContain("按第 3 行的值计算");
+  });
+
+  test("a filled row then a blank one: the filled one counts, with a warning at the blank row", () => {
+    const { rules, issues } = readSettings(
+      sheet([
+        ["折算比例", "25%"],
+        ["折算比例", ""],
+      ])
+    );
+    expect(rules.conversionRate.toNumber()).toBe(0.25);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: "warning", row: 3 });
+    expect(issues[0].message.zh).toContain("按第 2 行的值计算");
+  });
+
+  test("the same value written two ways (0.2 and 20%) is no conflict", () => {
+    const { issues } = readSettings(
+      sheet([
+        ["折算比例", 0.2],
+        ["ConversionRate", "20%"],
+      ])
+    );
+    expect(issues.map((i) => i.severity)).toEqual(["warning"]);
+  });
+});
+
+describe("SPEC §6 设置 messages quote what was typed, visibly", () => {
+  test("a value that is a formula without a computed result is quoted as the formula, not as data", () => {
+    const { rules, issues } = readSettings(sheet([["先进社区名额", { formula: "4+1" }]]));
+    expect(rules.advancedCommunities).toBe(defaultRules().advancedCommunities);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].message.zh).toContain("公式 =4+1 没有计算结果");
+    expect(issues[0].message.zh).not.toContain("{");
+    expect(issues[0].message.en).toContain("the formula =4+1 has no computed result");
+  });
+
+  test("invisible characters in an unknown key are shown as [U+XXXX]", () => {
+    const { issues } = readSettings(sheet([["折算比例\u200B\u200B", 0.3]]));
+    expect(issues).toHaveLength(1);
+    expect(issues[0].message.zh).toBe("未知的设置项“折算比例[U+200B][U+200B]”，已忽略：是否应为“折算比例”？");
+  });
+
+  test("invisible characters in a value that cannot be used are shown as [U+XXXX]", () => {
+    const { issues } = readSettings(sheet([["排名方式", "综合得分\u200B"]]));
+    expect(issues[0].message.zh).toContain("“综合得分[U+200B]”无法使用");
   });
 });

@@ -1,15 +1,28 @@
-import { cellText, defaultRules, excelError, msg, Rules, showValue } from "../../scoring";
+import {
+  cellText,
+  defaultRules,
+  Exact,
+  excelError,
+  formulaWithoutResult,
+  msg,
+  Msg,
+  Rules,
+  Severity,
+  showValue,
+  visible,
+} from "../../scoring";
 import { SHEETS } from "../schema";
-import { isBlank, issueAt, readRows } from "../sheet-reader";
+import { foldName, HeaderRef, isBlank, issueAt, readRows } from "../sheet-reader";
 import { Issue, SheetGrid } from "../types";
 import { findSetting, nearestSetting } from "./keys";
-import { SettingId, setSetting } from "./table";
-import { parseSettingValue, showSetting } from "./value";
+import { SettingDef, SettingId, SettingValue, setSetting } from "./table";
+import { ParsedValue, parseSettingValue, showSetting } from "./value";
 
 /**
  * Reads the 设置 sheet (SPEC §6): one row per key, 项目 / 值 / 说明. Every field of `Rules` has a
  * key; a missing key or a blank value takes the default; an unknown key or a bad value is a
- * warning that names the key, and the default is used. Settings never block ranking.
+ * warning that names the key, and the default is used. The one error (SPEC §10): a key filled on
+ * two rows with different values, for no rule can be chosen between them.
  */
 
 interface SettingLine {
@@ -19,6 +32,96 @@ interface SettingLine {
   keyCol: number;
   valueCol: number;
   valueHeader: string;
+}
+
+/** The row a key was first read from, and its value read (null when blank or not yet read). */
+interface KeptSetting {
+  row: number;
+  value: unknown;
+  blank: boolean;
+  read: ParsedValue | null;
+}
+
+/**
+ * A value cell read as the setting's type, or why it cannot be used — the whole sentence, naming
+ * the key: an error value, a formula without a computed result (quoted as the formula) or a value
+ * of the wrong kind.
+ */
+function readValue(def: SettingDef, value: unknown): ParsedValue {
+  const formula = formulaWithoutResult(value);
+  if (formula !== null)
+    return {
+      ok: false,
+      message: msg(
+        `设置项“${def.zh}”的公式 =${formula} 没有计算结果（文件由不计算公式的程序保存）：请在 Excel 中打开、保存后再试，或直接填写值`,
+        `Setting "${def.zh}" (${def.en}): the formula =${formula} has no computed result (saved by a program that does not calculate): open and save the file in Excel, or type the value`
+      ),
+    };
+  const err = excelError(value);
+  const parsed = err
+    ? { ok: false as const, message: msg(`单元格是错误值 ${err}`, `the cell holds the error ${err}`) }
+    : parseSettingValue(def, value);
+  if (parsed.ok) return parsed;
+  const shown = visible(showValue(value));
+  return {
+    ok: false,
+    message: msg(
+      `设置项“${def.zh}”的值“${shown}”无法使用：${parsed.message.zh}`,
+      `Setting "${def.zh}" (${def.en}): the value "${shown}" cannot be used: ${parsed.message.en}`
+    ),
+  };
+}
+
+/** Two filled rows of one key hold the same value: read alike, or (one unreadable) typed alike. */
+function sameSetting(a: KeptSetting, b: KeptSetting): boolean {
+  const x = a.read;
+  const y = b.read;
+  if (x?.ok && y?.ok) return sameValue(x.value, y.value);
+  return foldName(showValue(a.value)) === foldName(showValue(b.value));
+}
+
+function sameValue(a: SettingValue, b: SettingValue): boolean {
+  if (a instanceof Exact && b instanceof Exact) return a.eq(b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}
+
+function unknownKey(keyText: string): Msg {
+  const near = nearestSetting(keyText);
+  const typed = visible(keyText);
+  return near
+    ? msg(
+        `未知的设置项“${typed}”，已忽略：是否应为“${near.zh}”？`,
+        `Unknown setting "${typed}", ignored: did you mean "${near.zh}" (${near.en})?`
+      )
+    : msg(
+        `未知的设置项“${typed}”，已忽略：可用的项目见模板中的设置表`,
+        `Unknown setting "${typed}", ignored: see the template's settings sheet for the keys`
+      );
+}
+
+/** A key on a blank row and on a filled one: the filled one counts (said at the blank row). */
+function blankRepeat(def: SettingDef, blankRow: number, filled: KeptSetting): Msg {
+  const shown = visible(showValue(filled.value));
+  return msg(
+    `设置项“${def.zh}”在第 ${blankRow} 行空白，在第 ${filled.row} 行填了“${shown}”：按第 ${filled.row} 行的值计算，请删去空白的一行`,
+    `Setting "${def.zh}" (${def.en}) is blank on row ${blankRow} and "${shown}" on row ${filled.row}: row ${filled.row} counts; delete the blank row`
+  );
+}
+
+/** A key filled on two rows: the same value is a warning, two values an error naming both. */
+function repeatedKey(def: SettingDef, first: KeptSetting, again: KeptSetting, same: boolean): Msg {
+  const a = visible(showValue(first.value));
+  const b = visible(showValue(again.value));
+  return same
+    ? msg(
+        `设置项“${def.zh}”与第 ${first.row} 行重复（值相同）：按第 ${first.row} 行的值，本行可删去`,
+        `Setting "${def.zh}" (${def.en}) repeats row ${first.row} with the same value: row ${first.row} counts; this row can go`
+      )
+    : msg(
+        `设置项“${def.zh}”在第 ${first.row} 行是“${a}”，在第 ${again.row} 行是“${b}”：两个值不同，无法确定用哪一个。请删去一行，或改成同一个值`,
+        `Setting "${def.zh}" (${def.en}) is "${a}" on row ${first.row} and "${b}" on row ${again.row}: two different values, and neither can be chosen. Delete one row or make them the same`
+      );
 }
 
 /**
@@ -73,71 +176,48 @@ export function readSettings(sheet?: SheetGrid): { rules: Rules; issues: Issue[]
       .filter((r) => !isBlank(r.key) || !isBlank(r.value));
   }
 
-  const seen = new Map<SettingId, number>();
+  const kept = new Map<SettingId, KeptSetting>();
   const defaults = defaultRules();
   for (const r of rows) {
     const keyText = cellText(r.key);
     const keyCell = { header: keyRef?.header ?? schema.columns[0].zh, column: r.keyCol, index: 0 };
     const valueCell = { header: r.valueHeader, column: r.valueCol, index: 1 };
+    const warn = (message: Msg, at: HeaderRef = keyCell, row = r.row, severity: Severity = "warning") =>
+      issues.push(issueAt(sheet, row, at, severity, message));
     if (keyText === "") {
-      issues.push(
-        issueAt(
-          sheet,
-          r.row,
-          keyCell,
-          "warning",
-          msg(
-            `设置项名称空白，值“${showValue(r.value)}”未使用：请填写项目名称`,
-            `A setting without a key: the value "${showValue(r.value)}" is not used`
-          )
+      const shown = visible(showValue(r.value));
+      warn(
+        msg(
+          `设置项名称空白，值“${shown}”未使用：请填写项目名称`,
+          `A setting without a key: the value "${shown}" is not used`
         )
       );
       continue;
     }
     const def = findSetting(keyText);
     if (!def) {
-      const near = nearestSetting(keyText);
-      issues.push(
-        issueAt(
-          sheet,
-          r.row,
-          keyCell,
-          "warning",
-          near
-            ? msg(
-                `未知的设置项“${keyText}”，已忽略：是否应为“${near.zh}”？`,
-                `Unknown setting "${keyText}", ignored: did you mean "${near.zh}" (${near.en})?`
-              )
-            : msg(
-                `未知的设置项“${keyText}”，已忽略：可用的项目见模板中的设置表`,
-                `Unknown setting "${keyText}", ignored: see the template's settings sheet for the keys`
-              )
-        )
-      );
+      warn(unknownKey(keyText));
       continue;
     }
-    const earlier = seen.get(def.id);
+    const line: KeptSetting = { row: r.row, value: r.value, blank: isBlank(r.value), read: null };
+    const earlier = kept.get(def.id);
     if (earlier !== undefined) {
-      issues.push(
-        issueAt(
-          sheet,
-          r.row,
-          keyCell,
-          "warning",
-          msg(
-            `设置项“${def.zh}”与第 ${earlier} 行重复：按第 ${earlier} 行的值，本行忽略`,
-            `Setting "${def.zh}" repeats row ${earlier}: row ${earlier} counts, this row is ignored`
-          )
-        )
-      );
-      continue;
+      // SPEC §10: a key twice — a blank row and a filled one: the filled one counts; two values
+      // that differ: an error (no row silently wins); the same value twice: a warning.
+      if (line.blank !== earlier.blank) {
+        const [blank, filled] = line.blank ? [line, earlier] : [earlier, line];
+        warn(blankRepeat(def, blank.row, filled), valueCell, blank.row);
+        if (line.blank) continue;
+      } else {
+        if (!line.blank) line.read = readValue(def, line.value);
+        const same = sameSetting(earlier, line);
+        warn(repeatedKey(def, earlier, line, same), valueCell, r.row, same ? "warning" : "error");
+        continue;
+      }
     }
-    seen.set(def.id, r.row);
-    if (isBlank(r.value)) continue;
-    const err = excelError(r.value);
-    const parsed = err
-      ? { ok: false as const, message: msg(`单元格是错误值 ${err}`, `the cell holds the error ${err}`) }
-      : parseSettingValue(def, r.value);
+    kept.set(def.id, line);
+    if (line.blank) continue;
+    const parsed = (line.read = readValue(def, line.value));
     if (parsed.ok) {
       setSetting(rules, def, parsed.value);
       continue;
@@ -145,17 +225,12 @@ export function readSettings(sheet?: SheetGrid): { rules: Rules; issues: Issue[]
     const fallback = showSetting(def, defaults);
     const shown = fallback === null ? "空白" : String(fallback);
     const shownEn = fallback === null ? "blank" : String(fallback);
-    issues.push(
-      issueAt(
-        sheet,
-        r.row,
-        valueCell,
-        "warning",
-        msg(
-          `设置项“${def.zh}”的值“${showValue(r.value)}”无法使用：${parsed.message.zh}。已按默认值 ${shown} 计算`,
-          `Setting "${def.zh}" (${def.en}): the value "${showValue(r.value)}" cannot be used: ${parsed.message.en}. The default ${shownEn} is used`
-        )
-      )
+    warn(
+      msg(
+        `${parsed.message.zh}。已按默认值 ${shown} 计算`,
+        `${parsed.message.en}. The default ${shownEn} is used`
+      ),
+      valueCell
     );
   }
   return { rules, issues };
