@@ -61,7 +61,8 @@ export function checkRecords(input: AssessmentInput): CheckedInput {
   const suggestions = new Map<string, string | undefined>();
   const unknown = (source: RecordSource, row: number, name: string, field = "community") => {
     if (!suggestions.has(name)) suggestions.set(name, nearestName(name, names));
-    const near = suggestions.get(name);
+    const found = suggestions.get(name);
+    const near = found === undefined ? undefined : visible(found);
     const shown = visible(name);
     issues.push({
       severity: "error",

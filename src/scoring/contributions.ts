@@ -10,7 +10,8 @@ import { visible } from "./visible";
 
 /** A line not on 条线清单: quoted visibly, with the listed line it most likely means. */
 function lineMessage(line: string, lines: readonly string[]) {
-  const near = nearestName(line, lines);
+  const found = nearestName(line, lines);
+  const near = found === undefined ? undefined : visible(found);
   const shown = visible(line);
   return msg(
     `条线“${shown}”不在设置的条线清单中（${lines.join("、")}）：${near ? `是否应为“${near}”？` : ""}若是笔误，会绕过单条线上限`,

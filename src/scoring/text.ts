@@ -19,11 +19,17 @@ export function say(m: Msg, locale: Locale = "zh-CN"): string {
 
 /**
  * Folds what people type into one comparable form: full-width letters, digits and spaces become
- * ASCII (NFKC), every run of white space (including U+3000) becomes one space, ends trimmed.
+ * ASCII (NFKC), every run of white space (including U+3000) becomes one space, ends trimmed. A run
+ * that holds a line break (Alt+Enter in a cell) becomes one line break instead: it separates the
+ * communities of a joint article, and a name that holds one is quoted with it made visible
+ * (visible.ts), not with a space the person never typed.
  */
 export function normalizeText(value: string): string {
-  return alreadyNormal(value) ? value : value.normalize("NFKC").replace(/\s+/gu, " ").trim();
+  return alreadyNormal(value) ? value : value.normalize("NFKC").replace(/\s+/gu, foldSpace).trim();
 }
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const foldSpace = (run: string): string => (LINE_BREAK.test(run) ? "\n" : " ");
 
 /**
  * True when `value` is its own normal form: printable ASCII other than the space and the CJK

@@ -147,8 +147,15 @@ describe("SPEC §1 Text: names and keys read in one form, whatever the shortcut 
     "é",
     "e\u0301",
     "\uF900",
+    "\n",
+    "\r\n",
+    "\u2028",
   ];
-  const slow = (s: string) => s.normalize("NFKC").replace(/\s+/gu, " ").trim();
+  const slow = (s: string) =>
+    s
+      .normalize("NFKC")
+      .replace(/\s+/gu, (run) => (/[\n\r\u2028\u2029]/.test(run) ? "\n" : " "))
+      .trim();
 
   test("cases: plain text as is, full-width and spaced text folded", () => {
     expect(normalizeText("社区0001")).toBe("社区0001");
@@ -157,7 +164,12 @@ describe("SPEC §1 Text: names and keys read in one form, whatever the shortcut 
     expect(normalizeText("")).toBe("");
   });
 
-  test("property: normalizeText equals NFKC, white space folded, trimmed", () => {
+  test("a line break inside a name is kept as one line break, not turned into a space", () => {
+    expect(normalizeText("东门\n社区")).toBe("东门\n社区");
+    expect(normalizeText(" 东门 \r\n\u3000社区\n")).toBe("东门\n社区");
+  });
+
+  test("property: normalizeText equals NFKC, white space folded (a run with a line break to one line break), trimmed", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
         const s = chars.join("");

@@ -99,3 +99,36 @@ describe("SPEC §10 a key twice on 设置: the filled one counts", () => {
     expect(warnings[0]).toMatchObject({ severity: "warning", row: blankRow });
   });
 });
+
+describe("SPEC §6 messages: a line break inside a name is shown visibly, as other invisible characters are", () => {
+  test("a record's 社区 typed 东门⏎社区: quoted as 东门[U+000A]社区, not with a space, and 东门社区 suggested", () => {
+    const grids = sampleGrids();
+    const row = addRow(grids, "荣誉", {
+      社区: "东门\n社区",
+      荣誉名称: "某荣誉",
+      级别: "区级",
+      文号: "x",
+      考核组认可: "是",
+    });
+    const errors = errorsOf(grids).filter((i) => i.row === row);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message.zh).toBe("社区“东门[U+000A]社区”不在社区表中：是否应为“东门社区”？");
+  });
+
+  test("a listed name with a line break is suggested visibly too", () => {
+    const grids = sampleGrids();
+    const s = tab(grids, "社区");
+    const row = s.values.findIndex((line) => line[0] === "东门社区");
+    s.values[row][0] = "东门\r\n社区";
+    const errors = errorsOf(grids).filter((i) => i.sheet === "荣誉" && i.message.zh.includes("不在社区表中"));
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors)
+      expect(e.message.zh).toBe("社区“东门社区”不在社区表中：是否应为“东门[U+000A]社区”？");
+  });
+
+  test("SPEC §3.2: communities of a joint article on two lines of one cell are two communities", () => {
+    const grids = sampleGrids();
+    addRow(grids, "宣传报道", { 社区: "东门社区\n西城社区", 标题: "联合报道", 级别: "市级" });
+    expect(errorsOf(grids)).toHaveLength(0);
+  });
+});
