@@ -1,6 +1,6 @@
 import { CommonUnit, Exact, SAFE_UNITS } from "./exact";
 import { pts } from "./format";
-import { ContributionRecord, EngineIssue, Reason, RecordScore } from "./model";
+import { ContributionRecord, EngineIssue, reason, Reason, RecordScore } from "./model";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
 import { named, NamedScores, numberCommunities, PartScores } from "./part";
 import { Rules } from "./rules";
@@ -111,14 +111,12 @@ const NOTHING: CapOutcome = Object.freeze({
   cutByTotal: Exact.ZERO,
 });
 
-const NEGATIVE: Reason = {
-  rule: "contribution.negative",
-  text: msg("加分为负数，不计分", "Negative points: not counted"),
-};
-const NO_LEADER: Reason = {
-  rule: "contribution.noLeader",
-  text: msg("没有分管领导同意意见，不计分", "No agreement of the line's leader: no points"),
-};
+const NEGATIVE = reason("contribution.negative", "加分为负数，不计分", "Negative points: not counted");
+const NO_LEADER = reason(
+  "contribution.noLeader",
+  "没有分管领导同意意见，不计分",
+  "No agreement of the line's leader: no points"
+);
 
 export type ContributionScores = NamedScores;
 

@@ -2,7 +2,7 @@ import { Exact } from "./exact";
 import { pts } from "./format";
 import { HighestPerSlot } from "./highest";
 import { Level, LEVEL_NAMES, levelBelow, levelIndex, LEVELS } from "./levels";
-import { EngineIssue, HonorRecord, Reason } from "./model";
+import { EngineIssue, HonorRecord, reason, Reason } from "./model";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
 import { named, NamedScores, numberCommunities, PartScores } from "./part";
 import { Rules } from "./rules";
@@ -85,17 +85,16 @@ export function honorKind(record: Pick<HonorRecord, "kind" | "honor">): string {
 const kindText = (r: Pick<HonorRecord, "kind" | "honor">) =>
   r.kind && r.kind.trim() !== "" ? r.kind : r.honor;
 
-const NOT_APPROVED: Reason = {
-  rule: "honor.notApproved",
-  text: msg("未经考核组认可，不计分", "Not approved by the assessment group: no points"),
-};
-const NO_DOC_NO: Reason = {
-  rule: "honor.noDocNo",
-  text: msg(
-    "缺少文号（以发文单位文件为准），不计分",
-    "No document number (the issuing document decides): no points"
-  ),
-};
+const NOT_APPROVED = reason(
+  "honor.notApproved",
+  "未经考核组认可，不计分",
+  "Not approved by the assessment group: no points"
+);
+const NO_DOC_NO = reason(
+  "honor.noDocNo",
+  "缺少文号（以发文单位文件为准），不计分",
+  "No document number (the issuing document decides): no points"
+);
 
 export type HonorScores = NamedScores;
 

@@ -1,7 +1,7 @@
 import { Exact } from "./exact";
 import { Level } from "./levels";
 import { CategoryKey } from "./rules";
-import { Msg } from "./text";
+import { msg, Msg } from "./text";
 
 /**
  * The typed records the engine scores. Readers (src/workbook) build them from sheets; `row` is
@@ -110,6 +110,11 @@ export interface EngineIssue {
 export interface Reason {
   rule: string;
   text: Msg;
+}
+
+/** A reason with its words: the fixed reasons a part gives many records are made once with it. */
+export function reason(rule: string, zh: string, en: string): Reason {
+  return { rule, text: msg(zh, en) };
 }
 
 /** One input record's outcome for one community (a joint article yields one per community). */

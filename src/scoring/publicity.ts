@@ -2,7 +2,7 @@ import { Exact } from "./exact";
 import { pts } from "./format";
 import { HighestPerSlot } from "./highest";
 import { Level, LEVEL_NAMES, levelIndex, LEVELS } from "./levels";
-import { BasicPublicityRecord, EngineIssue, PublicityRecord, Reason, RecordScore } from "./model";
+import { BasicPublicityRecord, EngineIssue, PublicityRecord, reason, Reason, RecordScore } from "./model";
 import { Rules } from "./rules";
 import { FoldedNumbering, pairSlots, Slots } from "./numbered";
 import { Details, named, NamedScores, numberCommunities, PartScores } from "./part";
@@ -23,22 +23,26 @@ export function articleShare(level: Level, sharing: number, rules: Pick<Rules, "
   return rules.publicityPoints[level].div(Exact.int(sharing));
 }
 
-const NOT_COMMUNITY_BUILDING: Reason = {
-  rule: "publicity.notCommunityBuilding",
-  text: msg("内容不是以社区建设为主，不计分", "Not mainly about community building: no points"),
-};
-const AUTHOR_NOT_STAFF: Reason = {
-  rule: "publicity.authorNotStaff",
-  text: msg("作者不是本社区工作人员，不计分", "Author is not staff of the community: no points"),
-};
-const NOT_SUBJECT: Reason = {
-  rule: "publicity.notSubject",
-  text: msg("未以社区为主体报道，不计分", "Does not report the community as the subject: no points"),
-};
-const COUNTED_IN_TARGETS: Reason = {
-  rule: "publicity.countedInTargets",
-  text: msg("已计入目标管理任务，不重复计分", "Already counted toward a target-management task: no points"),
-};
+const NOT_COMMUNITY_BUILDING = reason(
+  "publicity.notCommunityBuilding",
+  "内容不是以社区建设为主，不计分",
+  "Not mainly about community building: no points"
+);
+const AUTHOR_NOT_STAFF = reason(
+  "publicity.authorNotStaff",
+  "作者不是本社区工作人员，不计分",
+  "Author is not staff of the community: no points"
+);
+const NOT_SUBJECT = reason(
+  "publicity.notSubject",
+  "未以社区为主体报道，不计分",
+  "Does not report the community as the subject: no points"
+);
+const COUNTED_IN_TARGETS = reason(
+  "publicity.countedInTargets",
+  "已计入目标管理任务，不重复计分",
+  "Already counted toward a target-management task: no points"
+);
 
 /** Shared by every article that meets all four conditions: no array per article. */
 const NONE: readonly Reason[] = Object.freeze([]);

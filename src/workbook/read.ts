@@ -409,11 +409,13 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
     r.ok = true;
     return rec;
   });
-  // Every cell of a row is read (its issues reported) before a row without a readable level,
-  // points or score is left out: hence the record first and the check after.
+  // A row any of whose cells cannot be read is left out (readSheet keeps a record only while its
+  // reader is ok), after every cell of it has been read and its issues reported: a record without
+  // its level, points or score is never kept, so the casts below let none through. Those cells
+  // are read first, as before; the records keep their fields' order (the fingerprint reads it).
   const honors = read<HonorRecord>("honors", (r) => {
-    const level = r.level("level");
-    const rec = {
+    const level = r.level("level") as Level;
+    return {
       row: r.row,
       community: r.text("community"),
       honor: r.typed("honor"),
@@ -422,21 +424,19 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
       issuer: r.optionalTyped("issuer"),
       docNo: r.optionalTyped("docNo"),
       approved: r.yesNo("approved", FALLBACK.approved),
-      level: level as Level,
+      level,
     };
-    return level === undefined ? null : rec;
   });
   const basicPublicity = read<BasicPublicityRecord>("basicPublicity", (r) => {
-    const score = r.number("score");
-    const community = r.text("community");
-    return score === undefined ? null : { row: r.row, community, score };
+    const score = r.number("score") as Exact;
+    return { row: r.row, community: r.text("community"), score };
   });
   const publicity = read<PublicityRecord>("publicity", (r) => {
-    const communitiesCell = r.communityList("communities");
-    const level = r.level("level");
-    const rec = {
+    const named = r.communityList("communities");
+    const level = r.level("level") as Level;
+    return {
       row: r.row,
-      communities: communitiesCell,
+      communities: named,
       title: r.typed("title"),
       contentKey: r.optionalText("contentKey"),
       media: r.optionalTyped("media"),
@@ -444,26 +444,23 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
       authorIsStaff: r.yesNo("authorIsStaff", FALLBACK.authorIsStaff),
       communityIsSubject: r.yesNo("communityIsSubject", FALLBACK.communityIsSubject),
       countedInTargets: r.yesNo("countedInTargets", FALLBACK.countedInTargets),
-      level: level as Level,
+      level,
     };
-    return level === undefined ? null : rec;
   });
   const contributions = read<ContributionRecord>("contributions", (r) => {
-    const points = r.number("points");
-    const rec = {
+    const points = r.number("points") as Exact;
+    return {
       row: r.row,
       community: r.text("community"),
       line: r.text("line"),
       matter: r.optionalTyped("matter"),
       leaderAgreed: r.yesNo("leaderAgreed", FALLBACK.leaderAgreed),
-      points: points as Exact,
+      points,
     };
-    return points === undefined ? null : rec;
   });
   const staff = read<StaffRecord>("staff", (r) => {
-    const score = r.number("score");
-    const rec = { row: r.row, name: r.text("name"), community: r.text("community"), score: score as Exact };
-    return score === undefined ? null : rec;
+    const score = r.number("score") as Exact;
+    return { row: r.row, name: r.text("name"), community: r.text("community"), score };
   });
 
   return {

@@ -102,6 +102,24 @@ const categoryMax = (c: CategoryKey, zh: string, en: string): SettingDef => ({
   interpretation: true,
 });
 
+/** The points settings that are no interpretation, each plain number of `Rules` in points. */
+type PointsId =
+  | "lineDeptTownPoints"
+  | "basicPublicityMin"
+  | "basicPublicityMax"
+  | "contributionLineCap"
+  | "contributionTotalCap";
+
+/** A points setting whose note says what it is, then its default and anything `more`. */
+const points = (id: PointsId, zh: string, en: string, what: Msg, more: Msg = msg("", "")): SettingDef => ({
+  id,
+  zh,
+  en,
+  type: POINTS,
+  note: msg(`${what.zh}（默认 ${pts(d[id])}${more.zh}）`, `${what.en} (default ${pts(d[id])}${more.en})`),
+  interpretation: false,
+});
+
 /** Every key of the 设置 sheet, in the order the template lists them. */
 export const SETTINGS: readonly SettingDef[] = [
   honor("town", "区镇荣誉加分", "HonorPoints.Town"),
@@ -120,17 +138,12 @@ export const SETTINGS: readonly SettingDef[] = [
     ),
     interpretation: false,
   },
-  {
-    id: "lineDeptTownPoints",
-    zh: "区镇条线表彰加分",
-    en: "LineDeptTownPoints",
-    type: POINTS,
-    note: msg(
-      `区镇条线部门表彰加分（默认 ${pts(d.lineDeptTownPoints)}）`,
-      `Points of a town-level line-department commendation (default ${pts(d.lineDeptTownPoints)})`
-    ),
-    interpretation: false,
-  },
+  points(
+    "lineDeptTownPoints",
+    "区镇条线表彰加分",
+    "LineDeptTownPoints",
+    msg("区镇条线部门表彰加分", "Points of a town-level line-department commendation")
+  ),
   publicity("town", "区镇宣传每篇加分", "PublicityPoints.Town"),
   publicity("district", "区级宣传每篇加分", "PublicityPoints.District"),
   publicity("city", "市级宣传每篇加分", "PublicityPoints.City"),
@@ -147,50 +160,31 @@ export const SETTINGS: readonly SettingDef[] = [
     ),
     interpretation: true,
   },
-  {
-    id: "basicPublicityMin",
-    zh: "基础宣传最低分",
-    en: "BasicPublicityMin",
-    type: POINTS,
-    note: msg(
-      `基础宣传视效果得分的最低分（默认 ${pts(d.basicPublicityMin)}；0 或空白表示没有）`,
-      `Lowest basic-publicity score (default ${pts(d.basicPublicityMin)}; 0 or blank means none)`
-    ),
-    interpretation: false,
-  },
-  {
-    id: "basicPublicityMax",
-    zh: "基础宣传最高分",
-    en: "BasicPublicityMax",
-    type: POINTS,
-    note: msg(
-      `基础宣传视效果得分的最高分（默认 ${pts(d.basicPublicityMax)}）`,
-      `Highest basic-publicity score (default ${pts(d.basicPublicityMax)})`
-    ),
-    interpretation: false,
-  },
-  {
-    id: "contributionLineCap",
-    zh: "重要贡献单条线上限",
-    en: "ContributionLineCap",
-    type: POINTS,
-    note: msg(
-      `重要贡献每一条线加分上限（默认 ${pts(d.contributionLineCap)}）`,
-      `Contribution cap per line (default ${pts(d.contributionLineCap)})`
-    ),
-    interpretation: false,
-  },
-  {
-    id: "contributionTotalCap",
-    zh: "重要贡献累计上限",
-    en: "ContributionTotalCap",
-    type: POINTS,
-    note: msg(
-      `重要贡献累计加分上限（默认 ${pts(d.contributionTotalCap)}）`,
-      `Contribution cap per community (default ${pts(d.contributionTotalCap)})`
-    ),
-    interpretation: false,
-  },
+  points(
+    "basicPublicityMin",
+    "基础宣传最低分",
+    "BasicPublicityMin",
+    msg("基础宣传视效果得分的最低分", "Lowest basic-publicity score"),
+    msg("；0 或空白表示没有", "; 0 or blank means none")
+  ),
+  points(
+    "basicPublicityMax",
+    "基础宣传最高分",
+    "BasicPublicityMax",
+    msg("基础宣传视效果得分的最高分", "Highest basic-publicity score")
+  ),
+  points(
+    "contributionLineCap",
+    "重要贡献单条线上限",
+    "ContributionLineCap",
+    msg("重要贡献每一条线加分上限", "Contribution cap per line")
+  ),
+  points(
+    "contributionTotalCap",
+    "重要贡献累计上限",
+    "ContributionTotalCap",
+    msg("重要贡献累计加分上限", "Contribution cap per community")
+  ),
   categoryMax("foundation", "社区基础满分", "CategoryMax.Foundation"),
   categoryMax("service", "社区服务满分", "CategoryMax.Service"),
   categoryMax("culture", "社区文化满分", "CategoryMax.Culture"),
