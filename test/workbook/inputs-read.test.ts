@@ -69,7 +69,7 @@ describe("SPEC §1 a space inside a number makes it no number", () => {
   });
 });
 
-describe("SPEC §10 人员 record identity: the same person twice on one community", () => {
+describe("SPEC §4 advanced individuals: the same person twice on one community", () => {
   test("王建国 of 东门社区 typed again with 60: a warning at the new row's 姓名 naming both rows", () => {
     const grids = sampleGrids();
     const first = rowWhere(grids, "人员", "姓名", "王建国");
@@ -81,7 +81,7 @@ describe("SPEC §10 人员 record identity: the same person twice on one communi
   });
 });
 
-describe("SPEC §10 a key twice on 设置: the filled one counts", () => {
+describe("SPEC §6 a key twice on 设置: the filled one counts", () => {
   test("the template's blank 奖金总额（元） row and a typed 奖金总额 row: the money is computed, with a warning", () => {
     const grids = gridsOfSheets(templateSheets(workplanTemplateRows()));
     const settings = tab(grids, "设置");
@@ -103,13 +103,7 @@ describe("SPEC §10 a key twice on 设置: the filled one counts", () => {
 describe("SPEC §6 messages: a line break inside a name is shown visibly, as other invisible characters are", () => {
   test("a record's 社区 typed 东门⏎社区: quoted as 东门[U+000A]社区, not with a space, and 东门社区 suggested", () => {
     const grids = sampleGrids();
-    const row = addRow(grids, "荣誉", {
-      社区: "东门\n社区",
-      荣誉名称: "某荣誉",
-      级别: "区级",
-      文号: "x",
-      考核组认可: "是",
-    });
+    const row = addRow(grids, "人员", { 姓名: "测试员", 社区: "东门\n社区", 个人考核得分: 90 });
     const errors = errorsOf(grids).filter((i) => i.row === row);
     expect(errors).toHaveLength(1);
     expect(errors[0].message.zh).toBe("社区“东门[U+000A]社区”不在社区表中：是否应为“东门社区”？");

@@ -125,7 +125,7 @@ describe("SPEC §6 设置 sheet", () => {
   });
 });
 
-describe("SPEC §10 a key that appears twice on 设置", () => {
+describe("SPEC §6 a key that appears twice on 设置", () => {
   test("two different values are an error at the second row naming both rows and values", () => {
     const { issues } = readSettings(
       sheet([
