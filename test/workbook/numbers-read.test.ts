@@ -1,5 +1,7 @@
+import { openXlsx, packageGrids } from "../../src/hosts/xlsx";
 import { Exact } from "../../src/scoring";
 import { readAssessment } from "../../src/workbook/read";
+import { edited, TARGETS } from "../xlsx/corpus";
 import { addRow, sampleGrids } from "./helpers";
 
 /**
@@ -26,5 +28,14 @@ describe("SPEC §6 number cells read once per value", () => {
     const refused = read.issues.filter((i) => i.sheet === "人员" && i.message.zh.includes("过大"));
     expect(refused).toHaveLength(2);
     expect(refused[0].message).toEqual(refused[1].message);
+  });
+});
+
+describe("SPEC §1 a number cell of an .xlsx file is read at Excel's 15 significant digits", () => {
+  test("<v>17.999999999999996</v> (a formula's float noise) is the 18 Excel shows, as a typed 18 is", async () => {
+    const bytes = await edited(TARGETS, '<c r="B2"><v>18</v></c>', '<c r="B2"><v>17.999999999999996</v></c>');
+    const read = readAssessment(await packageGrids(await openXlsx(bytes)));
+    const target = read.input.targets.find((t) => t.community === "东门社区");
+    expect(target?.scores.foundation?.eq(Exact.int(18))).toBe(true);
   });
 });
