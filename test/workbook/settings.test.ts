@@ -1,6 +1,7 @@
 import { defaultRules, Rules } from "../../src/scoring";
 import {
   findSetting,
+  parseSettingAssignment,
   readSettings,
   SETTING_NAMES,
   SETTINGS,
@@ -201,6 +202,11 @@ describe("SPEC §6 设置 messages quote what was typed, visibly", () => {
     const { issues } = readSettings(sheet([["折算比例\u200B\u200B", 0.3]]));
     expect(issues).toHaveLength(1);
     expect(issues[0].message.zh).toBe("未知的设置项“折算比例[U+200B][U+200B]”，已忽略：是否应为“折算比例”？");
+  });
+
+  test("whatif --set: invisible characters in an unknown key are shown as [U+XXXX] too", () => {
+    const r = parseSettingAssignment("折算比例\u200B", "0.3");
+    expect(!r.ok && r.message.zh).toBe("未知的设置项“折算比例[U+200B]”：是否应为“折算比例”？");
   });
 
   test("invisible characters in a value that cannot be used are shown as [U+XXXX]", () => {

@@ -1,6 +1,6 @@
 import { msg, Msg, Rules } from "../../scoring";
 import { OutputValue } from "../types";
-import { findSetting, nearestSetting } from "./keys";
+import { findSetting, unknownSettingMessage } from "./keys";
 import { SettingDef, settingDefault, SettingValue, setSetting } from "./table";
 import { parseSettingValue, showSettingValue } from "./value";
 
@@ -36,23 +36,8 @@ export type SettingAssignment =
 export function parseSettingAssignment(key: string, valueText: string): SettingAssignment {
   const typed = key.trim();
   const def = findSetting(typed);
-  if (!def) {
-    const near = nearestSetting(typed);
-    return {
-      ok: false,
-      reason: "unknownKey",
-      key: typed,
-      message: near
-        ? msg(
-            `未知的设置项“${typed}”：是否应为“${near.zh}”？`,
-            `Unknown setting "${typed}": did you mean "${near.zh}" (${near.en})?`
-          )
-        : msg(
-            `未知的设置项“${typed}”：可用的项目见模板中的设置表`,
-            `Unknown setting "${typed}": see the template's settings sheet for the keys`
-          ),
-    };
-  }
+  if (!def)
+    return { ok: false, reason: "unknownKey", key: typed, message: unknownSettingMessage(typed, false) };
   const text = valueText.trim();
   const parsed =
     text === "" ? { ok: true as const, value: settingDefault(def) } : parseSettingValue(def, text);

@@ -1,4 +1,4 @@
-import { editDistance } from "../../scoring";
+import { editDistance, msg, Msg, visible } from "../../scoring";
 import { foldName } from "../sheet-reader";
 import { SettingDef, SETTINGS } from "./table";
 
@@ -55,4 +55,18 @@ export function nearestSetting(key: string): SettingDef | undefined {
     }
   if (!best) return undefined;
   return best.dist <= Math.max(2, Math.ceil(best.len / 2)) ? best.def : undefined;
+}
+
+/**
+ * Says a key names no setting, quoting it with its invisible characters made visible, and the key
+ * it most likely means. `ignored`: the key stands on the 设置 sheet, where its row is then skipped.
+ */
+export function unknownSettingMessage(key: string, ignored: boolean): Msg {
+  const near = nearestSetting(key);
+  const typed = visible(key);
+  const zh = `未知的设置项“${typed}”${ignored ? "，已忽略" : ""}`;
+  const en = `Unknown setting "${typed}"${ignored ? ", ignored" : ""}`;
+  return near
+    ? msg(`${zh}：是否应为“${near.zh}”？`, `${en}: did you mean "${near.zh}" (${near.en})?`)
+    : msg(`${zh}：可用的项目见模板中的设置表`, `${en}: see the template's settings sheet for the keys`);
 }

@@ -14,7 +14,7 @@ import {
 import { SHEETS } from "../schema";
 import { foldName, HeaderRef, isBlank, issueAt, readRows } from "../sheet-reader";
 import { Issue, SheetGrid } from "../types";
-import { findSetting, nearestSetting } from "./keys";
+import { findSetting, unknownSettingMessage } from "./keys";
 import { SettingDef, SettingId, SettingValue, setSetting } from "./table";
 import { ParsedValue, parseSettingValue, showSetting } from "./value";
 
@@ -84,20 +84,6 @@ function sameValue(a: SettingValue, b: SettingValue): boolean {
   if (a instanceof Exact && b instanceof Exact) return a.eq(b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
-}
-
-function unknownKey(keyText: string): Msg {
-  const near = nearestSetting(keyText);
-  const typed = visible(keyText);
-  return near
-    ? msg(
-        `未知的设置项“${typed}”，已忽略：是否应为“${near.zh}”？`,
-        `Unknown setting "${typed}", ignored: did you mean "${near.zh}" (${near.en})?`
-      )
-    : msg(
-        `未知的设置项“${typed}”，已忽略：可用的项目见模板中的设置表`,
-        `Unknown setting "${typed}", ignored: see the template's settings sheet for the keys`
-      );
 }
 
 /** A key on a blank row and on a filled one: the filled one counts (said at the blank row). */
@@ -196,7 +182,7 @@ export function readSettings(sheet?: SheetGrid): { rules: Rules; issues: Issue[]
     }
     const def = findSetting(keyText);
     if (!def) {
-      warn(unknownKey(keyText));
+      warn(unknownSettingMessage(keyText, true));
       continue;
     }
     const line: KeptSetting = { row: r.row, value: r.value, blank: isBlank(r.value), read: null };
