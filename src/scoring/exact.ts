@@ -32,7 +32,7 @@ function excelDecimal(value: number): string {
   return significantDigits(shortest) <= EXCEL_DIGITS ? shortest : value.toPrecision(EXCEL_DIGITS);
 }
 
-/** Significant digits of a number's text ("0.000123" → 3, "1.5e-7" → 2, "120" → 3). */
+/** Significant digits of a number's text, trailing zeros not counted: "0.000123" 3, "1.5e-7" 2, "120" 2. */
 function significantDigits(text: string): number {
   let first = -1;
   let last = -1;
