@@ -2,7 +2,7 @@ import { AssessmentResult, centsToYuan, Exact, exactText, Locale, say } from "..
 import { rankJson } from "../workbook/json";
 import { rankWorkbookStreamed, sortIssues } from "../workbook/pipeline";
 import { advancedLabel, individualsToShow } from "../workbook/report";
-import { column } from "../workbook/schema";
+import { columnWords } from "../workbook/schema";
 import { Args } from "./args";
 import { EXIT_ISSUES, EXIT_OK } from "./errors";
 import { writeOutFile } from "./files";
@@ -22,10 +22,7 @@ function advancedWord(a: boolean | "tie", eligible: boolean, locale: Locale): st
 
 /** The ranking and the advanced individuals as aligned tables (Chinese counted double width). */
 export function rankingText(result: AssessmentResult, locale: Locale): string {
-  const h = (sheet: "ranking" | "individuals", key: string) => {
-    const c = column(sheet, key);
-    return locale === "en-US" ? c.en : c.zh;
-  };
+  const h = (sheet: "ranking" | "individuals", key: string) => say(columnWords(sheet, key), locale);
   const money = result.hasMoney;
   const keys = [
     "rank",

@@ -47,7 +47,7 @@ function summaryText(summary: WorkplanSummary, today: string, locale: Locale): s
   const en = locale === "en-US";
   // Column names come from the schema of the generated 工作要点汇总 sheet, the same table.
   const keys = SHEETS.workplanSummary.columns.map((c) => c.key);
-  const headers = SHEETS.workplanSummary.columns.map((c) => (en ? c.en : c.zh));
+  const headers = SHEETS.workplanSummary.columns.map((c) => (en ? (c.label ?? c.en) : c.zh));
   const row = (name: string, s: WorkplanSummary["sections"][number] | WorkplanSummary) => {
     const cells: Record<string, string> = {
       section: name,

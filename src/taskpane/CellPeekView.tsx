@@ -28,7 +28,7 @@ export function CellPeekView({ peek }: { peek: CellPeek }): React.JSX.Element {
   return (
     <div data-testid="cell-peek">
       <Caption1>{t("peekTitle", { sheet: peek.sheet, cell: peek.cell })}</Caption1>
-      <table className={styles.peek}>
+      <table className={styles.peek} translate="no">
         <thead>
           <tr>
             <th className={mergeClasses(styles.peekCell, styles.peekHead)} />

@@ -10,19 +10,19 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { CellPeek } from "../hosts/port";
 import { Exact, exactText } from "../scoring";
-import { CardRecord, CommunityCard } from "../workbook/card";
+import { CardRecord, CommunityCard, communityTypeWords } from "../workbook/card";
 import { advancedMark } from "../workbook/explain";
 import { EXPLAIN_WORDS as W, placeWords } from "./explain-words";
 import { Handler } from "./handler";
 import { useI18n } from "./i18n";
+import { useSharedStyles } from "./styles";
+import { NumberCell, TableHead } from "./table";
 
 const useStyles = makeStyles({
   card: {
@@ -32,7 +32,6 @@ const useStyles = makeStyles({
     margin: "4px 0 12px",
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  head: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
   facts: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
@@ -40,9 +39,7 @@ const useStyles = makeStyles({
     rowGap: "2px",
     margin: "6px 0",
   },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   row: { cursor: "pointer" },
-  reason: { color: tokens.colorNeutralForeground3 },
   kind: { marginTop: "8px" },
 });
 
@@ -68,6 +65,7 @@ export function CommunityCardView({
   renderPeek: (peek: CellPeek) => React.ReactNode;
 }): React.JSX.Element {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const { say } = useI18n();
   const c = card.community;
   const record = (r: CardRecord) => (
@@ -82,34 +80,30 @@ export function CommunityCardView({
         if (e.key === "Enter") onSelectRecord(r);
       }}
     >
-      <TableCell className={styles.number}>{r.row}</TableCell>
+      <NumberCell>{r.row}</NumberCell>
       <TableCell>
-        <Text>{r.label}</Text>
-        <Caption1 block className={styles.reason}>
+        <Text translate={r.typed ? "no" : undefined}>{say(r.label)}</Text>
+        <Caption1 block className={shared.muted}>
           {r.reasons.map(say).join(say({ zh: "；", en: "; " }))}
         </Caption1>
       </TableCell>
-      <TableCell className={styles.number} data-testid="card-record-points">
-        {points(r.points)}
-      </TableCell>
+      <NumberCell data-testid="card-record-points">{points(r.points)}</NumberCell>
     </TableRow>
   );
   const recordHeader = (
-    <TableHeader>
-      <TableRow>
-        <TableHeaderCell style={{ width: "40px" }}>{say(W.cardRow)}</TableHeaderCell>
-        <TableHeaderCell>
-          {say(W.cardItem)} · {say(W.cardReason)}
-        </TableHeaderCell>
-        <TableHeaderCell style={{ width: "64px" }}>{say(W.cardPoints)}</TableHeaderCell>
-      </TableRow>
-    </TableHeader>
+    <TableHead
+      columns={[
+        { label: say(W.cardRow), width: "40px" },
+        `${say(W.cardItem)} · ${say(W.cardReason)}`,
+        { label: say(W.cardPoints), width: "64px" },
+      ]}
+    />
   );
   return (
     <div className={styles.card} data-testid="community-card" data-community={c.name}>
-      <div className={styles.head}>
+      <div className={shared.head}>
         <Subtitle2>
-          {c.name} <Caption1>{c.type}</Caption1>
+          <span translate="no">{c.name}</span> <Caption1>{say(communityTypeWords(c.type))}</Caption1>
         </Subtitle2>
         <Button size="small" appearance="subtle" onClick={() => onClose()} data-testid="card-close">
           {say(W.cardClose)}
@@ -123,30 +117,28 @@ export function CommunityCardView({
           </Badge>
         </span>
         <Caption1>{say(W.cardTotal)}</Caption1>
-        <Text className={styles.number}>{points(c.total)}</Text>
+        <Text className={shared.number}>{points(c.total)}</Text>
         <Caption1>{say(W.cardGapToCut)}</Caption1>
-        <Text className={styles.number} data-testid="card-gap">
+        <Text className={shared.number} data-testid="card-gap">
           {c.gapToCut === null ? say(W.cardNotEligible) : points(c.gapToCut)}
         </Text>
         <Caption1>{say(W.cardGapToAbove)}</Caption1>
-        <Text className={styles.number}>{c.gapToAbove === null ? "—" : points(c.gapToAbove)}</Text>
+        <Text className={shared.number}>{c.gapToAbove === null ? "—" : points(c.gapToAbove)}</Text>
       </div>
       <Table size="small" aria-label={say(W.cardCategories)}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>
-              {say(W.cardCategories)} {points(c.target)}
-            </TableHeaderCell>
-            <TableHeaderCell style={{ width: "56px" }}>{say(W.cardMax)}</TableHeaderCell>
-            <TableHeaderCell style={{ width: "64px" }}>{say(W.cardScore)}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <TableHead
+          columns={[
+            `${say(W.cardCategories)} ${points(c.target)}`,
+            { label: say(W.cardMax), width: "56px" },
+            { label: say(W.cardScore), width: "64px" },
+          ]}
+        />
         <TableBody>
           {card.categories.map((k) => (
             <TableRow key={k.key}>
               <TableCell>{say(k.name)}</TableCell>
-              <TableCell className={styles.number}>{points(k.max)}</TableCell>
-              <TableCell className={styles.number}>{points(k.score)}</TableCell>
+              <NumberCell>{points(k.max)}</NumberCell>
+              <NumberCell>{points(k.score)}</NumberCell>
             </TableRow>
           ))}
         </TableBody>

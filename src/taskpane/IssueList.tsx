@@ -59,7 +59,7 @@ export function IssueList({ issues, onSelect }: IssueListProps): React.JSX.Eleme
       {groups.map((g) => (
         <section key={g.sheet} className={styles.group} aria-label={g.sheet} data-testid="issue-group">
           <div className={styles.groupHead}>
-            <Subtitle2>{g.sheet}</Subtitle2>
+            <Subtitle2 translate="no">{g.sheet}</Subtitle2>
             {g.errors > 0 && (
               <CounterBadge
                 count={g.errors}

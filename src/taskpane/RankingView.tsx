@@ -8,8 +8,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   tokens,
 } from "@fluentui/react-components";
@@ -21,12 +19,12 @@ import { CardOutcome } from "./explain";
 import { EXPLAIN_WORDS as W } from "./explain-words";
 import { individualsToShow } from "../workbook/report";
 import { useI18n } from "./i18n";
+import { useSharedStyles } from "./styles";
+import { NumberCell, TableHead } from "./table";
 
 const TOP = 12;
 
 const useStyles = makeStyles({
-  head: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   name: { whiteSpace: "nowrap" },
   advanced: { backgroundColor: tokens.colorPaletteLightGreenBackground1 },
   tie: { backgroundColor: tokens.colorPaletteYellowBackground1 },
@@ -106,6 +104,7 @@ export function RankingView({
   cards?: CardActions;
 }): React.JSX.Element {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const { t, say } = useI18n();
   const [all, setAll] = React.useState(false);
   const [card, setCard] = React.useState<{ name: string; outcome: CardOutcome | null } | null>(null);
@@ -122,7 +121,7 @@ export function RankingView({
   const people = individualsToShow(result);
   return (
     <div data-testid="ranking-view">
-      <div className={styles.head}>
+      <div className={shared.head}>
         <Subtitle2>
           {result.communities.length > TOP && !all
             ? t("rankTop", { n: TOP })
@@ -148,83 +147,88 @@ export function RankingView({
         ) : (
           <CardProblem text={say(card.outcome ? W.cardInputErrors : W.cardGone)} />
         ))}
-      <Table size="small" className={styles.table} aria-label={t("tabResults")} data-testid="ranking-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.rank}>{t("colRank")}</TableHeaderCell>
-            <TableHeaderCell>{t("colCommunity")}</TableHeaderCell>
-            <TableHeaderCell className={styles.score}>{t("colTarget")}</TableHeaderCell>
-            <TableHeaderCell className={styles.score}>{t("colTotal")}</TableHeaderCell>
-            <TableHeaderCell className={styles.badgeCol}>{t("colAdvanced")}</TableHeaderCell>
-            <TableHeaderCell className={styles.score}>{say(W.cardGapToCut)}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {shown.map((c) => (
-            <TableRow
-              key={c.name}
-              data-testid="ranking-row"
-              tabIndex={cards ? 0 : undefined}
-              style={cards ? { cursor: "pointer" } : undefined}
-              onClick={cards ? () => open(c.name) : undefined}
-              onKeyDown={cards ? (e) => e.key === "Enter" && open(c.name) : undefined}
-              data-advanced={advancedWord(c.advanced, c.eligible)}
-              className={
-                c.advanced === true ? styles.advanced : c.advanced === "tie" ? styles.tie : undefined
-              }
-            >
-              <TableCell className={styles.number}>{c.rank}</TableCell>
-              <TableCell className={styles.name} data-testid="ranking-name">
-                {c.name}
-              </TableCell>
-              <TableCell className={styles.number}>{c.target.toFixed(2)}</TableCell>
-              <TableCell
-                className={styles.number}
-                data-testid="ranking-total"
-                title={`${t("colTarget")} ${c.target.toFixed(2)} + ${t("colRewards")} ${c.rewards.toFixed(2)}`}
+      <div className={shared.scroll} data-testid="ranking-scroll">
+        <Table size="small" className={styles.table} aria-label={t("tabResults")} data-testid="ranking-table">
+          <TableHead
+            columns={[
+              { label: t("colRank"), className: styles.rank },
+              t("colCommunity"),
+              { label: t("colTarget"), className: styles.score },
+              { label: t("colTotal"), className: styles.score },
+              { label: t("colAdvanced"), className: styles.badgeCol },
+              { label: say(W.cardGapToCut), className: styles.score },
+            ]}
+          />
+          <TableBody>
+            {shown.map((c) => (
+              <TableRow
+                key={c.name}
+                data-testid="ranking-row"
+                tabIndex={cards ? 0 : undefined}
+                style={cards ? { cursor: "pointer" } : undefined}
+                onClick={cards ? () => open(c.name) : undefined}
+                onKeyDown={cards ? (e) => e.key === "Enter" && open(c.name) : undefined}
+                data-advanced={advancedWord(c.advanced, c.eligible)}
+                className={
+                  c.advanced === true ? styles.advanced : c.advanced === "tie" ? styles.tie : undefined
+                }
               >
-                {c.total.toFixed(2)}
-              </TableCell>
-              <TableCell>
-                <AdvancedBadge advanced={c.advanced} eligible={c.eligible} person={false} />
-              </TableCell>
-              <TableCell className={styles.number} data-testid="ranking-gap">
-                {c.gapToCut === null ? "" : exactText(c.gapToCut)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+                <NumberCell>{c.rank}</NumberCell>
+                <TableCell className={styles.name} data-testid="ranking-name" translate="no">
+                  {c.name}
+                </TableCell>
+                <NumberCell>{c.target.toFixed(2)}</NumberCell>
+                <NumberCell
+                  data-testid="ranking-total"
+                  title={`${t("colTarget")} ${c.target.toFixed(2)} + ${t("colRewards")} ${c.rewards.toFixed(2)}`}
+                >
+                  {c.total.toFixed(2)}
+                </NumberCell>
+                <TableCell>
+                  <AdvancedBadge advanced={c.advanced} eligible={c.eligible} person={false} />
+                </TableCell>
+                <NumberCell data-testid="ranking-gap">
+                  {c.gapToCut === null ? "" : exactText(c.gapToCut)}
+                </NumberCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
       {people.length > 0 && (
         <>
           <Subtitle2>{t("individualsTitle")}</Subtitle2>
-          <Table
-            size="small"
-            className={styles.table}
-            aria-label={t("individualsTitle")}
-            data-testid="individuals-table"
-          >
-            <TableBody>
-              {people.map((p) => (
-                <TableRow
-                  key={`${p.name}-${p.row}`}
-                  className={
-                    p.advanced === true ? styles.advanced : p.advanced === "tie" ? styles.tie : undefined
-                  }
-                >
-                  <TableCell className={styles.rank}>{p.rank}</TableCell>
-                  <TableCell className={styles.name}>{p.name}</TableCell>
-                  <TableCell>
-                    <Caption1>{p.community}</Caption1>
-                  </TableCell>
-                  <TableCell className={styles.number}>{p.score.toFixed(2)}</TableCell>
-                  <TableCell>
-                    <AdvancedBadge advanced={p.advanced} eligible={p.eligible} person />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <div className={shared.scroll}>
+            <Table
+              size="small"
+              className={styles.table}
+              aria-label={t("individualsTitle")}
+              data-testid="individuals-table"
+            >
+              <TableBody>
+                {people.map((p) => (
+                  <TableRow
+                    key={`${p.name}-${p.row}`}
+                    className={
+                      p.advanced === true ? styles.advanced : p.advanced === "tie" ? styles.tie : undefined
+                    }
+                  >
+                    <NumberCell className={styles.rank}>{p.rank}</NumberCell>
+                    <TableCell className={styles.name} translate="no">
+                      {p.name}
+                    </TableCell>
+                    <TableCell translate="no">
+                      <Caption1>{p.community}</Caption1>
+                    </TableCell>
+                    <NumberCell>{p.score.toFixed(2)}</NumberCell>
+                    <TableCell>
+                      <AdvancedBadge advanced={p.advanced} eligible={p.eligible} person />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         </>
       )}
     </div>

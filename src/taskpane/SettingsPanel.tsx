@@ -11,24 +11,21 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { OutputValue } from "../workbook/types";
-import { Issue } from "../workbook/types";
+import { Issue, OutputValue } from "../workbook/types";
 import { SettingsView } from "./controller";
 import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
+import { useSharedStyles } from "./styles";
+import { TableHead } from "./table";
 import { InterpretationsPanel, WhatifActions, WhatifPanel } from "./WhatifPanel";
 
 const useStyles = makeStyles({
-  intro: { margin: "4px 0 8px" },
   name: { display: "flex", flexDirection: "column", gap: "2px", padding: "4px 0" },
-  note: { color: tokens.colorNeutralForeground3 },
   value: { fontVariantNumeric: "tabular-nums", wordBreak: "break-word" },
   changed: { fontWeight: tokens.fontWeightSemibold },
   source: { width: "84px" },
@@ -44,13 +41,19 @@ export interface SettingsPanelProps {
 /** The rules in force: each key's value, whether it comes from the 设置 sheet (and which row) or the default. */
 export function SettingsPanel({ view, onSelect, whatif }: SettingsPanelProps): React.JSX.Element | null {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const { t, say } = useI18n();
   if (!view) return null;
-  const shown = (v: OutputValue) => (v === null || v === "" ? t("settingsBlank") : String(v));
+  const blank = (v: OutputValue) => v === null || v === "";
+  const shown = (v: OutputValue) => (blank(v) ? t("settingsBlank") : String(v));
+  // A value as the 设置 sheet holds it (the user's words); "(blank)" is ours.
+  const value = (v: OutputValue) => (blank(v) ? shown(v) : <span translate="no">{shown(v)}</span>);
   return (
     <div data-testid="settings-panel">
-      <Subtitle2>{t("settingsTitle")}</Subtitle2>
-      <Body1 as="p" className={styles.intro}>
+      <Subtitle2 as="h2" block className={shared.heading}>
+        {t("settingsTitle")}
+      </Subtitle2>
+      <Body1 as="p" className={shared.paragraph}>
         {t("settingsIntro")}
       </Body1>
       {!view.sheetName && (
@@ -61,13 +64,13 @@ export function SettingsPanel({ view, onSelect, whatif }: SettingsPanelProps): R
       {whatif && <WhatifPanel rows={view.rows} actions={whatif} />}
       {whatif && <InterpretationsPanel actions={whatif} />}
       <Table size="small" aria-label={t("settingsTitle")}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("settingsKey")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsValue")}</TableHeaderCell>
-            <TableHeaderCell className={styles.source}>{t("settingsSource")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <TableHead
+          columns={[
+            t("settingsKey"),
+            t("settingsValue"),
+            { label: t("settingsSource"), className: styles.source },
+          ]}
+        />
         <TableBody>
           {view.rows.map((r) => {
             const differs = shown(r.value) !== shown(r.defaultValue);
@@ -87,14 +90,14 @@ export function SettingsPanel({ view, onSelect, whatif }: SettingsPanelProps): R
                         </Badge>
                       )}
                     </Text>
-                    <Caption1 className={styles.note}>{say(r.note)}</Caption1>
+                    <Caption1 className={shared.muted}>{say(r.note)}</Caption1>
                   </div>
                 </TableCell>
                 <TableCell className={mergeClasses(styles.value, differs && styles.changed)}>
-                  {shown(r.value)}
+                  {value(r.value)}
                   {differs && (
-                    <Caption1 className={styles.note} block>
-                      {t("settingsDefault")}: {shown(r.defaultValue)}
+                    <Caption1 className={shared.muted} block>
+                      {t("settingsDefault")}: {value(r.defaultValue)}
                     </Caption1>
                   )}
                 </TableCell>
@@ -116,7 +119,9 @@ export function SettingsPanel({ view, onSelect, whatif }: SettingsPanelProps): R
       </Table>
       {view.issues.length > 0 && (
         <>
-          <Subtitle2>{t("settingsIssues")}</Subtitle2>
+          <Subtitle2 as="h2" block className={shared.heading}>
+            {t("settingsIssues")}
+          </Subtitle2>
           <IssueList issues={view.issues} onSelect={onSelect} />
         </>
       )}

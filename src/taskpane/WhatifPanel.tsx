@@ -14,8 +14,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
 } from "@fluentui/react-components";
@@ -27,9 +25,10 @@ import { SettingRow } from "./controller";
 import { ApplyOutcome, TryOutcome } from "./explain";
 import { EXPLAIN_WORDS as W } from "./explain-words";
 import { useI18n } from "./i18n";
+import { useSharedStyles } from "./styles";
+import { NumberCell, TableHead } from "./table";
 
 const useStyles = makeStyles({
-  section: { marginTop: "16px" },
   form: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: "8px", margin: "6px 0" },
   // The key on a row of its own: the pane is ~320–450 px wide and setting names are long.
   key: { flexBasis: "100%", minWidth: 0 },
@@ -37,7 +36,6 @@ const useStyles = makeStyles({
   value: { width: "120px" },
   // Fluent's Input is wider than the field by default: keep it inside, off the buttons.
   input: { width: "100%", minWidth: 0 },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   reading: { margin: "6px 0" },
 });
 
@@ -60,6 +58,7 @@ export function WhatifPanel({
   actions: WhatifActions;
 }): React.JSX.Element {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const { say } = useI18n();
   const [key, setKey] = React.useState(rows[0]?.id ?? "");
   const row = rows.find((r) => r.id === key);
@@ -88,9 +87,13 @@ export function WhatifPanel({
     });
 
   return (
-    <div className={styles.section} data-testid="whatif-panel">
-      <Subtitle2>{say(W.whatifTitle)}</Subtitle2>
-      <Body1 as="p">{say(W.whatifIntro)}</Body1>
+    <div data-testid="whatif-panel">
+      <Subtitle2 as="h2" block className={shared.heading}>
+        {say(W.whatifTitle)}
+      </Subtitle2>
+      <Body1 as="p" className={shared.paragraph}>
+        {say(W.whatifIntro)}
+      </Body1>
       <div className={styles.form}>
         <Field label={say(W.whatifKey)} className={styles.key}>
           <Select
@@ -141,13 +144,12 @@ function Problem({ text }: { text: string }): React.JSX.Element {
 }
 
 /** What moved: communities (rank, total, advanced) and individuals (rank, advanced), before → after. */
-function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Element {
-  const styles = useStyles();
+export function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Element {
   const { say } = useI18n();
   if (outcome.kind === "badInput") return <Problem text={say(outcome.message)} />;
   if (outcome.kind === "inputErrors") return <Problem text={say(W.whatifInputErrors)} />;
   if (outcome.kind === "refused")
-    return <Problem text={outcome.issues.map((i) => say(i.message)).join("；")} />;
+    return <Problem text={outcome.issues.map((i) => say(i.message)).join(say({ zh: "；", en: "; " }))} />;
   const { communities, individuals } = outcome.moves;
   if (communities.length === 0 && individuals.length === 0)
     return (
@@ -160,24 +162,13 @@ function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Element {
     <div data-testid="whatif-moves">
       {communities.length > 0 && (
         <Table size="small" aria-label={say(W.whatifTitle)}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{say(W.whatifCommunity)}</TableHeaderCell>
-              <TableHeaderCell>{say(W.whatifRank)}</TableHeaderCell>
-              <TableHeaderCell>{say(W.cardTotal)}</TableHeaderCell>
-              <TableHeaderCell>{say(W.whatifAdvanced)}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[W.whatifCommunity, W.whatifRank, W.cardTotal, W.whatifAdvanced].map(say)} />
           <TableBody>
             {communities.map((m) => (
               <TableRow key={m.name} data-testid="whatif-move">
-                <TableCell>{m.name}</TableCell>
-                <TableCell className={styles.number}>
-                  {arrow(String(m.rankBefore), String(m.rankAfter))}
-                </TableCell>
-                <TableCell className={styles.number}>
-                  {arrow(exactText(m.totalBefore), exactText(m.totalAfter))}
-                </TableCell>
+                <TableCell translate="no">{m.name}</TableCell>
+                <NumberCell>{arrow(String(m.rankBefore), String(m.rankAfter))}</NumberCell>
+                <NumberCell>{arrow(exactText(m.totalBefore), exactText(m.totalAfter))}</NumberCell>
                 <TableCell>
                   {arrow(mark(m.advancedBefore, m.eligible), mark(m.advancedAfter, m.eligible))}
                 </TableCell>
@@ -188,22 +179,13 @@ function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Element {
       )}
       {individuals.length > 0 && (
         <Table size="small" aria-label={say(W.whatifPerson)}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{say(W.whatifPerson)}</TableHeaderCell>
-              <TableHeaderCell>{say(W.whatifCommunity)}</TableHeaderCell>
-              <TableHeaderCell>{say(W.whatifRank)}</TableHeaderCell>
-              <TableHeaderCell>{say(W.whatifAdvanced)}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[W.whatifPerson, W.whatifCommunity, W.whatifRank, W.whatifAdvanced].map(say)} />
           <TableBody>
             {individuals.map((m) => (
               <TableRow key={m.row} data-testid="whatif-person">
-                <TableCell>{m.name}</TableCell>
-                <TableCell>{m.community}</TableCell>
-                <TableCell className={styles.number}>
-                  {arrow(String(m.rankBefore), String(m.rankAfter))}
-                </TableCell>
+                <TableCell translate="no">{m.name}</TableCell>
+                <TableCell translate="no">{m.community}</TableCell>
+                <NumberCell>{arrow(String(m.rankBefore), String(m.rankAfter))}</NumberCell>
                 <TableCell>{arrow(mark(m.advancedBefore, true), mark(m.advancedAfter, true))}</TableCell>
               </TableRow>
             ))}
@@ -216,10 +198,10 @@ function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Element {
 
 /** The panel of SPEC [I] readings: run on request (a few dozen re-rankings), one line each. */
 export function InterpretationsPanel({ actions }: { actions: WhatifActions }): React.JSX.Element {
-  const styles = useStyles();
+  const shared = useSharedStyles();
   const { say } = useI18n();
   const [readings, setReadings] = React.useState<Reading[] | null>(null);
-  const [problem, setProblem] = React.useState<string | null>(null);
+  const [problem, setProblem] = React.useState<Msg | null>(null);
   const [working, setWorking] = React.useState(false);
   const run = async () => {
     setWorking(true);
@@ -228,20 +210,35 @@ export function InterpretationsPanel({ actions }: { actions: WhatifActions }): R
       if (r.kind === "ok") {
         setReadings(r.readings);
         setProblem(null);
-      } else setProblem(say(W.whatifInputErrors));
+      } else setProblem(W.whatifInputErrors);
     } finally {
       setWorking(false);
     }
   };
   return (
-    <div className={styles.section} data-testid="interpretations-panel">
-      <Subtitle2>{say(W.interpretTitle)}</Subtitle2>
-      <Body1 as="p">{say(W.interpretIntro)}</Body1>
+    <div data-testid="interpretations-panel">
+      <Subtitle2 as="h2" block className={shared.heading}>
+        {say(W.interpretTitle)}
+      </Subtitle2>
+      <Body1 as="p" className={shared.paragraph}>
+        {say(W.interpretIntro)}
+      </Body1>
       <Button disabled={working} onClick={() => void run()} data-testid="interpretations-run">
         {say(W.interpretRun)}
       </Button>
-      {problem && <Problem text={problem} />}
-      {readings?.map((r) => (
+      {problem && <Problem text={say(problem)} />}
+      {readings && <ReadingList readings={readings} />}
+    </div>
+  );
+}
+
+/** One line per [I] reading: its name, whether it changes the advanced lists, and how. */
+export function ReadingList({ readings }: { readings: readonly Reading[] }): React.JSX.Element {
+  const styles = useStyles();
+  const { say } = useI18n();
+  return (
+    <>
+      {readings.map((r) => (
         <div key={r.id} className={styles.reading} data-testid="interpretation" data-changes={r.changes}>
           <Text weight="semibold">{say(readingName(r))} </Text>
           <Badge size="small" color={r.changes ? "warning" : "success"} appearance="tint">
@@ -250,6 +247,6 @@ export function InterpretationsPanel({ actions }: { actions: WhatifActions }): R
           <Caption1 block>{say(readingSummary(r))}</Caption1>
         </div>
       ))}
-    </div>
+    </>
   );
 }

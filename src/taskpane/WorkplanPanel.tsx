@@ -112,7 +112,7 @@ export function WorkplanPanel({
         <Field
           key={sec.section}
           className={styles.section}
-          label={sec.section}
+          label={{ children: sec.section, translate: "no" }}
           hint={`${t("statusDone")} ${sec.done}/${sec.total} · ${t("statusInProgress")} ${sec.inProgress} · ${t("statusNotStarted")} ${sec.notStarted} · ${t("statusAdjusted")} ${sec.adjusted}`}
         >
           <ProgressBar
@@ -129,7 +129,7 @@ export function WorkplanPanel({
         <ul className={styles.list} data-testid="workplan-overdue">
           {s.overdue.map((p) => (
             <li key={p.row}>
-              <Text>{p.point}</Text> <Caption1>{t("workplanWhereDue", { row: p.row, due: p.due })}</Caption1>
+              <Text translate="no">{p.point}</Text> <Caption1>{t("workplanWhereDue", { row: p.row, due: p.due })}</Caption1>
             </li>
           ))}
         </ul>
@@ -141,7 +141,7 @@ export function WorkplanPanel({
         <ul className={styles.list} data-testid="workplan-no-owner">
           {s.noOwner.map((p) => (
             <li key={p.row}>
-              <Text>{p.point}</Text> <Caption1>{t("workplanWhere", { row: p.row })}</Caption1>
+              <Text translate="no">{p.point}</Text> <Caption1>{t("workplanWhere", { row: p.row })}</Caption1>
             </li>
           ))}
         </ul>

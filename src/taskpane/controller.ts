@@ -217,7 +217,7 @@ export function settingsView(grids: WorkbookGrids): SettingsView {
     sheetName: sheet?.name ?? null,
     rows: SETTINGS.map((s) => ({
       id: s.id,
-      name: { zh: s.zh, en: s.en },
+      name: { zh: s.zh, en: s.label },
       value: showSetting(s, rules),
       defaultValue: showSetting(s, defaults),
       sheetRow: rowOf.get(s.id) ?? null,

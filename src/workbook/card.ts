@@ -5,11 +5,12 @@ import {
   CategoryKey,
   CommunityResult,
   Exact,
+  msg,
   Msg,
   RecordSource,
 } from "../scoring";
 import { Scored } from "./pipeline";
-import { column, SHEETS } from "./schema";
+import { columnWords, SHEETS } from "./schema";
 import { findSetting, SettingDef } from "./settings";
 import { a1 } from "./cells";
 import { findSheet, readRows } from "./sheet-reader";
@@ -28,7 +29,10 @@ export interface CardRecord {
   row: number;
   /** The record's 社区 cell (A1), to select; null when the sheet has no such header. */
   cell: string | null;
-  label: string;
+  /** What the record is: the user's own words (an honor, a title, a line and matter), or ours for a 目标管理 or 基础宣传 row. */
+  label: Msg;
+  /** True when `label` is the user's text, shown as typed in either language. */
+  typed: boolean;
   points: Exact;
   reasons: Msg[];
 }
@@ -51,6 +55,21 @@ export interface CommunityCard {
   /** The community's 目标管理 row. */
   target: CardRecord | null;
   kinds: CardKind[];
+}
+
+/** The records whose label the engine writes (one per community) rather than the user. */
+const OUR_LABELS: Partial<Record<RecordSource, Msg>> = {
+  targets: msg(SHEETS.targets.zh, "Target management"),
+  basicPublicity: columnWords("ranking", "basicPublicity"),
+};
+
+/** A community's 类型 (社区 or 村改居) in words. */
+export function communityTypeWords(type: string): Msg {
+  return type === "村改居"
+    ? msg(type, "village-to-community")
+    : type === "社区"
+      ? msg(type, "community")
+      : msg(type, type);
 }
 
 const KINDS: { key: BonusKind; source: RecordSource }[] = [
@@ -78,7 +97,8 @@ export function communityCard(
           sheet: where?.grid?.name ?? source,
           row: d.row,
           cell: at ? a1(d.row, at.column) : null,
-          label: d.label,
+          label: OUR_LABELS[source] ?? msg(d.label, d.label),
+          typed: OUR_LABELS[source] === undefined,
           points: d.points,
           reasons: d.reasons.map((r) => r.text),
         };
@@ -93,10 +113,12 @@ export function communityCard(
       score: community.categories[key],
     })),
     target: records("targets")[0] ?? null,
-    kinds: KINDS.map(({ key, source }) => {
-      const c = column("ranking", key);
-      return { key, name: { zh: c.zh, en: c.en }, subtotal: community[key], records: records(source) };
-    }),
+    kinds: KINDS.map(({ key, source }) => ({
+      key,
+      name: columnWords("ranking", key),
+      subtotal: community[key],
+      records: records(source),
+    })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH, EXACT_FORMAT, RecordSource } from "../scoring";
+import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH, EXACT_FORMAT, Msg, RecordSource } from "../scoring";
 
 /**
  * The one schema of the workbook (SPEC §6). The template, the reader, the validation messages,
@@ -12,7 +12,10 @@ export interface ColumnSchema {
   /** Stable key; for input sheets it is the engine's field name (EngineIssue.field). */
   key: string;
   zh: string;
+  /** The English header alias (read as well as `zh`; a CamelCase name where it is several words). */
   en: string;
+  /** English words for people where `en` is an identifier (the pane and `--lang en` show them). */
+  label?: string;
   type: ColumnType;
   required: boolean;
   /** Value a blank cell takes (yes/no columns, type). */
@@ -111,11 +114,11 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
     columns: [
       col("community", "社区", "Community", "text", 16, req),
       col("honor", "荣誉名称", "Honor", "text", 30, req),
-      col("kind", "荣誉类别", "HonorKind", "text", 16),
+      col("kind", "荣誉类别", "HonorKind", "text", 16, { label: "Kind of honor" }),
       col("level", "级别", "Level", "level", 10, req),
-      col("lineDept", "条线表彰", "LineDept", "yesno", 10, { fallback: false }),
+      col("lineDept", "条线表彰", "LineDept", "yesno", 10, { fallback: false, label: "Line department" }),
       col("issuer", "发文单位", "Issuer", "text", 20),
-      col("docNo", "文号", "DocNo", "text", 20),
+      col("docNo", "文号", "DocNo", "text", 20, { label: "Document no." }),
       col("approved", "考核组认可", "Approved", "yesno", 12, { fallback: false }),
     ],
   },
@@ -139,13 +142,25 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
     columns: [
       col("communities", "社区", "Community", "communityList", 24, req),
       col("title", "标题", "Title", "text", 36, req),
-      col("contentKey", "同稿标识", "ContentKey", "text", 12),
+      col("contentKey", "同稿标识", "ContentKey", "text", 12, { label: "Same-story key" }),
       col("level", "级别", "Level", "level", 10, req),
       col("media", "媒体", "Media", "text", 16),
-      col("communityBuilding", "以社区建设为主", "CommunityBuilding", "yesno", 14, { fallback: true }),
-      col("authorIsStaff", "作者为本社区工作人员", "AuthorIsStaff", "yesno", 18, { fallback: true }),
-      col("communityIsSubject", "以社区为主体", "CommunityIsSubject", "yesno", 12, { fallback: true }),
-      col("countedInTargets", "计入目标管理任务", "CountedInTargets", "yesno", 16, { fallback: false }),
+      col("communityBuilding", "以社区建设为主", "CommunityBuilding", "yesno", 14, {
+        fallback: true,
+        label: "About community building",
+      }),
+      col("authorIsStaff", "作者为本社区工作人员", "AuthorIsStaff", "yesno", 18, {
+        fallback: true,
+        label: "Author on the staff",
+      }),
+      col("communityIsSubject", "以社区为主体", "CommunityIsSubject", "yesno", 12, {
+        fallback: true,
+        label: "Community as the subject",
+      }),
+      col("countedInTargets", "计入目标管理任务", "CountedInTargets", "yesno", 16, {
+        fallback: false,
+        label: "Counted in the targets",
+      }),
     ],
   },
   contributions: {
@@ -159,7 +174,10 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("line", "条线", "Line", "text", 12, req),
       col("matter", "事项", "Matter", "text", 30),
       col("points", "加分", "Points", "number", 8, req),
-      col("leaderAgreed", "分管领导意见", "LeaderAgreed", "yesno", 14, { fallback: false }),
+      col("leaderAgreed", "分管领导意见", "LeaderAgreed", "yesno", 14, {
+        fallback: false,
+        label: "Leader agreed",
+      }),
     ],
   },
   staff: {
@@ -217,15 +235,23 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       ...categoryColumns,
       col("target", "目标管理得分", "Target", "number", 12),
       col("honor", "业绩优秀奖", "Honors", "number", 10),
-      col("basicPublicity", "基础宣传", "BasicPublicity", "number", 10),
-      col("externalPublicity", "对外宣传", "ExternalPublicity", "number", 10),
+      col("basicPublicity", "基础宣传", "BasicPublicity", "number", 10, { label: "Basic publicity" }),
+      col("externalPublicity", "对外宣传", "ExternalPublicity", "number", 10, {
+        label: "External publicity",
+      }),
       col("contribution", "重要贡献奖", "Contributions", "number", 10),
       col("rewards", "单项奖励", "Rewards", "number", 10),
       col("total", "综合得分", "Total", "number", 10),
       col("converted", "折算分", "Converted", "number", 10),
       col("advanced", "先进社区", "Advanced", "text", 10),
-      col("gapToCut", "距先进线", "GapToCut", "number", 10, { numberFormat: EXACT_FORMAT }),
-      col("gapToAbove", "距上一名", "GapToAbove", "number", 10, { numberFormat: EXACT_FORMAT }),
+      col("gapToCut", "距先进线", "GapToCut", "number", 10, {
+        numberFormat: EXACT_FORMAT,
+        label: "Gap to the cut",
+      }),
+      col("gapToAbove", "距上一名", "GapToAbove", "number", 10, {
+        numberFormat: EXACT_FORMAT,
+        label: "Behind the one above",
+      }),
       col("money", "奖金（元）", "Money (yuan)", "number", 12),
     ],
   },
@@ -298,8 +324,8 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("section", "部分", "Section", "text", 40),
       col("total", "要点数", "Total", "number", 8, { numberFormat: "0" }),
       col("done", "已完成", "Done", "number", 8, { numberFormat: "0" }),
-      col("inProgress", "推进中", "InProgress", "number", 8, { numberFormat: "0" }),
-      col("notStarted", "未启动", "NotStarted", "number", 8, { numberFormat: "0" }),
+      col("inProgress", "推进中", "InProgress", "number", 8, { numberFormat: "0", label: "In progress" }),
+      col("notStarted", "未启动", "NotStarted", "number", 8, { numberFormat: "0", label: "Not started" }),
       col("adjusted", "已调整", "Adjusted", "number", 8, { numberFormat: "0" }),
       col("percent", "完成率", "Completion", "number", 8, { numberFormat: "0.0%" }),
     ],
@@ -326,6 +352,12 @@ export const GENERATED_SHEETS: readonly GeneratedSheetKey[] = [
   "issues",
   "workplanSummary",
 ];
+
+/** A column's name for people: the header in Chinese, English words (not the alias's CamelCase). */
+export function columnWords(sheet: SheetKey, key: string): Msg {
+  const c = column(sheet, key);
+  return { zh: c.zh, en: c.label ?? c.en };
+}
 
 export function column(sheet: SheetKey, key: string): ColumnSchema {
   const found = SHEETS[sheet].columns.find((c) => c.key === key);

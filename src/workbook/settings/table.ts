@@ -52,6 +52,8 @@ export interface SettingDef {
   zh: string;
   /** The English alias (also accepted as a key). */
   en: string;
+  /** English words for people: the pane and the explaining answers show these, not the alias. */
+  label: string;
   type: SettingType;
   /** What the key means and where the default comes from (the 说明 column; the pane's note). */
   note: Msg;
@@ -70,6 +72,7 @@ const honor = (level: Level, zh: string, en: string): SettingDef => ({
   id: `honorPoints.${level}`,
   zh,
   en,
+  label: `Points per ${LEVEL_NAMES[level].en} honor`,
   type: POINTS,
   note: msg(
     `获得${LEVEL_NAMES[level].zh}荣誉每项加分（默认 ${pts(d.honorPoints[level])}）${blankInSeed(level) ? BLANK_NOTE : ""}`,
@@ -82,6 +85,7 @@ const publicity = (level: Level, zh: string, en: string): SettingDef => ({
   id: `publicityPoints.${level}`,
   zh,
   en,
+  label: `Points per ${LEVEL_NAMES[level].en} article`,
   type: POINTS,
   note: msg(
     `在${LEVEL_NAMES[level].zh}媒体发表每篇加分（默认 ${pts(d.publicityPoints[level])}）${blankInSeed(level) ? BLANK_NOTE : ""}`,
@@ -94,6 +98,7 @@ const categoryMax = (c: CategoryKey, zh: string, en: string): SettingDef => ({
   id: `categoryMax.${c}`,
   zh,
   en,
+  label: `Maximum of ${CATEGORY_NAMES[c].en}`,
   type: POINTS,
   note: msg(
     `目标管理“${CATEGORY_NAMES[c].zh}”满分（默认 ${pts(d.categoryMax[c])}；六项合计须为 100；原文细则在附件中，默认分配为本产品的理解）`,
@@ -115,6 +120,7 @@ const points = (id: PointsId, zh: string, en: string, what: Msg, more: Msg = msg
   id,
   zh,
   en,
+  label: what.en,
   type: POINTS,
   note: msg(`${what.zh}（默认 ${pts(d[id])}${more.zh}）`, `${what.en} (default ${pts(d[id])}${more.en})`),
   interpretation: false,
@@ -131,6 +137,7 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "lineDeptLevelsDown",
     zh: "条线表彰降低级别数",
     en: "LineDeptLevelsDown",
+    label: "Levels down for a line department",
     type: { kind: "integer", min: 0, max: 4 },
     note: msg(
       "条线部门表彰降低几个级别计分（默认 1：获条线部门表彰的降低一个级别）",
@@ -153,6 +160,7 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "subjectRuleScope",
     zh: "以社区为主体适用级别",
     en: "SubjectRuleScope",
+    label: "Where the subject rule applies",
     type: { kind: "choice", choices: { all: msg("全部级别", "all"), national: msg("仅国家级", "national") } },
     note: msg(
       "“须以社区为主体报道”适用于：全部级别（默认）或 仅国家级。原文写在国家级之后，本产品理解为适用全部级别",
@@ -195,6 +203,7 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "conversionRate",
     zh: "折算比例",
     en: "ConversionRate",
+    label: "Conversion rate",
     type: { kind: "number", min: 0, max: 1, percent: true },
     note: msg(
       "综合得分折算比例（默认 0.2，即 20%；可填 0.2 或 20%）",
@@ -206,6 +215,7 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "advancedCommunities",
     zh: "先进社区名额",
     en: "AdvancedCommunities",
+    label: "Advanced communities",
     type: { kind: "integer", min: 0, max: 10000 },
     note: msg(
       `先进社区名额（默认 ${d.advancedCommunities}；村改居不参评）`,
@@ -217,6 +227,7 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "advancedIndividuals",
     zh: "先进个人名额",
     en: "AdvancedIndividuals",
+    label: "Advanced individuals",
     type: { kind: "integer", min: 0, max: 100000 },
     note: msg(
       `先进个人名额（默认 ${d.advancedIndividuals}；村改居人员不参评）`,
@@ -228,9 +239,10 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "rankingMode",
     zh: "排名方式",
     en: "RankingMode",
+    label: "How to rank",
     type: {
       kind: "choice",
-      choices: { total: msg("综合得分", "total"), targetFirst: msg("目标管理优先", "targetFirst") },
+      choices: { total: msg("综合得分", "total"), targetFirst: msg("目标管理优先", "target first") },
     },
     note: msg(
       "综合得分（默认：按综合得分排名，同分看目标管理得分）或 目标管理优先（按目标管理得分排名，同分看单项奖励）。原文“以目标管理考核为基础”的理解",
@@ -242,6 +254,7 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "bonusPool",
     zh: "奖金总额（元）",
     en: "BonusPool",
+    label: "Bonus pool (yuan)",
     type: MONEY,
     note: msg(
       "奖金总额（元），按折算分比例分到各社区、再按个人考核得分分到个人；空白表示不计算奖金",
@@ -253,6 +266,7 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "bonusPerPoint",
     zh: "每分奖金（元）",
     en: "BonusPerPoint",
+    label: "Bonus per point (yuan)",
     type: MONEY,
     note: msg(
       "每个折算分的奖金（元）；已填奖金总额时不用；空白表示不计算奖金",
@@ -264,6 +278,7 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "lines",
     zh: "条线清单",
     en: "Lines",
+    label: "Lines",
     type: { kind: "list" },
     note: msg(
       "重要贡献的条线名单，用 、 或逗号分隔；重要贡献表中不在名单里的条线会提示（防止笔误绕过单条线上限）",
@@ -275,16 +290,17 @@ export const SETTINGS: readonly SettingDef[] = [
     id: "year",
     zh: "考核年度",
     en: "Year",
+    label: "Assessment year",
     type: { kind: "integer", min: 1900, max: 2200 },
     note: msg("考核年度（只用于表头显示）", "Assessment year (shown in headers only)"),
     interpretation: false,
   },
 ];
 
-/** zh name and English alias of every setting, by id (the names SPEC §6 gives the 设置 keys). */
-export const SETTING_NAMES: Readonly<Record<SettingId, { zh: string; en: string }>> = Object.fromEntries(
-  SETTINGS.map((s) => [s.id, { zh: s.zh, en: s.en }])
-) as Record<SettingId, { zh: string; en: string }>;
+/** Every setting's name for people, by id: its 项目 name in Chinese, its English words (not the alias). */
+export const SETTING_NAMES: Readonly<Record<SettingId, Msg>> = Object.fromEntries(
+  SETTINGS.map((s) => [s.id, { zh: s.zh, en: s.label }])
+) as Record<SettingId, Msg>;
 
 // ---------------------------------------------------------------------------------------------
 // Getting and setting: the id is the path of the value in `Rules`.
