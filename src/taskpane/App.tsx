@@ -1,15 +1,6 @@
 import * as React from "react";
-import {
-  Badge,
-  Body1,
-  Caption1,
-  Field,
-  makeStyles,
-  ProgressBar,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
-import { Locale, UserError } from "../scoring";
+import { Badge, Body1, Caption1, Field, makeStyles, ProgressBar, Title3 } from "@fluentui/react-components";
+import { Locale, Msg, UserError } from "../scoring";
 import { localDate } from "../workbook/local-time";
 import { Issue } from "../workbook/types";
 import {
@@ -27,7 +18,7 @@ import { CellPeekView } from "./CellPeekView";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { PaneHost, Progress } from "../hosts/port";
 import { Handler } from "./handler";
-import { I18n, I18nContext, makeI18n, StringKey } from "./i18n";
+import { firstItems, I18n, I18nContext, listWords, makeI18n, StringKey, words } from "./i18n";
 import { IssuesPanel } from "./IssuesPanel";
 import { NoteBar } from "./NoteBar";
 import { PaneAction, PaneActions } from "./PaneActions";
@@ -35,10 +26,12 @@ import { PaneTabs } from "./PaneTabs";
 import { initialPaneState, Note, paneReducer, TAB_WORDS, TabValue } from "./pane-state";
 import { PreviewBar } from "./PreviewBar";
 import { analyseInterpretations, applySetting, openCommunityCard, tryWhatif } from "./explain";
+import { AppliedSetting, replaceQuestion } from "./host-words";
 import { CardActions, RankingView } from "./RankingView";
 import { SettingsPanel } from "./SettingsPanel";
 import { WhatifActions } from "./WhatifPanel";
 import { SharePanel } from "./SharePanel";
+import { useSharedStyles } from "./styles";
 import { prepareForSharing } from "./share-flow";
 import { showStatements } from "./statements-flow";
 import { WorkplanPanel } from "./WorkplanPanel";
@@ -55,7 +48,6 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
   panel: { paddingTop: "8px" },
-  hint: { color: tokens.colorNeutralForeground3, display: "block", margin: "4px 0 8px" },
 });
 
 const PROGRESS_WORDS: Record<Progress["step"], StringKey> = {
@@ -85,7 +77,8 @@ export function App(props: AppProps): React.JSX.Element {
 
 function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: AppProps & { i18n: I18n }) {
   const styles = useStyles();
-  const { t, say, list } = i18n;
+  const shared = useSharedStyles();
+  const { t, say } = i18n;
   const capabilities = React.useMemo(() => host.capabilities(), [host]);
   const preview = capabilities.kind === "browser";
 
@@ -113,14 +106,19 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       })
     );
 
+  /** Asks before generated sheets are rebuilt, saying what happens to the inputs and what the host can undo. */
+  const askReplace = (names: readonly string[], applied?: AppliedSetting) =>
+    ask(t("confirmReplaceTitle"), say(replaceQuestion(capabilities, names, applied)));
+
   /** A failure in the user's words when it carries them (UserError), else `otherwise`. */
-  const wordsOf = (e: unknown, otherwise: string) => (e instanceof UserError ? say(e.words) : otherwise);
+  const wordsOf = (e: unknown, otherwise: string): Msg | string =>
+    e instanceof UserError ? e.words : otherwise;
 
   const progress = (p: Progress) =>
     dispatch({ type: "busy", busy: { label: t(PROGRESS_WORDS[p.step]), value: p.done / p.total } });
-  const degradedItems = (degraded: readonly { zh: string; en: string }[]) =>
+  const degradedItems = (degraded: readonly Msg[]) =>
     degraded.length > 0
-      ? [t(preview ? "degradedPreview" : "degradedNote", { list: list(degraded.map(say)) })]
+      ? [words(preview ? "degradedPreview" : "degradedNote", { list: listWords(degraded) })]
       : [];
 
   /** Runs an action with the progress bar up and turns a failure into a message. */
@@ -134,7 +132,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
     } catch (e) {
       setNote({
         intent: "error",
-        text: t("errorUnexpected", { why: wordsOf(e, e instanceof Error ? e.message : String(e)) }),
+        text: words("errorUnexpected", { why: wordsOf(e, e instanceof Error ? e.message : String(e)) }),
       });
     } finally {
       running.current = false;
@@ -143,7 +141,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   };
 
   /** SPEC §8: generated sheets that no longer match the inputs are said so when a workbook opens. */
-  const staleItems = async () => (await checkStale(host)).map((i) => say(i.message));
+  const staleItems = async () => (await checkStale(host)).map((i) => i.message);
   React.useEffect(() => {
     staleItems().then(
       ([first]) => {
@@ -179,13 +177,14 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       const c = countIssues(found);
       setNote(
         found.length === 0
-          ? { intent: "success", text: t("issuesNone") }
-          : { intent: c.errors > 0 ? "error" : "warning", text: t("issuesSummary", c) }
+          ? { intent: "success", text: words("issuesNone") }
+          : { intent: c.errors > 0 ? "error" : "warning", text: words("issuesSummary", c) }
       );
       setTab("issues");
     });
 
-  const onRank = () =>
+  /** 一键排名; after 应用 (`applied`) the question says that 设置 was written. */
+  const onRank = (applied?: AppliedSetting) =>
     run("progressRead", async () => {
       const plan = await planRank(host, { now: now(), locale, onProgress: progress });
       dispatch({ type: "checked", issues: plan.issues, at: now(), clearPeek: false });
@@ -194,25 +193,27 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
         dispatch({ type: "result", result: null });
         setNote({
           intent: "error",
-          text: t("rankRefused", { errors: errors.length }),
-          items: errors
-            .slice(0, 8)
-            .map(
-              (i) =>
-                `${i.sheet}${i.cell ? "!" + i.cell : i.row ? " " + t("issueRow", { row: i.row }) : ""}：${say(i.message)}`
-            )
-            .concat(errors.length > 8 ? ["…"] : []),
+          text: words("rankRefused", { errors: errors.length }),
+          items: firstItems(errors, 8, (i) =>
+            words("refusedItem", {
+              where: i.cell
+                ? `${i.sheet}!${i.cell}`
+                : i.row
+                  ? words("issueRowOf", { sheet: i.sheet, row: i.row })
+                  : i.sheet,
+              message: i.message,
+            })
+          ),
         });
         setTab("issues");
         return;
       }
       if (plan.replace.length > 0) {
-        const yes = await ask(
-          t("confirmReplaceTitle"),
-          t("confirmReplaceBody", { list: list(plan.replace) })
-        );
-        if (!yes) {
-          setNote({ intent: "info", text: t("cancelled") });
+        if (!(await askReplace(plan.replace, applied))) {
+          const text = applied
+            ? words("cancelledAfterApply", { sheet: applied.sheet, cells: listWords(applied.cells) })
+            : words("cancelled");
+          setNote({ intent: "info", text });
           return;
         }
       }
@@ -221,11 +222,11 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       const { warnings } = countIssues(plan.issues);
       setNote({
         intent: "success",
-        text: t("rankDone", { list: list(report.written) }),
+        text: words("rankDone", { list: listWords(report.written) }),
         items: [
-          ...plan.kept.map((k) => t("rankKept", { name: k.name, other: k.other })),
-          ...plan.outcome.notes.map(say),
-          ...(warnings > 0 ? [t("rankWarningsAllowed", { warnings })] : []),
+          ...plan.kept.map((k) => words("rankKept", { name: k.name, other: k.other })),
+          ...plan.outcome.notes,
+          ...(warnings > 0 ? [words("rankWarningsAllowed", { warnings })] : []),
           ...degradedItems(report.degraded),
         ],
       });
@@ -239,11 +240,11 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
         intent: report.created.length > 0 ? "success" : "info",
         text:
           report.created.length > 0
-            ? t("templateCreated", { list: list(report.created) })
-            : t("templateNothing"),
+            ? words("templateCreated", { list: listWords(report.created) })
+            : words("templateNothing"),
         items: [
           ...(report.skipped.length > 0 && report.created.length > 0
-            ? [t("templateSkipped", { list: list(report.skipped) })]
+            ? [words("templateSkipped", { list: listWords(report.skipped) })]
             : []),
           ...degradedItems(report.degraded),
         ],
@@ -261,7 +262,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
     tryValue: (key, value) => tryWhatif(host, key, value),
     apply: async (key, value) => {
       const done = await applySetting(host, key, value);
-      if (done.kind === "written") await onRank();
+      if (done.kind === "written") await onRank(done);
       return done;
     },
     analyse: () => analyseInterpretations(host),
@@ -270,7 +271,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
   const onSelect = (issue: Issue, cell: string) => {
     host.selectCell(issue.sheet, cell).then(
       (p) => dispatch({ type: "peek", peek: p }),
-      () => setNote({ intent: "warning", text: t("selectFailed", { sheet: issue.sheet, cell }) })
+      () => setNote({ intent: "warning", text: words("selectFailed", { sheet: issue.sheet, cell }) })
     );
   };
 
@@ -288,18 +289,21 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       });
     });
 
-  const onStatements = () => run("progressRead", () => showStatements({ host, capabilities, i18n, setNote }));
+  const onStatements = () => run("progressRead", () => showStatements({ host, capabilities, setNote }));
 
   const onGenerateWorkplan = () =>
     run("progressWrite", async () => {
       const out = await writeWorkplanSummary(host, {
         now: now(),
-        confirm: (names) => ask(t("confirmReplaceTitle"), t("confirmReplaceBody", { list: list(names) })),
+        confirm: (names) => askReplace(names),
       });
       dispatch({ type: "workplan", view: out.view });
-      if (out.cancelled) setNote({ intent: "info", text: t("cancelled") });
+      if (out.cancelled) setNote({ intent: "info", text: words("cancelled") });
       else if (out.report)
-        setNote({ intent: "success", text: t("workplanGenerated", { name: out.report.written.join("") }) });
+        setNote({
+          intent: "success",
+          text: words("workplanGenerated", { name: out.report.written.join("") }),
+        });
     });
 
   const onOpenFile = (file: File) =>
@@ -310,7 +314,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       } catch (e) {
         setNote({
           intent: "error",
-          text: t("previewOpenFailed", { name: file.name, why: wordsOf(e, String(e)) }),
+          text: words("previewOpenFailed", { name: file.name, why: wordsOf(e, String(e)) }),
         });
         return;
       }
@@ -319,7 +323,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       const stale = await staleItems();
       setNote({
         intent: stale.length > 0 ? "warning" : "info",
-        text: t("previewOpened", { name: file.name }),
+        text: words("previewOpened", { name: file.name }),
         items: stale,
       });
       setTab("ranking");
@@ -338,14 +342,20 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
     run("progressWrite", async () => {
       const base = fileName.replace(/\.xlsx$/i, "") || "workbook";
       const name = await host.download?.(t("downloadName", { base }));
-      if (name) setNote({ intent: "success", text: t("previewDownloaded", { name }) });
+      if (name) setNote({ intent: "success", text: words("previewDownloaded", { name }) });
     });
 
   const counts = issues ? countIssues(issues) : null;
   const disabled = busy !== null;
 
   const actions: PaneAction[] = [
-    { label: "actionRank", hint: "actionRankHint", onClick: onRank, testId: "action-rank", primary: true },
+    {
+      label: "actionRank",
+      hint: "actionRankHint",
+      onClick: () => onRank(),
+      testId: "action-rank",
+      primary: true,
+    },
     { label: "actionValidate", hint: "actionValidateHint", onClick: onValidate, testId: "action-validate" },
     { label: "actionTemplate", hint: "actionTemplateHint", onClick: onTemplate, testId: "action-template" },
     {
@@ -367,7 +377,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       </header>
       {preview && (
         <>
-          <Caption1 className={styles.hint}>{t("previewIntro")}</Caption1>
+          <Caption1 className={shared.hint}>{t("previewIntro")}</Caption1>
           <PreviewBar
             fileName={fileName}
             busy={disabled}
@@ -394,13 +404,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
             <Body1 as="p">{t("rankNone")}</Body1>
           ))}
         {tab === "issues" && (
-          <IssuesPanel
-            issues={issues}
-            validatedAt={validatedAt}
-            locale={locale}
-            peek={peek}
-            onSelect={onSelect}
-          />
+          <IssuesPanel issues={issues} validatedAt={validatedAt} peek={peek} onSelect={onSelect} />
         )}
         {tab === "workplan" && (
           <WorkplanPanel

@@ -1,28 +1,15 @@
 import * as React from "react";
-import {
-  Badge,
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { CellPeek } from "../hosts/port";
 import { Exact, exactText } from "../scoring";
 import { CardRecord, CommunityCard, communityTypeWords } from "../workbook/card";
 import { advancedMark } from "../workbook/explain";
 import { EXPLAIN_WORDS as W, placeWords } from "./explain-words";
 import { Handler } from "./handler";
+import { Notice } from "./Notice";
 import { useI18n } from "./i18n";
 import { useSharedStyles } from "./styles";
-import { NumberCell, TableHead } from "./table";
+import { NumberCell, Table, TableBody, TableCell, TableHead, TableRow } from "./table";
 
 const useStyles = makeStyles({
   card: {
@@ -170,9 +157,5 @@ export function CommunityCardView({
 
 /** A note in place of the card when it cannot be shown. */
 export function CardProblem({ text }: { text: string }): React.JSX.Element {
-  return (
-    <MessageBar intent="warning">
-      <MessageBarBody>{text}</MessageBarBody>
-    </MessageBar>
-  );
+  return <Notice intent="warning" text={text} />;
 }

@@ -1,34 +1,28 @@
 import * as React from "react";
-import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { Locale } from "../scoring";
+import { Body1, Caption1 } from "@fluentui/react-components";
 import { CellPeek } from "../hosts/port";
 import { Issue } from "../workbook/types";
 import { countIssues } from "./controller";
 import { CellPeekView } from "./CellPeekView";
 import { useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
-
-const useStyles = makeStyles({
-  hint: { color: tokens.colorNeutralForeground3, display: "block", margin: "4px 0 8px" },
-});
+import { useSharedStyles } from "./styles";
 
 /** The 校验结果 tab: a summary with the time of the check, the clicked cell's peek, the issue list. */
 export function IssuesPanel({
   issues,
   validatedAt,
-  locale,
   peek,
   onSelect,
 }: {
   /** null: not checked yet. */
   issues: readonly Issue[] | null;
   validatedAt: Date | null;
-  locale: Locale;
   peek: CellPeek | null;
   onSelect: (issue: Issue, cell: string) => void;
 }): React.JSX.Element {
-  const styles = useStyles();
-  const { t } = useI18n();
+  const styles = useSharedStyles();
+  const { t, locale } = useI18n();
   if (issues === null) return <Body1 as="p">{t("issuesNotYet")}</Body1>;
   return (
     <>

@@ -16,6 +16,41 @@ export interface PaneAction {
   primary?: boolean;
 }
 
+/**
+ * One action: its hint shows below it (never over the preview bar above, where 下载结果 waits
+ * for the next click) and goes once the button is pressed, not lingering over what comes next.
+ */
+function ActionButton({ action, disabled }: { action: PaneAction; disabled: boolean }): React.JSX.Element {
+  const { t } = useI18n();
+  const [hint, setHint] = React.useState(false);
+  // Pressed: the hint stays away until the pointer leaves the button (it came back on re-enabling).
+  const pressed = React.useRef(false);
+  return (
+    <Tooltip
+      content={t(action.hint)}
+      relationship="description"
+      positioning="below"
+      withArrow
+      visible={hint}
+      onVisibleChange={(_, data) => setHint(data.visible && !pressed.current)}
+    >
+      <Button
+        appearance={action.primary ? "primary" : "secondary"}
+        disabled={disabled}
+        onClick={() => {
+          pressed.current = true;
+          setHint(false);
+          action.onClick();
+        }}
+        onPointerLeave={() => (pressed.current = false)}
+        data-testid={action.testId}
+      >
+        {t(action.label)}
+      </Button>
+    </Tooltip>
+  );
+}
+
 /** The row of main actions (一键排名, 校验, 创建模板, 共享准备 …), all disabled while one runs. */
 export function PaneActions({
   actions,
@@ -25,20 +60,10 @@ export function PaneActions({
   disabled: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
-  const { t } = useI18n();
   return (
     <div className={styles.actions}>
       {actions.map((a) => (
-        <Tooltip key={a.testId} content={t(a.hint)} relationship="description" withArrow>
-          <Button
-            appearance={a.primary ? "primary" : "secondary"}
-            disabled={disabled}
-            onClick={a.onClick}
-            data-testid={a.testId}
-          >
-            {t(a.label)}
-          </Button>
-        </Tooltip>
+        <ActionButton key={a.testId} action={a} disabled={disabled} />
       ))}
     </div>
   );

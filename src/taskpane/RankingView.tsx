@@ -1,16 +1,5 @@
 import * as React from "react";
-import {
-  Badge,
-  Button,
-  Caption1,
-  makeStyles,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { CellPeek } from "../hosts/port";
 import { Advanced, AssessmentResult, exactText } from "../scoring";
 import { CardRecord } from "../workbook/card";
@@ -20,7 +9,7 @@ import { EXPLAIN_WORDS as W } from "./explain-words";
 import { individualsToShow } from "../workbook/report";
 import { useI18n } from "./i18n";
 import { useSharedStyles } from "./styles";
-import { NumberCell, TableHead } from "./table";
+import { NumberCell, Table, TableBody, TableCell, TableHead, TableRow } from "./table";
 
 const TOP = 12;
 
@@ -28,7 +17,8 @@ const useStyles = makeStyles({
   name: { whiteSpace: "nowrap" },
   advanced: { backgroundColor: tokens.colorPaletteLightGreenBackground1 },
   tie: { backgroundColor: tokens.colorPaletteYellowBackground1 },
-  table: { marginTop: "4px", marginBottom: "12px", tableLayout: "auto" },
+  // Headers on one line: in a narrow pane the table scrolls sideways rather than break 距先进线 into letters.
+  table: { marginTop: "4px", marginBottom: "12px", tableLayout: "auto", "& th": { whiteSpace: "nowrap" } },
   rank: { width: "40px" },
   score: { width: "64px" },
   badgeCol: { width: "96px" },

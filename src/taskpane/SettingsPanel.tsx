@@ -1,27 +1,14 @@
 import * as React from "react";
-import {
-  Badge,
-  Body1,
-  Caption1,
-  makeStyles,
-  mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { Issue, OutputValue } from "../workbook/types";
 import { SettingsView } from "./controller";
 import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
+import { Notice } from "./Notice";
+import { Section } from "./Section";
 import { useSharedStyles } from "./styles";
-import { TableHead } from "./table";
+import { Table, TableBody, TableCell, TableHead, TableRow } from "./table";
 import { InterpretationsPanel, WhatifActions, WhatifPanel } from "./WhatifPanel";
 
 const useStyles = makeStyles({
@@ -49,18 +36,8 @@ export function SettingsPanel({ view, onSelect, whatif }: SettingsPanelProps): R
   // A value as the 设置 sheet holds it (the user's words); "(blank)" is ours.
   const value = (v: OutputValue) => (blank(v) ? shown(v) : <span translate="no">{shown(v)}</span>);
   return (
-    <div data-testid="settings-panel">
-      <Subtitle2 as="h2" block className={shared.heading}>
-        {t("settingsTitle")}
-      </Subtitle2>
-      <Body1 as="p" className={shared.paragraph}>
-        {t("settingsIntro")}
-      </Body1>
-      {!view.sheetName && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t("settingsNoSheet")}</MessageBarBody>
-        </MessageBar>
-      )}
+    <Section title={t("settingsTitle")} intro={t("settingsIntro")} testId="settings-panel">
+      {!view.sheetName && <Notice intent="info" text={t("settingsNoSheet")} />}
       {whatif && <WhatifPanel rows={view.rows} actions={whatif} />}
       {whatif && <InterpretationsPanel actions={whatif} />}
       <Table size="small" aria-label={t("settingsTitle")}>
@@ -118,13 +95,10 @@ export function SettingsPanel({ view, onSelect, whatif }: SettingsPanelProps): R
         </TableBody>
       </Table>
       {view.issues.length > 0 && (
-        <>
-          <Subtitle2 as="h2" block className={shared.heading}>
-            {t("settingsIssues")}
-          </Subtitle2>
+        <Section title={t("settingsIssues")}>
           <IssueList issues={view.issues} onSelect={onSelect} />
-        </>
+        </Section>
       )}
-    </div>
+    </Section>
   );
 }

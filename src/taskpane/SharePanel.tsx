@@ -1,21 +1,10 @@
 import * as React from "react";
-import {
-  Body1,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
+import { Body1, Button, Text } from "@fluentui/react-components";
 import { FunctionCells, HostCapabilities } from "../hosts/port";
 import { useI18n } from "./i18n";
-
-const useStyles = makeStyles({
-  list: { margin: "4px 0 12px", paddingLeft: "18px" },
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0 12px" },
-  block: { margin: "8px 0" },
-});
+import { Notice } from "./Notice";
+import { Section } from "./Section";
+import { useSharedStyles } from "./styles";
 
 export interface SharePanelProps {
   capabilities: HostCapabilities;
@@ -33,13 +22,12 @@ export function SharePanel({
   onCheck,
   onPrepare,
 }: SharePanelProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useSharedStyles();
   const { t, list } = useI18n();
   return (
-    <div data-testid="share-panel">
-      <Subtitle2>{t("shareTitle")}</Subtitle2>
+    <Section title={t("shareTitle")} testId="share-panel">
       {cells && (
-        <Body1 as="p" className={styles.block} data-testid="share-count">
+        <Body1 as="p" className={styles.paragraph} data-testid="share-count">
           {cells.total === 0
             ? t("shareCountNone")
             : t("shareCount", {
@@ -63,11 +51,7 @@ export function SharePanel({
         <li>{t("shareRecipient3")}</li>
         <li>{t("shareRecipient4")}</li>
       </ul>
-      {!capabilities.autoOpen && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t("sharePreviewNote")}</MessageBarBody>
-        </MessageBar>
-      )}
-    </div>
+      {!capabilities.autoOpen && <Notice intent="info" text={t("sharePreviewNote")} />}
+    </Section>
   );
 }

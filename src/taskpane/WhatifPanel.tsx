@@ -7,14 +7,7 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Select,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
   Text,
 } from "@fluentui/react-components";
 import { Reading } from "../explain";
@@ -25,8 +18,9 @@ import { SettingRow } from "./controller";
 import { ApplyOutcome, TryOutcome } from "./explain";
 import { EXPLAIN_WORDS as W } from "./explain-words";
 import { useI18n } from "./i18n";
-import { useSharedStyles } from "./styles";
-import { NumberCell, TableHead } from "./table";
+import { Notice } from "./Notice";
+import { Section } from "./Section";
+import { NumberCell, Table, TableBody, TableCell, TableHead, TableRow } from "./table";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: "8px", margin: "6px 0" },
@@ -49,25 +43,10 @@ export interface WhatifActions {
   analyse: () => Promise<{ kind: "inputErrors"; issues: Issue[] } | { kind: "ok"; readings: Reading[] }>;
 }
 
-/** 试算 on the 设置 tab (issue 12): one setting changed, the movements shown, nothing written until 应用. */
-export function WhatifPanel({
-  rows,
-  actions,
-}: {
-  rows: readonly SettingRow[];
-  actions: WhatifActions;
-}): React.JSX.Element {
-  const styles = useStyles();
-  const shared = useSharedStyles();
-  const { say } = useI18n();
-  const [key, setKey] = React.useState(rows[0]?.id ?? "");
-  const row = rows.find((r) => r.id === key);
-  const [value, setValue] = React.useState(shownValue(row?.value ?? null));
-  const [outcome, setOutcome] = React.useState<TryOutcome | null>(null);
+/** An action of a panel that takes a while: `working` meanwhile (its buttons off), its last problem cleared first. */
+function useAttempt() {
   const [problem, setProblem] = React.useState<Msg | null>(null);
   const [working, setWorking] = React.useState(false);
-  const name = key; // the setting id: parseSettingAssignment reads ids as well as zh and en names
-
   const attempt = async (action: () => Promise<void>) => {
     setWorking(true);
     setProblem(null);
@@ -77,6 +56,26 @@ export function WhatifPanel({
       setWorking(false);
     }
   };
+  return { problem, setProblem, working, attempt };
+}
+
+/** 试算 on the 设置 tab (issue 12): one setting changed, the movements shown, nothing written until 应用. */
+export function WhatifPanel({
+  rows,
+  actions,
+}: {
+  rows: readonly SettingRow[];
+  actions: WhatifActions;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { say } = useI18n();
+  const [key, setKey] = React.useState(rows[0]?.id ?? "");
+  const row = rows.find((r) => r.id === key);
+  const [value, setValue] = React.useState(shownValue(row?.value ?? null));
+  const [outcome, setOutcome] = React.useState<TryOutcome | null>(null);
+  const { problem, setProblem, working, attempt } = useAttempt();
+  const name = key; // the setting id: parseSettingAssignment reads ids as well as zh and en names
+
   const onTry = () => attempt(async () => setOutcome(await actions.tryValue(name, value)));
   const onApply = () =>
     attempt(async () => {
@@ -87,13 +86,7 @@ export function WhatifPanel({
     });
 
   return (
-    <div data-testid="whatif-panel">
-      <Subtitle2 as="h2" block className={shared.heading}>
-        {say(W.whatifTitle)}
-      </Subtitle2>
-      <Body1 as="p" className={shared.paragraph}>
-        {say(W.whatifIntro)}
-      </Body1>
+    <Section title={say(W.whatifTitle)} intro={say(W.whatifIntro)} testId="whatif-panel">
       <div className={styles.form}>
         <Field label={say(W.whatifKey)} className={styles.key}>
           <Select
@@ -131,16 +124,12 @@ export function WhatifPanel({
       </div>
       {problem && <Problem text={say(problem)} />}
       {outcome && <TryResult outcome={outcome} />}
-    </div>
+    </Section>
   );
 }
 
 function Problem({ text }: { text: string }): React.JSX.Element {
-  return (
-    <MessageBar intent="warning" data-testid="whatif-problem">
-      <MessageBarBody>{text}</MessageBarBody>
-    </MessageBar>
-  );
+  return <Notice intent="warning" text={text} testId="whatif-problem" />;
 }
 
 /** What moved: communities (rank, total, advanced) and individuals (rank, advanced), before → after. */
@@ -198,37 +187,23 @@ export function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Eleme
 
 /** The panel of SPEC [I] readings: run on request (a few dozen re-rankings), one line each. */
 export function InterpretationsPanel({ actions }: { actions: WhatifActions }): React.JSX.Element {
-  const shared = useSharedStyles();
   const { say } = useI18n();
   const [readings, setReadings] = React.useState<Reading[] | null>(null);
-  const [problem, setProblem] = React.useState<Msg | null>(null);
-  const [working, setWorking] = React.useState(false);
-  const run = async () => {
-    setWorking(true);
-    try {
+  const { problem, setProblem, working, attempt } = useAttempt();
+  const run = () =>
+    attempt(async () => {
       const r = await actions.analyse();
-      if (r.kind === "ok") {
-        setReadings(r.readings);
-        setProblem(null);
-      } else setProblem(W.whatifInputErrors);
-    } finally {
-      setWorking(false);
-    }
-  };
+      if (r.kind === "ok") setReadings(r.readings);
+      else setProblem(W.whatifInputErrors);
+    });
   return (
-    <div data-testid="interpretations-panel">
-      <Subtitle2 as="h2" block className={shared.heading}>
-        {say(W.interpretTitle)}
-      </Subtitle2>
-      <Body1 as="p" className={shared.paragraph}>
-        {say(W.interpretIntro)}
-      </Body1>
+    <Section title={say(W.interpretTitle)} intro={say(W.interpretIntro)} testId="interpretations-panel">
       <Button disabled={working} onClick={() => void run()} data-testid="interpretations-run">
         {say(W.interpretRun)}
       </Button>
       {problem && <Problem text={say(problem)} />}
       {readings && <ReadingList readings={readings} />}
-    </div>
+    </Section>
   );
 }
 

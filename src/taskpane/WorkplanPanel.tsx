@@ -5,8 +5,6 @@ import {
   Caption1,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   ProgressBar,
   Subtitle2,
   Text,
@@ -17,6 +15,8 @@ import { WorkplanView } from "./controller";
 import { Handler } from "./handler";
 import { useI18n } from "./i18n";
 import { IssueList } from "./IssueList";
+import { Notice } from "./Notice";
+import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
   stats: { display: "grid", gridTemplateColumns: "repeat(4, 1fr)", gap: "6px", margin: "8px 0" },
@@ -30,8 +30,6 @@ const useStyles = makeStyles({
   },
   statNumber: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   section: { marginBottom: "8px" },
-  list: { margin: "4px 0 12px", paddingLeft: "18px" },
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0" },
 });
 
 const percent = (x: number, locale: string) =>
@@ -54,9 +52,10 @@ export function WorkplanPanel({
   onSelect,
 }: WorkplanPanelProps): React.JSX.Element {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const { t, locale } = useI18n();
   const actions = (
-    <div className={styles.actions}>
+    <div className={shared.actions}>
       <Button
         appearance="primary"
         disabled={busy || !view?.summary}
@@ -75,9 +74,7 @@ export function WorkplanPanel({
   if (!s)
     return (
       <div data-testid="workplan-panel">
-        <MessageBar intent="info">
-          <MessageBarBody>{t("workplanNone")}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" text={t("workplanNone")} />
         {actions}
       </div>
     );
@@ -107,7 +104,9 @@ export function WorkplanPanel({
         {stat(t("statusAdjusted"), s.adjusted, "adjusted")}
       </div>
       {actions}
-      <Subtitle2>{t("workplanSections")}</Subtitle2>
+      <Subtitle2 as="h2" block className={shared.heading}>
+        {t("workplanSections")}
+      </Subtitle2>
       {s.sections.map((sec) => (
         <Field
           key={sec.section}
@@ -122,23 +121,28 @@ export function WorkplanPanel({
           />
         </Field>
       ))}
-      <Subtitle2>{t("workplanOverdue", { today: view.today })}</Subtitle2>
+      <Subtitle2 as="h2" block className={shared.heading}>
+        {t("workplanOverdue", { today: view.today })}
+      </Subtitle2>
       {s.overdue.length === 0 ? (
         <Body1 as="p">{t("workplanNoneOverdue")}</Body1>
       ) : (
-        <ul className={styles.list} data-testid="workplan-overdue">
+        <ul className={shared.list} data-testid="workplan-overdue">
           {s.overdue.map((p) => (
             <li key={p.row}>
-              <Text translate="no">{p.point}</Text> <Caption1>{t("workplanWhereDue", { row: p.row, due: p.due })}</Caption1>
+              <Text translate="no">{p.point}</Text>{" "}
+              <Caption1>{t("workplanWhereDue", { row: p.row, due: p.due })}</Caption1>
             </li>
           ))}
         </ul>
       )}
-      <Subtitle2>{t("workplanNoOwner")}</Subtitle2>
+      <Subtitle2 as="h2" block className={shared.heading}>
+        {t("workplanNoOwner")}
+      </Subtitle2>
       {s.noOwner.length === 0 ? (
         <Body1 as="p">{t("workplanAllOwned")}</Body1>
       ) : (
-        <ul className={styles.list} data-testid="workplan-no-owner">
+        <ul className={shared.list} data-testid="workplan-no-owner">
           {s.noOwner.map((p) => (
             <li key={p.row}>
               <Text translate="no">{p.point}</Text> <Caption1>{t("workplanWhere", { row: p.row })}</Caption1>

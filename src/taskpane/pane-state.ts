@@ -1,4 +1,4 @@
-import { AssessmentResult } from "../scoring";
+import { AssessmentResult, Msg } from "../scoring";
 import { Issue } from "../workbook/types";
 import { ConfirmRequest } from "./ConfirmDialog";
 import { SettingsView, WorkplanView } from "./controller";
@@ -21,12 +21,15 @@ export const TAB_WORDS: Record<TabValue, StringKey> = {
   share: "tabShare",
 };
 
-/** The message bar above the tabs. */
+/**
+ * The message bar above the tabs. Its words are kept in both languages (i18n `words`), so a
+ * switch of language shows the message again in the new one.
+ */
 export interface Note {
   intent: "success" | "warning" | "error" | "info";
-  title?: string;
-  text: string;
-  items?: string[];
+  title?: Msg;
+  text: Msg;
+  items?: Msg[];
 }
 
 export interface PaneState {

@@ -1,5 +1,7 @@
 import { FunctionCells, HostCapabilities, PaneHost, UnsettledCell } from "../hosts/port";
-import { I18n } from "./i18n";
+import { Msg } from "../scoring";
+import { hostEffect } from "./host-words";
+import { firstItems, I18n, listWords, sentences, words } from "./i18n";
 import { Note } from "./pane-state";
 
 /** What 共享准备 needs from the pane: the host, words, a yes/no question, and where to show results. */
@@ -9,7 +11,7 @@ export interface ShareDeps {
   i18n: I18n;
   ask: (title: string, body: string) => Promise<boolean>;
   /** The first stale-results warning of the workbook as it is (SPEC §8), if any. */
-  firstStale: () => Promise<string | undefined>;
+  firstStale: () => Promise<Msg | undefined>;
   setNote: (note: Note) => void;
   setCells: (cells: FunctionCells) => void;
 }
@@ -20,11 +22,11 @@ export interface ShareDeps {
  * the file where the host can. Nothing is converted unless every KH. cell has settled.
  */
 export async function prepareForSharing(d: ShareDeps): Promise<void> {
-  const { t, list } = d.i18n;
+  const { t, say } = d.i18n;
   // SPEC §8: never prepare a stale 排名 for mailing without a word.
   const stale = await d.firstStale();
   if (stale && !(await d.ask(t("staleShareTitle"), t("staleShareBody", { why: stale })))) {
-    d.setNote({ intent: "info", text: t("cancelled") });
+    d.setNote({ intent: "info", text: words("cancelled") });
     return;
   }
   const found = await d.host.countFunctionCells();
@@ -32,28 +34,29 @@ export async function prepareForSharing(d: ShareDeps): Promise<void> {
   const unsettledNote = (cells: UnsettledCell[]) =>
     d.setNote({
       intent: "warning",
-      text: t("shareUnsettled", { n: cells.length }),
-      items: cells
-        .slice(0, 10)
-        .map((c) =>
-          t("shareUnsettledCell", { sheet: c.sheet, cell: c.cell, shows: c.shows || t("settingsBlank") })
-        ),
+      text: words("shareUnsettled", { n: cells.length }),
+      items: firstItems(cells, 10, (c) =>
+        words("shareUnsettledCell", {
+          sheet: c.sheet,
+          cell: c.cell,
+          shows: c.shows || words("settingsBlank"),
+        })
+      ),
     });
   if (found.unsettled.length > 0) {
     unsettledNote(found.unsettled);
     return;
   }
-  const items: string[] = [];
+  const items: Msg[] = [];
   if (found.total > 0) {
-    const yes = await d.ask(
-      t("shareConfirmTitle"),
-      t("shareConfirmBody", {
-        n: found.total,
-        sheets: list(found.bySheet.map((s) => `${s.sheet} ${s.count}`)),
-      })
-    );
+    const sheets = listWords(found.bySheet.map((s) => `${s.sheet} ${s.count}`));
+    const body = sentences([
+      words("shareConfirmBody", { n: found.total, sheets }),
+      hostEffect(d.capabilities),
+    ]);
+    const yes = await d.ask(t("shareConfirmTitle"), say(body));
     if (!yes) {
-      d.setNote({ intent: "info", text: t("cancelled") });
+      d.setNote({ intent: "info", text: words("cancelled") });
       return;
     }
     const { converted, unsettled } = await d.host.convertFunctionCells();
@@ -61,16 +64,16 @@ export async function prepareForSharing(d: ShareDeps): Promise<void> {
       unsettledNote(unsettled);
       return;
     }
-    items.push(t("shareConverted", { n: converted }));
+    items.push(words("shareConverted", { n: converted }));
     d.setCells(await d.host.countFunctionCells());
-  } else items.push(t("shareCountNone"));
+  } else items.push(words("shareCountNone"));
   if (d.capabilities.autoOpen) {
     try {
       await d.host.setAutoOpen();
-      items.push(t("shareAutoOpen"));
+      items.push(words("shareAutoOpen"));
     } catch (e) {
-      items.push(t("shareAutoOpenFailed", { why: e instanceof Error ? e.message : String(e) }));
+      items.push(words("shareAutoOpenFailed", { why: e instanceof Error ? e.message : String(e) }));
     }
-  } else items.push(t("sharePreviewNote"));
-  d.setNote({ intent: "success", text: t("actionShare"), items });
+  } else items.push(words("sharePreviewNote"));
+  d.setNote({ intent: "success", text: words("actionShare"), items });
 }

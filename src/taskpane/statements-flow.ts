@@ -2,14 +2,13 @@ import { HostCapabilities, PaneHost, WorkbookSnapshot } from "../hosts/port";
 import { generatedKeyOf } from "../workbook/marker";
 import { staleSheetNames } from "../workbook/pipeline";
 import { chooseSheetNames, sameSheetName } from "../workbook/sheet-names";
-import { I18n } from "./i18n";
+import { words } from "./i18n";
 import { Note } from "./pane-state";
 
-/** What 打印成绩单 needs from the pane: the host, its capabilities, words, and where to say the outcome. */
+/** What 打印成绩单 needs from the pane: the host, its capabilities, and where to say the outcome. */
 export interface StatementsDeps {
   host: PaneHost;
   capabilities: HostCapabilities;
-  i18n: I18n;
   setNote: (note: Note) => void;
 }
 
@@ -36,11 +35,10 @@ export function statementsSheetName(snapshot: WorkbookSnapshot): string | null {
  * nobody should sign a statement of scores that have changed since.
  */
 export async function showStatements(d: StatementsDeps): Promise<void> {
-  const { t } = d.i18n;
   const snapshot = await d.host.read();
   const name = statementsSheetName(snapshot);
   if (name === null) {
-    d.setNote({ intent: "info", text: t("statementsNone") });
+    d.setNote({ intent: "info", text: words("statementsNone") });
     return;
   }
   const excel = d.capabilities.kind === "excel";
@@ -48,10 +46,10 @@ export async function showStatements(d: StatementsDeps): Promise<void> {
   const stale = staleSheetNames(snapshot.grids).some((n) => sameSheetName(n, name));
   d.setNote({
     intent: stale ? "warning" : "success",
-    text: t(excel ? "statementsShown" : "statementsFound", { name }),
+    text: words(excel ? "statementsShown" : "statementsFound", { name }),
     items: [
-      ...(stale ? [t("statementsStale", { name })] : []),
-      excel ? t("statementsHowExcel") : t("statementsHowPreview", { name }),
+      ...(stale ? [words("statementsStale", { name })] : []),
+      excel ? words("statementsHowExcel") : words("statementsHowPreview", { name }),
     ],
   });
 }

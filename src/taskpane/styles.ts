@@ -14,7 +14,7 @@ export const useSharedStyles = makeStyles({
   /** A hint line under a heading or above a list. */
   hint: { color: tokens.colorNeutralForeground3, display: "block", margin: "4px 0 8px" },
   /** A bulleted list inside a message or panel. */
-  list: { margin: "4px 0 12px", paddingLeft: "18px" },
+  list: { margin: "4px 0 8px", paddingLeft: "18px" },
   /** A row of buttons that wraps in a narrow pane. */
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0 12px" },
   /** A heading of a panel's part: space above it, and between it and its text. */

@@ -9,6 +9,9 @@ import {
 } from "@fluentui/react-components";
 import { useSharedStyles } from "./styles";
 
+/** The pane's tables are Fluent's, with the parts below: every table part comes from this module. */
+export { Table, TableBody, TableCell, TableRow } from "@fluentui/react-components";
+
 /** A column of a table's header: its name, and a width or class where the column is narrow. */
 export type HeadColumn = string | { label: React.ReactNode; width?: string; className?: string };
 

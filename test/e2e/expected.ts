@@ -1,6 +1,7 @@
 import { rankJson } from "../../src/workbook/json";
 import { rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
+import { workbookNames } from "./names";
 
 /**
  * The engine's ranking of the built-in sample, straight from the pipeline (no browser, no UI):
@@ -23,5 +24,7 @@ process.stdout.write(
       advanced: c.advanced,
       eligible: c.eligible,
     })),
+    // What the pane may quote in an English sentence as the workbook spells it (english-labels.cjs).
+    names: workbookNames(grids),
   })
 );

@@ -13,6 +13,8 @@ import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
+import labels from "./english-labels.cjs";
+import STRINGS from "../../src/taskpane/strings.json" with { type: "json" };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -174,6 +176,37 @@ async function tabTo(page, id, { back = false, max = 60 } = {}) {
   throw new Error(`could not reach ${id} with the keyboard`);
 }
 
+/** Every text, title and aria-label the page shows, and whether it is the user's data (english-labels.cjs). */
+async function shownTexts(page) {
+  return page.evaluate((languageSwitch) => {
+    const out = [];
+    const isData = (el) => !!el?.closest(`[translate="no"], [data-testid="${languageSwitch}"]`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest("style, script, noscript")) continue;
+      out.push({ text: n.nodeValue ?? "", data: isData(el), attribute: false });
+    }
+    for (const el of document.body.querySelectorAll("[title], [aria-label], [placeholder]"))
+      for (const name of ["title", "aria-label", "placeholder"]) {
+        const value = el.getAttribute(name);
+        if (value !== null) out.push({ text: value, data: isData(el), attribute: true });
+      }
+    return out;
+  }, labels.LANGUAGE_SWITCH);
+}
+
+/** Fails on any label of the page that is an identifier or untranslated Chinese (issue 22 §12). */
+async function checkEnglish(page, where, names) {
+  // The sample's file name was given when the page opened in Chinese: the file's name now.
+  const bad = labels.untranslatedLabels(await shownTexts(page), [...names, STRINGS.sampleName.zh]);
+  check(bad.length === 0, `${where}: ${bad.map((b) => `${b.why}: ${b.text}`).join(" | ")}`);
+}
+
+/** Whether two boxes overlap. */
+const overlaps = (a, b) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
@@ -325,6 +358,90 @@ async function main() {
     check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
     await page.close();
   });
+
+  await scenario(
+    "switched to English at 360 px with a note on screen, every tab reads in English; the ranking scrolls; hints do not cover Download",
+    async () => {
+      const { page, errors } = await openPane(context, base);
+      await page.setViewportSize({ width: 360, height: 800 });
+      // A hint below its button, gone once pressed: never over 下载结果 above, the next click after 校验.
+      await page.getByTestId("action-validate").hover();
+      await page.getByRole("tooltip").waitFor({ timeout: TIMEOUT });
+      const download = await page.getByTestId("preview-download").boundingBox();
+      check(
+        !overlaps(await page.getByRole("tooltip").boundingBox(), download),
+        "the hint of 校验 covers 下载结果"
+      );
+      await page.getByTestId("action-validate").click();
+      await idle(page);
+      await page.waitForTimeout(300);
+      // The pointer still on 校验: its hint is gone (it would cover the buttons and the note below).
+      const tips = page.getByRole("tooltip");
+      for (let i = 0; i < (await tips.count()); i++)
+        check(!(await tips.nth(i).isVisible()), "after 校验 its hint still shows over the pane");
+      await page.screenshot({ path: join(SHOTS, "pane-after-validate-360-zh-CN.png") });
+      await page.getByTestId("action-rank").click();
+      await idle(page);
+      await rankedRows(page);
+      // The ranking's last column is reachable at 360 px: the table scrolls sideways, the page does not.
+      const reach = await page.getByTestId("ranking-scroll").evaluate((el) => {
+        el.scrollLeft = el.scrollWidth;
+        const cells = el.querySelectorAll("th");
+        const last = cells[cells.length - 1].getBoundingClientRect();
+        return { right: last.right, page: document.documentElement.scrollWidth };
+      });
+      check(reach.right <= 360 && reach.page <= 360, `at 360 px: ${JSON.stringify(reach)}`);
+      await page.getByTestId("ranking-scroll").evaluate((el) => (el.scrollLeft = 0));
+      await screenshot(page, "pane-360-zh-CN.png");
+
+      // The note of 一键排名 is on screen when the language changes: it follows the language.
+      await page.getByTestId("preview-language").click();
+      await page.waitForFunction(() => document.documentElement.lang === "en-US", null, { timeout: TIMEOUT });
+      check((await page.getByTestId("note").innerText()).includes("Ranked"), "the note stayed in Chinese");
+      await checkEnglish(page, "ranking", expected.names);
+      await screenshot(page, "pane-360-en-US.png");
+      await page
+        .getByTestId("ranking-row")
+        .filter({ hasText: "春晖社区" })
+        .getByTestId("ranking-name")
+        .click();
+      await page.getByTestId("community-card").waitFor({ timeout: TIMEOUT });
+      await checkEnglish(page, "community card", expected.names);
+      await screenshot(page, "pane-card-360-en-US.png");
+      for (const tab of ["issues", "workplan", "share", "settings"]) {
+        await page.getByTestId(`tab-${tab}`).click();
+        await idle(page);
+        await checkEnglish(page, `${tab} tab`, expected.names);
+      }
+      await page.getByTestId("whatif-key").selectOption("advancedCommunities");
+      await page.getByTestId("whatif-value").fill("9");
+      await page.getByTestId("whatif-try").click();
+      await page.getByTestId("whatif-moves").waitFor({ timeout: TIMEOUT });
+      await page.getByTestId("interpretations-run").click();
+      await page.getByTestId("interpretation").first().waitFor({ timeout: TIMEOUT });
+      await checkEnglish(page, "试算 and the [I] readings", expected.names);
+      await screenshot(page, "pane-settings-360-en-US.png");
+      // 应用 writes 设置, then asks before rebuilding: the question says so, and what the preview does.
+      await page.getByTestId("whatif-apply").click();
+      const dialog = page.getByTestId("confirm-dialog");
+      await dialog.waitFor({ timeout: TIMEOUT });
+      const asked = await dialog.innerText();
+      check(
+        asked.includes("only 设置 is changed") && asked.includes("the file on disk never changes"),
+        `the question says "${asked}"`
+      );
+      check(!asked.includes("Excel cannot undo"), `the preview's question speaks of Excel: "${asked}"`);
+      await checkEnglish(page, "the question", expected.names);
+      await page.getByTestId("confirm-no").click();
+      await idle(page);
+      check(
+        (await page.getByTestId("note").innerText()).includes("no other sheet was changed"),
+        "cancelling after 应用 does not say that 设置 was written"
+      );
+      check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+      await page.close();
+    }
+  );
 
   await scenario("an uploaded workbook with errors shows located issues, and Rank refuses", async () => {
     const file = join(temp, "有错误的工作簿.xlsx");

@@ -10,6 +10,9 @@ import { planRank, settingsView, validate, workplanView } from "../../src/taskpa
 import { openCommunityCard, tryWhatif } from "../../src/taskpane/explain";
 import { I18nContext, makeI18n } from "../../src/taskpane/i18n";
 import { IssuesPanel } from "../../src/taskpane/IssuesPanel";
+import { NoteBar } from "../../src/taskpane/NoteBar";
+import { Note } from "../../src/taskpane/pane-state";
+import { showStatements } from "../../src/taskpane/statements-flow";
 import { RankingView } from "../../src/taskpane/RankingView";
 import { SettingsPanel } from "../../src/taskpane/SettingsPanel";
 import { SharePanel } from "../../src/taskpane/SharePanel";
@@ -99,14 +102,7 @@ test("every view of the pane in English shows words: no identifier (GapToCut, Ho
     ["the ranking", <RankingView key="ranking" result={result} cards={cards} />],
     [
       "the issues",
-      <IssuesPanel
-        key="issues"
-        issues={issues}
-        validatedAt={now}
-        locale="en-US"
-        peek={peek}
-        onSelect={noop}
-      />,
+      <IssuesPanel key="issues" issues={issues} validatedAt={now} peek={peek} onSelect={noop} />,
     ],
     [
       "the issues of a workbook with mistakes",
@@ -114,7 +110,6 @@ test("every view of the pane in English shows words: no identifier (GapToCut, Ho
         key="mistakes"
         issues={validateWorkbook(mistakes)}
         validatedAt={now}
-        locale="en-US"
         peek={null}
         onSelect={noop}
       />,
@@ -179,4 +174,25 @@ test("every view of the pane in English shows words: no identifier (GapToCut, Ho
     untranslatedLabels(shownTexts(html(node)), names).map((b) => `${view}: ${b.why}: ${b.text}`)
   );
   expect([...new Set(found)]).toEqual([]);
+});
+
+test("a message shown before a language switch is shown again in the new language", async () => {
+  const notes: Note[] = [];
+  await showStatements({
+    host: XlsxHost.withSample(),
+    capabilities: XlsxHost.withSample().capabilities(),
+    setNote: (n) => notes.push(n),
+  });
+  const [note] = notes;
+  const zh = renderToString(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={makeI18n("zh-CN")}>
+        <NoteBar note={note} onDismiss={noop} />
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+  expect(zh).toContain("还没有成绩单");
+  const en = html(<NoteBar note={note} onDismiss={noop} />);
+  expect(en).toContain("No statements yet");
+  expect(en).not.toContain("还没有成绩单");
 });

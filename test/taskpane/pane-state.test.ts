@@ -32,7 +32,7 @@ const full = run(
   { type: "settings", view: settings },
   { type: "cells", cells: { total: 2, bySheet: [{ sheet: "计算", count: 2 }], unsettled: [] } },
   { type: "tab", tab: "share" },
-  { type: "note", note: { intent: "info", text: "ok" } }
+  { type: "note", note: { intent: "info", text: { zh: "好", en: "ok" } } }
 );
 
 describe("task pane state", () => {
@@ -63,7 +63,12 @@ describe("task pane state", () => {
       settings: null,
       cells: null,
     });
-    expect(after).toMatchObject({ tab: "share", note: { text: "ok" }, fileName: "a.xlsx", validatedAt: at });
+    expect(after).toMatchObject({
+      tab: "share",
+      note: { text: { zh: "好", en: "ok" } },
+      fileName: "a.xlsx",
+      validatedAt: at,
+    });
     expect(full.issues).toEqual([issue]); // the state before is not changed
   });
 

@@ -15,16 +15,16 @@ import { sampleWorkbook } from "../office/fixtures";
 
 const NOW = new Date(2025, 0, 15, 9, 30);
 
-async function press(host: PaneHost, locale: "zh-CN" | "en-US" = "zh-CN"): Promise<Note> {
+/** The note 打印成绩单 leaves, as the pane shows it in `locale`. */
+async function press(
+  host: PaneHost,
+  locale: "zh-CN" | "en-US" = "zh-CN"
+): Promise<{ intent: Note["intent"]; text: string; items?: string[] }> {
   const notes: Note[] = [];
-  await showStatements({
-    host,
-    capabilities: host.capabilities(),
-    i18n: makeI18n(locale),
-    setNote: (n) => notes.push(n),
-  });
+  await showStatements({ host, capabilities: host.capabilities(), setNote: (n) => notes.push(n) });
   expect(notes).toHaveLength(1);
-  return notes[0];
+  const { say } = makeI18n(locale);
+  return { intent: notes[0].intent, text: say(notes[0].text), items: notes[0].items?.map(say) };
 }
 
 describe("SPEC §8 打印成绩单 in Excel (the Office.js host on the strict fake)", () => {
