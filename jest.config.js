@@ -7,9 +7,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   setupFiles: ["<rootDir>/test/setup/custom-functions-global.ts"],
-  moduleNameMapper: {
-    // office-addin-mock pulls office-addin-manifest, whose ESM-only strip-bom breaks Jest; tests never need it.
-    "^office-addin-manifest$": "<rootDir>/test/setup/office-addin-manifest-stub.js",
-  },
   testTimeout: 120000,
 };
