@@ -71,6 +71,9 @@ const col = (
   ...extra,
 });
 const req = { required: true };
+/** A 是/否 column: a blank cell reads as `fallback`; `label` where the alias is CamelCase. */
+const yesNo = (key: string, zh: string, en: string, width: number, fallback: boolean, label?: string) =>
+  col(key, zh, en, "yesno", width, label ? { fallback, label } : { fallback });
 
 const CATEGORY_HEADERS: Record<CategoryKey, [string, string]> = {
   foundation: ["社区基础", "Foundation"],
@@ -116,10 +119,10 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("honor", "荣誉名称", "Honor", "text", 30, req),
       col("kind", "荣誉类别", "HonorKind", "text", 16, { label: "Kind of honor" }),
       col("level", "级别", "Level", "level", 10, req),
-      col("lineDept", "条线表彰", "LineDept", "yesno", 10, { fallback: false, label: "Line department" }),
+      yesNo("lineDept", "条线表彰", "LineDept", 10, false, "Line department"),
       col("issuer", "发文单位", "Issuer", "text", 20),
       col("docNo", "文号", "DocNo", "text", 20, { label: "Document no." }),
-      col("approved", "考核组认可", "Approved", "yesno", 12, { fallback: false }),
+      yesNo("approved", "考核组认可", "Approved", 12, false),
     ],
   },
   basicPublicity: {
@@ -145,22 +148,10 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("contentKey", "同稿标识", "ContentKey", "text", 12, { label: "Same-story key" }),
       col("level", "级别", "Level", "level", 10, req),
       col("media", "媒体", "Media", "text", 16),
-      col("communityBuilding", "以社区建设为主", "CommunityBuilding", "yesno", 14, {
-        fallback: true,
-        label: "About community building",
-      }),
-      col("authorIsStaff", "作者为本社区工作人员", "AuthorIsStaff", "yesno", 18, {
-        fallback: true,
-        label: "Author on the staff",
-      }),
-      col("communityIsSubject", "以社区为主体", "CommunityIsSubject", "yesno", 12, {
-        fallback: true,
-        label: "Community as the subject",
-      }),
-      col("countedInTargets", "计入目标管理任务", "CountedInTargets", "yesno", 16, {
-        fallback: false,
-        label: "Counted in the targets",
-      }),
+      yesNo("communityBuilding", "以社区建设为主", "CommunityBuilding", 14, true, "About community building"),
+      yesNo("authorIsStaff", "作者为本社区工作人员", "AuthorIsStaff", 18, true, "Author on the staff"),
+      yesNo("communityIsSubject", "以社区为主体", "CommunityIsSubject", 12, true, "Community as the subject"),
+      yesNo("countedInTargets", "计入目标管理任务", "CountedInTargets", 16, false, "Counted in the targets"),
     ],
   },
   contributions: {
@@ -174,10 +165,7 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("line", "条线", "Line", "text", 12, req),
       col("matter", "事项", "Matter", "text", 30),
       col("points", "加分", "Points", "number", 8, req),
-      col("leaderAgreed", "分管领导意见", "LeaderAgreed", "yesno", 14, {
-        fallback: false,
-        label: "Leader agreed",
-      }),
+      yesNo("leaderAgreed", "分管领导意见", "LeaderAgreed", 14, false, "Leader agreed"),
     ],
   },
   staff: {
