@@ -37,7 +37,7 @@ export const EXPLAIN_WORDS = {
   ),
   whatifTitle: msg("试算", "What if"),
   whatifIntro: msg(
-    "改一个设置的值，看名次、得分和先进名单如何变化；试算不写工作簿，点“应用”才写入设置表并重新排名。",
+    "改一个设置的值，看名次、得分和先进名单如何变化；试算不写工作簿，点“应用并排名”才写入设置表并重新排名。",
     "Change one setting and see how ranks, totals and the advanced lists move; nothing is written until Apply and rank writes it to the settings sheet and ranks."
   ),
   whatifKey: msg("设置项", "Setting"),
