@@ -1,4 +1,4 @@
-import { AssessmentResult, centsToYuan, Exact, exactText, Locale, say } from "../scoring";
+import { AssessmentResult, exactOrderNotes, Locale, officialFigure, say, yuanFigure } from "../scoring";
 import { rankJson } from "../workbook/json";
 import { rankWorkbookStreamed, sortIssues } from "../workbook/pipeline";
 import { advancedLabel, individualsToShow } from "../workbook/report";
@@ -12,15 +12,18 @@ import { checkOutputs } from "./out-file";
 import { refuseOptions } from "./paths";
 import { Align, formatTable } from "./table";
 
-const two = (e: Exact) => e.toFixed(2);
-const yuan = (cents: bigint | undefined) => (cents === undefined ? "" : centsToYuan(cents).toFixed(2));
+const yuan = (cents: bigint | undefined) => (cents === undefined ? "" : yuanFigure(cents));
 
 function advancedWord(a: boolean | "tie", eligible: boolean, locale: Locale): string {
   const label = advancedLabel(a, eligible);
   return label === null ? "" : say(label, locale);
 }
 
-/** The ranking and the advanced individuals as aligned tables (Chinese counted double width). */
+/**
+ * The ranking and the advanced individuals as aligned tables (Chinese counted double width), every
+ * figure as its official figure (2 decimals); a 说明 column when two communities show the same
+ * total but rank apart on the exact values.
+ */
 export function rankingText(result: AssessmentResult, locale: Locale): string {
   const h = (sheet: "ranking" | "individuals", key: string) => say(columnWords(sheet, key), locale);
   const money = result.hasMoney;
@@ -37,20 +40,26 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
     "gapToAbove",
   ];
   if (money) keys.push("money");
-  const align: Align[] = keys.map((k) => (["community", "type", "advanced"].includes(k) ? "left" : "right"));
-  const rows = result.communities.map((c) => {
+  const notes = exactOrderNotes(result);
+  if (notes.some((n) => n !== null)) keys.push("note");
+  const align: Align[] = keys.map((k) =>
+    ["community", "type", "advanced", "note"].includes(k) ? "left" : "right"
+  );
+  const rows = result.communities.map((c, i) => {
+    const note = notes[i];
     const v: Record<string, string> = {
       rank: String(c.rank),
       community: c.name,
       type: c.type,
-      target: two(c.target),
-      rewards: two(c.rewards),
-      total: two(c.total),
-      converted: two(c.converted),
+      target: officialFigure(c.target),
+      rewards: officialFigure(c.rewards),
+      total: officialFigure(c.total),
+      converted: officialFigure(c.converted),
       advanced: advancedWord(c.advanced, c.eligible, locale),
-      gapToCut: c.gapToCut === null ? "" : exactText(c.gapToCut),
-      gapToAbove: c.gapToAbove === null ? "" : exactText(c.gapToAbove),
+      gapToCut: c.gapToCut === null ? "" : officialFigure(c.gapToCut),
+      gapToAbove: c.gapToAbove === null ? "" : officialFigure(c.gapToAbove),
       money: yuan(c.moneyCents),
+      note: note === null ? "" : say(note, locale),
     };
     return keys.map((k) => v[k]);
   });
@@ -71,7 +80,7 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
         rank: String(p.rank),
         name: p.name,
         community: p.community,
-        score: two(p.score),
+        score: officialFigure(p.score),
         advanced: advancedWord(p.advanced, p.eligible, locale),
         money: yuan(p.moneyCents),
       };

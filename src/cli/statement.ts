@@ -1,4 +1,4 @@
-import { Exact, exactText, Locale } from "../scoring";
+import { Exact, EXACT_FORMAT, exactText, Locale, msg, officialFigure } from "../scoring";
 import { sortIssues, statementWorkbook } from "../workbook/pipeline";
 import { OutputSheet, OutputValue } from "../workbook/types";
 import { Args } from "./args";
@@ -18,12 +18,12 @@ import { displayWidth } from "./table";
  * Exit 0: done (warnings allowed); 1: the workbook has errors (nothing written); 2: unusable call.
  */
 
-/** A cell as the sheet shows it: points to 2 decimals, or 4 where the value has them (0.00##). */
+/** A cell as the sheet shows it: a record's points (0.00##) up to 4 decimals, every other number 2. */
 function shown(value: OutputValue, format: string): string {
   if (value === null) return "";
   if (typeof value === "number") {
     const e = Exact.fromNumber(value);
-    return format === "@" || format === "0.00" ? e.toFixed(2) : exactText(e);
+    return format === EXACT_FORMAT ? exactText(e) : officialFigure(e);
   }
   return String(value);
 }

@@ -1,5 +1,5 @@
 import { Moves } from "../explain";
-import { Advanced, exactText, Locale, msg, say } from "../scoring";
+import { Advanced, Locale, msg, officialFigure, say } from "../scoring";
 import {
   Accepted,
   advancedMark,
@@ -110,7 +110,7 @@ export function movesText(set: Record<string, unknown>, moves: Moves, locale: Lo
     const rows = moves.communities.map((m) => [
       m.name,
       arrow(String(m.rankBefore), String(m.rankAfter)),
-      arrow(exactText(m.totalBefore), exactText(m.totalAfter)),
+      arrow(officialFigure(m.totalBefore), officialFigure(m.totalAfter)),
       arrow(mark(m.advancedBefore, m.eligible), mark(m.advancedAfter, m.eligible)),
     ]);
     const align: Align[] = ["left", "right", "right", "left"];

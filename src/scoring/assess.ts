@@ -239,6 +239,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
       },
       issues,
       hasMoney,
+      rankingMode: rules.rankingMode,
     };
   };
 }

@@ -7,6 +7,7 @@ export * from "./values";
 export * from "./rules";
 export * from "./model";
 export * from "./format";
+export * from "./exact-order";
 export * from "./highest";
 export * from "./honors";
 export * from "./publicity";

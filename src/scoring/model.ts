@@ -1,6 +1,6 @@
 import { Exact } from "./exact";
 import { Level } from "./levels";
-import { CategoryKey } from "./rules";
+import { CategoryKey, RankingMode } from "./rules";
 import { msg, Msg } from "./text";
 
 /**
@@ -175,4 +175,6 @@ export interface AssessmentResult {
   issues: EngineIssue[];
   /** True when money columns apply (pool or rate set). */
   hasMoney: boolean;
+  /** Which figure decided the order (设置): what `exactOrderNotes` compares. */
+  rankingMode: RankingMode;
 }

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { CellPeek } from "../hosts/port";
-import { Exact, exactText } from "../scoring";
+import { exactText, officialFigure } from "../scoring";
 import { CardRecord, CommunityCard, communityTypeWords } from "../workbook/card";
 import { advancedMark } from "../workbook/explain";
 import { EXPLAIN_WORDS as W, placeWords } from "./explain-words";
@@ -29,9 +29,6 @@ const useStyles = makeStyles({
   row: { cursor: "pointer" },
   kind: { marginTop: "8px" },
 });
-
-/** Points as the pane shows them: 2 decimals, 4 where 2 would not be exact (SPEC §8). */
-const points = (e: Exact) => exactText(e);
 
 /**
  * A community's card (issue 12): place, status, 距先进线 and 距上一名, the six categories against
@@ -74,7 +71,7 @@ export function CommunityCardView({
           {r.reasons.map(say).join(say({ zh: "；", en: "; " }))}
         </Caption1>
       </TableCell>
-      <NumberCell data-testid="card-record-points">{points(r.points)}</NumberCell>
+      <NumberCell data-testid="card-record-points">{exactText(r.points)}</NumberCell>
     </TableRow>
   );
   const recordHeader = (
@@ -104,18 +101,26 @@ export function CommunityCardView({
           </Badge>
         </span>
         <Caption1>{say(W.cardTotal)}</Caption1>
-        <Text className={shared.number}>{points(c.total)}</Text>
+        <Text className={shared.number} data-testid="card-total">
+          {officialFigure(c.total)}
+        </Text>
+        {card.note && (
+          <>
+            <span />
+            <Caption1 data-testid="card-note">{say(card.note)}</Caption1>
+          </>
+        )}
         <Caption1>{say(W.cardGapToCut)}</Caption1>
         <Text className={shared.number} data-testid="card-gap">
-          {c.gapToCut === null ? say(W.cardNotEligible) : points(c.gapToCut)}
+          {c.gapToCut === null ? say(W.cardNotEligible) : officialFigure(c.gapToCut)}
         </Text>
         <Caption1>{say(W.cardGapToAbove)}</Caption1>
-        <Text className={shared.number}>{c.gapToAbove === null ? "—" : points(c.gapToAbove)}</Text>
+        <Text className={shared.number}>{c.gapToAbove === null ? "—" : officialFigure(c.gapToAbove)}</Text>
       </div>
       <Table size="small" aria-label={say(W.cardCategories)}>
         <TableHead
           columns={[
-            `${say(W.cardCategories)} ${points(c.target)}`,
+            `${say(W.cardCategories)} ${officialFigure(c.target)}`,
             { label: say(W.cardMax), width: "56px" },
             { label: say(W.cardScore), width: "64px" },
           ]}
@@ -124,8 +129,8 @@ export function CommunityCardView({
           {card.categories.map((k) => (
             <TableRow key={k.key}>
               <TableCell>{say(k.name)}</TableCell>
-              <NumberCell>{points(k.max)}</NumberCell>
-              <NumberCell>{points(k.score)}</NumberCell>
+              <NumberCell>{officialFigure(k.max)}</NumberCell>
+              <NumberCell>{officialFigure(k.score)}</NumberCell>
             </TableRow>
           ))}
         </TableBody>
@@ -138,7 +143,7 @@ export function CommunityCardView({
       {card.kinds.map((k) => (
         <div key={k.key} className={styles.kind} data-testid="card-kind" data-kind={k.key}>
           <Text weight="semibold">
-            {say(k.name)} {points(k.subtotal)}
+            {say(k.name)} {officialFigure(k.subtotal)}
           </Text>
           {k.records.length === 0 ? (
             <Caption1 block>{say(W.cardNoRecords)}</Caption1>

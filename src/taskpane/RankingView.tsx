@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Badge, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { CellPeek } from "../hosts/port";
-import { Advanced, AssessmentResult, exactText } from "../scoring";
+import { Advanced, AssessmentResult, officialFigure } from "../scoring";
 import { CardRecord } from "../workbook/card";
 import { CardProblem, CommunityCardView } from "./CommunityCardView";
 import { CardOutcome } from "./explain";
@@ -167,18 +167,18 @@ export function RankingView({
                 <TableCell className={styles.name} data-testid="ranking-name" translate="no">
                   {c.name}
                 </TableCell>
-                <NumberCell>{c.target.toFixed(2)}</NumberCell>
+                <NumberCell>{officialFigure(c.target)}</NumberCell>
                 <NumberCell
                   data-testid="ranking-total"
-                  title={`${t("colTarget")} ${c.target.toFixed(2)} + ${t("colRewards")} ${c.rewards.toFixed(2)}`}
+                  title={`${t("colTarget")} ${officialFigure(c.target)} + ${t("colRewards")} ${officialFigure(c.rewards)}`}
                 >
-                  {c.total.toFixed(2)}
+                  {officialFigure(c.total)}
                 </NumberCell>
                 <TableCell>
                   <AdvancedBadge advanced={c.advanced} eligible={c.eligible} person={false} />
                 </TableCell>
                 <NumberCell data-testid="ranking-gap">
-                  {c.gapToCut === null ? "" : exactText(c.gapToCut)}
+                  {c.gapToCut === null ? "" : officialFigure(c.gapToCut)}
                 </NumberCell>
               </TableRow>
             ))}

@@ -11,7 +11,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { Reading } from "../explain";
-import { exactText, Msg } from "../scoring";
+import { Msg, officialFigure } from "../scoring";
 import { advancedMark, readingName, readingSummary } from "../workbook/explain";
 import { Issue, OutputValue } from "../workbook/types";
 import { SettingRow } from "./controller";
@@ -157,7 +157,7 @@ export function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Eleme
               <TableRow key={m.name} data-testid="whatif-move">
                 <TableCell translate="no">{m.name}</TableCell>
                 <NumberCell>{arrow(String(m.rankBefore), String(m.rankAfter))}</NumberCell>
-                <NumberCell>{arrow(exactText(m.totalBefore), exactText(m.totalAfter))}</NumberCell>
+                <NumberCell>{arrow(officialFigure(m.totalBefore), officialFigure(m.totalAfter))}</NumberCell>
                 <TableCell>
                   {arrow(mark(m.advancedBefore, m.eligible), mark(m.advancedAfter, m.eligible))}
                 </TableCell>

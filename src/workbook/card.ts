@@ -5,6 +5,7 @@ import {
   CategoryKey,
   CommunityResult,
   Exact,
+  exactOrderNotes,
   msg,
   Msg,
   RecordSource,
@@ -55,6 +56,8 @@ export interface CommunityCard {
   /** The community's 目标管理 row. */
   target: CardRecord | null;
   kinds: CardKind[];
+  /** `按精确值排序：…` when a neighbour shows the same total but ranks apart (SPEC §4); else null. */
+  note: Msg | null;
 }
 
 /** The records whose label the engine writes (one per community) rather than the user. */
@@ -84,8 +87,9 @@ export function communityCard(
   name: string
 ): CommunityCard | null {
   const { result, rules, locations } = scored;
-  const community = result.communities.find((c) => c.name === name);
-  if (!community) return null;
+  const at = result.communities.findIndex((c) => c.name === name);
+  if (at < 0) return null;
+  const community = result.communities[at];
   const records = (source: RecordSource): CardRecord[] =>
     result.details
       .filter((d) => d.source === source && d.community === name)
@@ -119,6 +123,7 @@ export function communityCard(
       subtotal: community[key],
       records: records(source),
     })),
+    note: exactOrderNotes(result)[at],
   };
 }
 

@@ -1,9 +1,9 @@
 import {
   AssessmentResult,
   Exact,
-  exactText,
   IndividualResult,
   msg,
+  officialFigure,
   RecordScore,
   RecordSource,
   say,
@@ -25,7 +25,8 @@ import { OutputValue } from "./types";
  *
  * 人员 rows (each person's 个人考核得分) are no part of any community's total: they come after the
  * communities, under a heading row that says they are not summed.
- * Points show as exact as stored (`0.00##`: a third of 0.2 is 0.0667, not 0.07).
+ * A record's points show as exact as stored (`0.00##`: a third of 0.2 is 0.0667, not 0.07); a
+ * subtotal is the community's 综合得分 and shows its official figure (2 decimals, as on 排名).
  */
 
 /** Records of the same community in the order the schema lists the input sheets, then by row. */
@@ -39,6 +40,8 @@ export interface DetailsBody {
   rows(): Iterable<OutputValue[]>;
   /** Indices within the body of the subtotal rows and the staff heading (bold). */
   bold: number[];
+  /** Indices within the body of the subtotal rows (a community's own figure). */
+  subtotals: number[];
 }
 
 /** Staff in the order of their rows; a counting sort, since each person has a row of their own. */
@@ -147,6 +150,7 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
     ranked.add(c.name);
     bold.push(count++);
   }
+  const subtotals = [...bold];
   for (const [name, rows] of byCommunity) if (!ranked.has(name)) count += rows.length;
   const staff = result.individuals.length;
   if (staff > 0) bold.push(count++);
@@ -182,8 +186,8 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
         // Short: 5,000 communities mean 5,000 of these rows (and Office.js reads them back in pages).
         say(
           msg(
-            `综合得分 = 目标管理 ${exactText(c.target)} + 单项奖励 ${exactText(c.rewards)}`,
-            `Total = target ${exactText(c.target)} + rewards ${exactText(c.rewards)}`
+            `综合得分 = 目标管理 ${officialFigure(c.target)} + 单项奖励 ${officialFigure(c.rewards)}`,
+            `Total = target ${officialFigure(c.target)} + rewards ${officialFigure(c.rewards)}`
           ),
           locale
         )
@@ -211,5 +215,5 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
         yield line(sheetName("staff"), p.row, p.community, p.name, p.score.toNumber(), staffReason);
     }
   }
-  return { count, rows, bold };
+  return { count, rows, bold, subtotals };
 }

@@ -7,10 +7,12 @@ import {
   centsToYuan,
   Exact,
   EXACT_FORMAT,
+  exactOrderNotes,
   IndividualResult,
   Locale,
   msg,
   Msg,
+  OFFICIAL_FORMAT,
   RecordSource,
   Rules,
   say,
@@ -143,7 +145,7 @@ function header(c: ColumnSchema, locale: Locale): string {
 /** Number formats per column: text stays text ("@"), so "=1+1" from an input is never a formula. */
 export function columnFormat(c: ColumnSchema): string {
   if (c.numberFormat) return c.numberFormat;
-  if (c.type === "number") return "0.00";
+  if (c.type === "number") return OFFICIAL_FORMAT;
   if (c.type === "date") return "yyyy-mm-dd";
   return "@";
 }
@@ -290,10 +292,20 @@ export function rankingChart(
   };
 }
 
-/** 排名: one row per community in rank order, marks and legend, the chart of totals. */
+/**
+ * 排名: one row per community in rank order, marks and legend, the chart of totals. Every figure
+ * shows 2 decimals (the official figure); where two show the same 综合得分 yet rank apart on the
+ * exact values, a 说明 column says so on both rows.
+ */
 export function rankingStream(result: AssessmentResult, ctx: ReportContext): StreamedSheet {
   const locale = ctx.locale;
-  const columns = SHEETS.ranking.columns.filter((c) => c.key !== "money" || result.hasMoney);
+  const notes = new Map<CommunityResult, Msg>();
+  exactOrderNotes(result).forEach((n, i) => {
+    if (n) notes.set(result.communities[i], n);
+  });
+  const columns = SHEETS.ranking.columns.filter(
+    (c) => (c.key !== "money" || result.hasMoney) && (c.key !== "note" || notes.size > 0)
+  );
   const cells: Record<string, (c: CommunityResult) => OutputValue> = {
     rank: (c) => c.rank,
     community: (c) => c.name,
@@ -310,6 +322,10 @@ export function rankingStream(result: AssessmentResult, ctx: ReportContext): Str
     gapToCut: (c) => (c.gapToCut === null ? null : num(c.gapToCut)),
     gapToAbove: (c) => (c.gapToAbove === null ? null : num(c.gapToAbove)),
     money: (c) => money(c.moneyCents),
+    note: (c) => {
+      const n = notes.get(c);
+      return n ? say(n, locale) : null;
+    },
   };
   for (const k of CATEGORIES) cells[k] = (c) => num(c.categories[k]);
   const body = bodyOf(result.communities, rowMaker(columns, cells));
@@ -348,9 +364,19 @@ export function individualsSheet(result: AssessmentResult, ctx: ReportContext): 
 export function detailsStream(result: AssessmentResult, ctx: ReportContext): StreamedSheet {
   const body = detailsBody(result, ctx);
   const columns = SHEETS.details.columns;
-  // Points as exact as stored (SPEC §8): 0.0667, not 0.07.
+  // A record's points as exact as stored (SPEC §8): 0.0667, not 0.07; a subtotal, the community's
+  // 综合得分, as its official figure.
   const numberFormats = columns.map((c) => (c.key === "points" ? EXACT_FORMAT : columnFormat(c)));
-  return sheetOf("details", ctx, columns, body, [], { numberFormats, bold: body.bold });
+  const points = columns.findIndex((c) => c.key === "points");
+  const sheet = sheetOf("details", ctx, columns, body, [], { numberFormats, bold: body.bold });
+  if (points < 0) return sheet;
+  const first = sheet.headerRow + 1;
+  const cellFormats = body.subtotals.map((r) => ({
+    row: r + first,
+    column: points,
+    format: OFFICIAL_FORMAT,
+  }));
+  return { ...sheet, cellFormats };
 }
 
 export function detailsSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {

@@ -232,15 +232,11 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("total", "综合得分", "Total", "number", 10),
       col("converted", "折算分", "Converted", "number", 10),
       col("advanced", "先进社区", "Advanced", "text", 10),
-      col("gapToCut", "距先进线", "GapToCut", "number", 10, {
-        numberFormat: EXACT_FORMAT,
-        label: "Gap to the cut",
-      }),
-      col("gapToAbove", "距上一名", "GapToAbove", "number", 10, {
-        numberFormat: EXACT_FORMAT,
-        label: "Behind the one above",
-      }),
+      col("gapToCut", "距先进线", "GapToCut", "number", 10, { label: "Gap to the cut" }),
+      col("gapToAbove", "距上一名", "GapToAbove", "number", 10, { label: "Behind the one above" }),
       col("money", "奖金（元）", "Money (yuan)", "number", 12),
+      // Only when two communities show the same 综合得分 but rank apart on the exact values.
+      col("note", "说明", "Note", "text", 30),
     ],
   },
   individuals: {
@@ -283,8 +279,8 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
     // and reasons; the widths are minima, widened (within caps) to the longest item and reason.
     columns: [
       col("item", "项目", "Item", "text", 22),
-      col("max", "满分", "Max", "number", 8, { numberFormat: EXACT_FORMAT }),
-      col("points", "得分", "Points", "number", 10, { numberFormat: EXACT_FORMAT }),
+      col("max", "满分", "Max", "number", 8),
+      col("points", "得分", "Points", "number", 10),
       col("reason", "计分依据", "Reason", "text", 30),
     ],
   },

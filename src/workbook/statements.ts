@@ -6,9 +6,11 @@ import {
   CommunityResult,
   Exact,
   EXACT_FORMAT,
+  exactOrderNotes,
   Locale,
   msg,
   Msg,
+  OFFICIAL_FORMAT,
   pts,
   RecordScore,
   RecordSource,
@@ -36,8 +38,8 @@ import { OutputSheet, OutputValue } from "./types";
  * sample's largest (8 records) fills about two thirds of a page. A community with very many
  * records (some 40 or more) runs over onto a second page; its next block still starts a new page.
  *
- * Values only; points as exact as stored (`0.00##`: 0.0667, not 0.07); text from the inputs as
- * typed. Text cells in the number columns carry the text format "@", and every writer writes a
+ * Values only; the community's figures as its official figure (2 decimals, as on 排名), a record's
+ * own points as exact as stored (`0.00##`: 0.0667, not 0.07); text from the inputs as typed. Text cells in the number columns carry the text format "@", and every writer writes a
  * string as text, so a title "=1+1" stays the text "=1+1".
  */
 
@@ -53,7 +55,6 @@ const ITEM_WIDTH_MAX = 40;
 const REASON_WIDTH_MAX = 64;
 
 const TEXT = "@";
-const MONEY_FORMAT = "0.00";
 
 type BonusSource = Extract<RecordSource, "honors" | "basicPublicity" | "publicity" | "contributions">;
 
@@ -118,14 +119,14 @@ class Rows {
   readonly merges: { row: number; firstColumn: number; lastColumn: number }[] = [];
   readonly formats: { row: number; column: number; format: string }[] = [];
 
-  /** Adds a row; text in a number column gets the text format, money its own. */
-  add(cells: OutputValue[], opts: { bold?: boolean; money?: boolean } = {}): number {
+  /** Adds a row; text in a number column gets the text format, a record's points their own. */
+  add(cells: OutputValue[], opts: { bold?: boolean; record?: boolean } = {}): number {
     const row = this.rows.length;
     const line = Array.from({ length: WIDTH }, (_, c) => cells[c] ?? null);
     line.forEach((v, c) => {
       if (typeof v === "string" && (c === MAX || c === POINTS))
         this.formats.push({ row, column: c, format: TEXT });
-      if (typeof v === "number" && opts.money) this.formats.push({ row, column: c, format: MONEY_FORMAT });
+      if (typeof v === "number" && opts.record) this.formats.push({ row, column: c, format: EXACT_FORMAT });
     });
     this.rows.push(line);
     if (opts.bold) this.bold.push(row);
@@ -163,6 +164,7 @@ function block(
   out: Rows,
   c: CommunityResult,
   records: Map<BonusSource, RecordScore[]> | undefined,
+  note: Msg | null,
   result: AssessmentResult,
   ctx: ReportContext
 ): void {
@@ -188,7 +190,7 @@ function block(
     const label = L === "en-US" ? `${t(kind.name)} ${t(W.subtotal)}` : `${t(kind.name)}${t(W.subtotal)}`;
     out.add([label, null, num(kind.of(c))], { bold: true });
     for (const d of records?.get(kind.source) ?? [])
-      out.add([d.label, null, num(d.points), reasonText(d, L)]);
+      out.add([d.label, null, num(d.points), reasonText(d, L)], { record: true });
   }
   out.add([t(W.rewardsTotal), null, num(c.rewards)], { bold: true });
   out.blank();
@@ -197,14 +199,13 @@ function block(
   out.add([t(W.total), null, num(c.total), t(W.totalIs)], { bold: true });
   const rate = `${pts(ctx.rules.conversionRate.mul(Exact.int(100)))}%`;
   out.add([t(W.converted), null, num(c.converted), `${t(W.total)} × ${rate}`]);
-  out.add([t(W.rank), null, rankText(c.rank, result.communities.length, L)]);
+  // Same 2-decimal total as a neighbour yet ranked apart: the exact values say why (SPEC §4).
+  out.add([t(W.rank), null, rankText(c.rank, result.communities.length, L), note ? say(note, L) : null]);
   out.add([t(W.status), null, statusText(c, L)]);
   // SPEC §8: exact; 0 for the advanced and those tied at the cut; blank for 村改居.
   out.add([t(W.gap), null, c.eligible && c.gapToCut !== null ? num(c.gapToCut) : null]);
   if (result.hasMoney)
-    out.add([t(W.money), null, c.moneyCents === undefined ? null : centsToYuan(c.moneyCents)], {
-      money: true,
-    });
+    out.add([t(W.money), null, c.moneyCents === undefined ? null : centsToYuan(c.moneyCents)]);
   out.blank();
   out.blank();
   out.add([`${t(W.signGroup)}${LINE}`]);
@@ -246,14 +247,15 @@ export function statementsSheet(
   const out = new Rows();
   out.add([headerLine("statements", ctx)]);
   const records = recordsByCommunity(result.details);
+  const notes = exactOrderNotes(result);
   const breaks: number[] = [];
   const titles = new Set<number>();
-  for (const c of result.communities) {
-    if (only && !only.has(c.name)) continue;
+  result.communities.forEach((c, i) => {
+    if (only && !only.has(c.name)) return;
     if (out.rows.length > 1) breaks.push(out.rows.length - 1);
     titles.add(out.rows.length);
-    block(out, c, records.get(c.name), result, ctx);
-  }
+    block(out, c, records.get(c.name), notes[i], result, ctx);
+  });
   // The signature lines and the header line overflow into the empty cells beside them: not measured.
   const long = new Set(out.rows.map((r, i) => (r[MAX] === null && r[POINTS] === null ? i : -1)));
   const columns = SHEETS.statements.columns;
@@ -267,7 +269,7 @@ export function statementsSheet(
     rows: fitRows(out.rows),
     // The first block's title stands where other sheets have their column headers (bold, text).
     headerRow: firstTitle,
-    numberFormats: [TEXT, EXACT_FORMAT, EXACT_FORMAT, TEXT],
+    numberFormats: [TEXT, OFFICIAL_FORMAT, OFFICIAL_FORMAT, TEXT],
     widths,
     highlight: [],
     freezeRows: 0,

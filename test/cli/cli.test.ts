@@ -122,12 +122,12 @@ describe("SPEC §7.2 scorecard commands", () => {
     expect(end(rows[0], "113.67")).toBe(end(header, "综合得分"));
     expect(end(rows[11], "75.00")).toBe(end(header, "综合得分"));
     expect(r.stdout).toContain("并列待定");
-    // SPEC §8 距先进线 and 距上一名: 2 decimals, 4 where 2 would not be exact; blank for 村改居.
+    // SPEC §8 距先进线 and 距上一名: the official figure (2 decimals, SPEC §4); blank for 村改居.
     expect(header).toMatch(/距先进线\s+距上一名/);
     const row = (name: string) => rows.find((l) => l.includes(name)) ?? "";
     expect(row("春晖社区")).toMatch(/\s2\.50\s+2\.50\s/); // 86 − 83.5, and 86 − 83.5
-    expect(row("南苑社区")).toMatch(/先进\s+0\.00\s+4\.8333\s/); // 96 − 91⅙
-    expect(row("桥头社区")).toMatch(/不参评\s+11\.6667\s/); // 村改居: no gap to the cut
+    expect(row("南苑社区")).toMatch(/先进\s+0\.00\s+4\.83\s/); // 96 − 91⅙
+    expect(row("桥头社区")).toMatch(/不参评\s+11\.67\s/); // 村改居: no gap to the cut
   });
 
   test("rank with errors: exit 1, the issues printed, nothing written", async () => {

@@ -44,7 +44,7 @@ describe("SPEC §8 statement: text, --community, --out", () => {
     expect(r.stdout.split(TITLE)).toHaveLength(13);
     const names = [...r.stdout.matchAll(/社区：(\S+?)\u3000/g)].map((m) => m[1]);
     expect(names.slice(0, 3)).toEqual(["西城社区", "东门社区", "桥头社区"]);
-    expect(r.stdout).toMatch(/综合得分 +113\.6667 +目标管理得分 \+ 单项奖励/);
+    expect(r.stdout).toMatch(/综合得分 +113\.67 +目标管理得分 \+ 单项奖励/);
     expect(r.stdout).toContain("第 1 名（共 12 个社区）");
     expect(r.stdout).toContain("考核组（签字）：");
     expect(r.stdout).toContain("校验结果：0 个错误");

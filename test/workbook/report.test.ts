@@ -84,12 +84,12 @@ describe("SPEC §6 generated sheets", () => {
     expect(out.issues.some((i) => i.severity === "warning" && i.message.zh.includes("并列待定"))).toBe(true);
   });
 
-  test("SPEC §8 距先进线 on 排名 and gapToCut in rank --json: exact, 0 for the advanced, blank/null for 村改居", () => {
+  test("SPEC §8 距先进线 on 排名 and gapToCut in rank --json: exact value shown at 2 decimals, 0 for the advanced, blank/null for 村改居", () => {
     const s = sheet(out.sheets, "ranking");
     const rows = records(s);
     const gapCol = s.rows[1].indexOf("距先进线");
     expect(gapCol).toBeGreaterThan(s.rows[1].indexOf("先进社区"));
-    expect(s.numberFormats[gapCol]).toBe("0.00##");
+    expect(s.numberFormats[gapCol]).toBe("0.00");
     expect(rows.filter((r) => r["类型"] === "村改居").every((r) => r["距先进线"] === null)).toBe(true);
     expect(rows.filter((r) => r["先进社区"] === "先进").every((r) => r["距先进线"] === 0)).toBe(true);
     const last = rows.filter((r) => r["先进社区"] === "先进").pop()!;

@@ -189,8 +189,8 @@ describe("SPEC §8 成绩单 on the sample", () => {
     expect(String(qiaotou.rows[1][0])).toContain("类型：村改居");
   });
 
-  test("points as exact as stored (0.00##), money in 0.00, words in the number columns as text", () => {
-    expect(sheet.numberFormats).toEqual(["@", EXACT_FORMAT, EXACT_FORMAT, "@"]);
+  test("a record's points as exact as stored (0.00##), the community's figures and money in 0.00, words in the number columns as text", () => {
+    expect(sheet.numberFormats).toEqual(["@", "0.00", "0.00", "@"]);
     const xicheng = all[0];
     const joint = xicheng.rows.findIndex((r) => r[0] === "三社区联合举办邻里文化节");
     expect(xicheng.rows[joint][2]).toBeCloseTo(2 / 3, 12);

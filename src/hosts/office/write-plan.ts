@@ -160,15 +160,25 @@ export function valueBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTES
 
 const GENERAL = /^(general|)$/i;
 
+/** A single cell's own number format that rides in its column's format block (not a command of its own). */
+function inFormattedColumn(sheet: OutputSheet, f: { row: number; column: number }): boolean {
+  const format = sheet.numberFormats[f.column];
+  return f.row > sheet.headerRow && format !== undefined && !GENERAL.test(format);
+}
+
 /**
  * Number formats of the data rows (below the header row), one column at a time, cut like the
- * values. Columns in the General format are left alone (that is what a new sheet has).
+ * values; a cell with its own format (a subtotal among records) has it in its column's array.
+ * Columns in the General format are left alone (that is what a new sheet has).
  */
 export function formatBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTES): FormatBlock[] {
   const firstData = sheet.headerRow + 2; // Excel row below the header row
   const lastRow = sheet.rows.length;
   const out: FormatBlock[] = [];
   if (lastRow < firstData) return out;
+  const own = new Map<string, string>();
+  for (const f of sheet.cellFormats ?? [])
+    if (inFormattedColumn(sheet, f)) own.set(`${f.row + 1}:${f.column}`, f.format);
   sheet.numberFormats.forEach((format, i) => {
     if (GENERAL.test(format)) return;
     const perRow = jsonBytes(format) + 3;
@@ -176,11 +186,12 @@ export function formatBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTE
     for (let start = firstData; start <= lastRow; start += rowsPerBlock) {
       const end = Math.min(lastRow, start + rowsPerBlock - 1);
       const count = end - start + 1;
+      const formats = Array.from({ length: count }, (_, k) => [own.get(`${start + k}:${i}`) ?? format]);
       out.push({
         sheet: sheet.name,
         address: address(start, i + 1, end, i + 1),
-        formats: Array.from({ length: count }, () => [format]),
-        bytes: count * perRow,
+        formats,
+        bytes: own.size === 0 ? count * perRow : formats.reduce((n, [f]) => n + jsonBytes(f) + 3, 0),
       });
     }
   });
@@ -235,7 +246,8 @@ export function styleOps(sheet: OutputSheet, multiArea: boolean): StyleOp[] {
     );
   rowsOf(runs((sheet.boldRows ?? []).map((row) => ({ row, key: true as const }))), { bold: true });
   for (const f of sheet.cellFills ?? []) op(address(f.row + 1, f.column + 1), { fill: f.color });
-  for (const f of sheet.cellFormats ?? []) op(address(f.row + 1, f.column + 1), { format: f.format });
+  for (const f of sheet.cellFormats ?? [])
+    if (!inFormattedColumn(sheet, f)) op(address(f.row + 1, f.column + 1), { format: f.format });
   return out;
 }
 
