@@ -1,5 +1,6 @@
 import { Exact, EXACT_FORMAT, exactText, Locale, msg, officialFigure } from "../scoring";
 import { sortIssues, statementWorkbook } from "../workbook/pipeline";
+import { MACHINE_LOOK } from "../workbook/statements";
 import { OutputSheet, OutputValue } from "../workbook/types";
 import { Args } from "./args";
 import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
@@ -41,9 +42,14 @@ function padTo(text: string, width: number, right: boolean): string {
 export function statementsText(sheet: OutputSheet): string {
   const formats = new Map((sheet.cellFormats ?? []).map((f) => [`${f.row}:${f.column}`, f.format]));
   const breaks = new Set(sheet.print?.breaksAfter ?? []);
+  // The machine lines (A1's header line, each block's last) are for the file, not the terminal.
+  const machine = new Set((sheet.rowLooks ?? []).filter((l) => l.look === MACHINE_LOOK).map((l) => l.row));
   const blocks: { cells: string[]; numeric: boolean[] }[][] = [[]];
   sheet.rows.forEach((row, r) => {
-    if (r === 0) return; // the header line (marker, time, fingerprint, settings) is for the file
+    if (r === 0 || machine.has(r)) {
+      if (breaks.has(r)) blocks.push([]);
+      return;
+    }
     const format = (c: number) => formats.get(`${r}:${c}`) ?? sheet.numberFormats[c] ?? "General";
     blocks[blocks.length - 1].push({
       cells: row.map((v, c) => shown(v, format(c))),

@@ -28,6 +28,7 @@ import { ColumnSchema, GeneratedSheetKey, INPUT_SHEETS, InputSheetKey, SHEETS } 
 import { settingsRows } from "./settings";
 import { inputGuards } from "./guards";
 import { inputTable } from "./tables";
+import { inputPrintSetup } from "./print";
 import { chooseSheetNames } from "./sheet-names";
 import { issueAt } from "./sheet-reader";
 import { staleIssues, staleSheets } from "./stale";
@@ -365,6 +366,11 @@ export function inputSheet(
     highlight: [],
     freezeRows: 1,
     validations: inputGuards(key, rules, locale),
+    print: inputPrintSetup(
+      key,
+      schema.columns.map((c) => c.width),
+      locale
+    ),
   };
 }
 

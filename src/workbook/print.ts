@@ -1,5 +1,5 @@
 import { Locale } from "../scoring";
-import { GeneratedSheetKey, SHEETS } from "./schema";
+import { GeneratedSheetKey, InputSheetKey, SHEETS } from "./schema";
 import { readSettings } from "./settings";
 import { findSheet } from "./sheet-reader";
 import { PrintSetup, WorkbookGrids } from "./types";
@@ -18,6 +18,12 @@ import { PrintSetup, WorkbookGrids } from "./types";
  */
 
 const LANDSCAPE: ReadonlySet<GeneratedSheetKey> = new Set(["ranking", "individuals"]);
+
+/**
+ * Columns (characters) that fit across A4 portrait at full size; an input sheet wider than this
+ * prints landscape.
+ */
+const PORTRAIT_WIDTH = 90;
 
 /** Text shown literally in a page header or footer: Excel reads `&` as the start of a code. */
 export function escapeHeaderText(text: string): string {
@@ -44,6 +50,10 @@ export interface PrintOptions {
   headerRow: number | null;
   /** Rows after which a new page starts (成绩单's blocks). */
   breaksAfter?: number[];
+  /** The rows that print (成绩单: all but A1's machine line). */
+  printRows?: { first: number; last: number };
+  /** Centred across the page (成绩单, narrower than the paper). */
+  centered?: boolean;
 }
 
 /** The PrintSetup of a generated sheet. */
@@ -56,7 +66,26 @@ export function printSetup(key: GeneratedSheetKey, opts: PrintOptions): PrintSet
   };
   if (opts.headerRow !== null) setup.repeatRows = { first: opts.headerRow, last: opts.headerRow };
   if (opts.breaksAfter && opts.breaksAfter.length > 0) setup.breaksAfter = [...opts.breaksAfter];
+  if (opts.printRows) setup.printRows = { ...opts.printRows };
+  if (opts.centered) setup.centered = true;
   return setup;
+}
+
+/**
+ * How an input sheet of the template and the sample prints: A4, one page wide (no column cut onto a
+ * second sheet of paper), landscape when its columns are wider than portrait holds, the header row
+ * on every page, the sheet's name above and the page number below.
+ */
+export function inputPrintSetup(key: InputSheetKey, widths: readonly number[], locale: Locale): PrintSetup {
+  const title = locale === "en-US" ? SHEETS[key].en : SHEETS[key].zh;
+  const wide = widths.reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
+  return {
+    orientation: wide ? "landscape" : "portrait",
+    onePageWide: true,
+    repeatRows: { first: 0, last: 0 },
+    header: escapeHeaderText(title),
+    footer: pageFooter(locale),
+  };
 }
 
 /** 考核年度 from the workbook's 设置 (null when not set), for a sheet made without ranking (工作要点汇总). */

@@ -368,7 +368,10 @@ export function detailsStream(result: AssessmentResult, ctx: ReportContext): Str
   // 综合得分, as its official figure.
   const numberFormats = columns.map((c) => (c.key === "points" ? EXACT_FORMAT : columnFormat(c)));
   const points = columns.findIndex((c) => c.key === "points");
+  const reason = columns.findIndex((c) => c.key === "reason");
   const sheet = sheetOf("details", ctx, columns, body, [], { numberFormats, bold: body.bold });
+  // The reason starts a little off the right-aligned points beside it.
+  if (reason >= 0) sheet.columnLooks = [{ column: reason, look: { indent: 1 } }];
   if (points < 0) return sheet;
   const first = sheet.headerRow + 1;
   const cellFormats = body.subtotals.map((r) => ({

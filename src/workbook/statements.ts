@@ -19,10 +19,11 @@ import {
 } from "../scoring";
 import { fitRows } from "./cell-limit";
 import { printSetup } from "./print";
-import { headerLine, ReportContext } from "./report";
+import { fingerprint, headerLine, ReportContext } from "./report";
+import { localTime } from "./local-time";
 import { SHEETS } from "./schema";
 import { displayWidth } from "./text-width";
-import { OutputSheet, OutputValue } from "./types";
+import { CellLook, OutputSheet, OutputValue } from "./types";
 
 /**
  * 成绩单 / Statements (SPEC §8): one block per community, in rank order, each on its own printed
@@ -32,11 +33,14 @@ import { OutputSheet, OutputValue } from "./types";
  * 计分明细 gives, under a subtotal per kind; rewards, total, converted, `第 N 名（共 M 个社区）`, the
  * status, 距先进线, the money when set; then the signature lines.
  *
- * Layout: four columns — item (label), maximum, points, reason — portrait A4, one page wide. The
- * item and reason columns are as wide as their longest text (within caps), so nothing is cut at
- * the paper's edge and the scale stays readable. A block is ~32 rows plus one per record: the
- * sample's largest (8 records) fills about two thirds of a page. A community with very many
- * records (some 40 or more) runs over onto a second page; its next block still starts a new page.
+ * Layout: a document a town signs and posts. Four columns — item (label), maximum, points, reason —
+ * on portrait A4 at full size: together no wider than the paper (PAGE_WIDTH), so one-page-wide
+ * printing never shrinks the 11 pt text; a long reason wraps within its column (indented off the
+ * points) and its row grows. The title is 16 pt, centred over the block. Blank rows before the
+ * signature lines take them to the foot of the page (PAGE_LINES). The machine line (marker, time,
+ * fingerprint, settings) stays in A1 for the stale check but is left out of the print area; each
+ * block ends instead with a small grey line of the time and fingerprint. A community with very many
+ * records (some 35 or more) runs over onto a second page; its next block still starts a new page.
  *
  * Values only; the community's figures as its official figure (2 decimals, as on 排名), a record's
  * own points as exact as stored (`0.00##`: 0.0667, not 0.07); text from the inputs as typed. Text cells in the number columns carry the text format "@", and every writer writes a
@@ -50,9 +54,30 @@ const POINTS = 2;
 const REASON = 3;
 const WIDTH = 4;
 
-/** Caps of the widened columns (characters): past them a long title or reason is cut at the edge. */
-const ITEM_WIDTH_MAX = 40;
-const REASON_WIDTH_MAX = 64;
+/**
+ * Column widths (characters). Together 70: narrow enough to print at full size on A4 portrait even
+ * where a reader measures characters wider than Excel's Calibri (LibreOffice without Calibri), and
+ * centred on the page. The item column is as wide as its longest label up to ITEM_WIDTH_MAX; a
+ * longer record title runs on over the empty 满分 cell. A longer reason wraps.
+ */
+const ITEM_WIDTH_MAX = 22;
+const MAX_WIDTH = 7;
+const POINTS_WIDTH = 9;
+const REASON_WIDTH = 32;
+/**
+ * Lines of body text (11 pt, 15 pt rows) a block may fill before its signature lines: A4 portrait
+ * less the margins holds 48 at full size; the rest is slack for rows taller than estimated.
+ */
+const PAGE_LINES = 46;
+
+/** A row of body text (points), the title's size and the machine line's, and the machine line's grey. */
+const LINE_POINTS = 15;
+const TITLE_SIZE = 18;
+const SMALL_SIZE = 8;
+const GREY = "#808080";
+
+/** The look of the machine lines (A1 and each block's last row): small and grey. */
+export const MACHINE_LOOK: Readonly<CellLook> = { size: SMALL_SIZE, color: GREY, wrap: false };
 
 const TEXT = "@";
 
@@ -81,6 +106,7 @@ const W = {
   totalIs: msg("目标管理得分 + 单项奖励", "target score + bonus points"),
   converted: msg("折算分", "Converted"),
   rank: msg("名次", "Rank"),
+  order: msg("排序说明", "Order"),
   status: msg("评定", "Status"),
   gap: msg("距先进线", "Gap to the cut"),
   money: msg("奖金（元）", "Money (yuan)"),
@@ -112,15 +138,27 @@ export function statusText(c: Pick<CommunityResult, "advanced" | "eligible">, lo
   return c.advanced ? say(msg("先进社区", "Advanced community"), locale) : "—";
 }
 
-/** Rows of the sheet being built, with the formats, bold rows and merges that go with them. */
+/** Printed lines a row takes, at 15 pt each: a wrapped reason several, the title two. */
+function linesOf(line: readonly OutputValue[], title: boolean): number {
+  if (title) return 2;
+  const reason = line[REASON];
+  if (typeof reason !== "string") return 1;
+  return Math.max(1, Math.ceil(displayWidth(reason) / (REASON_WIDTH - 4)));
+}
+
+/** Rows of the sheet being built, with the formats, bold rows, merges and looks that go with them. */
 class Rows {
   readonly rows: OutputValue[][] = [];
   readonly bold: number[] = [];
   readonly merges: { row: number; firstColumn: number; lastColumn: number }[] = [];
   readonly formats: { row: number; column: number; format: string }[] = [];
+  readonly looks: { row: number; look: CellLook }[] = [];
+  readonly heights: { row: number; points: number }[] = [];
+  /** Estimated printed lines since the block began. */
+  lines = 0;
 
   /** Adds a row; text in a number column gets the text format, a record's points their own. */
-  add(cells: OutputValue[], opts: { bold?: boolean; record?: boolean } = {}): number {
+  add(cells: OutputValue[], opts: { bold?: boolean; record?: boolean; look?: CellLook } = {}): number {
     const row = this.rows.length;
     const line = Array.from({ length: WIDTH }, (_, c) => cells[c] ?? null);
     line.forEach((v, c) => {
@@ -130,6 +168,10 @@ class Rows {
     });
     this.rows.push(line);
     if (opts.bold) this.bold.push(row);
+    if (opts.look) this.looks.push({ row, look: opts.look });
+    const lines = linesOf(line, opts.look?.size === TITLE_SIZE);
+    this.lines += lines;
+    if (lines > 1) this.heights.push({ row, points: lines * LINE_POINTS });
     return row;
   }
 
@@ -165,12 +207,17 @@ function block(
   c: CommunityResult,
   records: Map<BonusSource, RecordScore[]> | undefined,
   note: Msg | null,
+  machine: string,
   result: AssessmentResult,
   ctx: ReportContext
 ): void {
   const L = ctx.locale;
   const t = (m: Msg) => say(m, L);
-  const title = out.add([statementTitle(ctx.rules.year, L)], { bold: true });
+  out.lines = 0;
+  const title = out.add([statementTitle(ctx.rules.year, L)], {
+    bold: true,
+    look: { size: TITLE_SIZE, center: true },
+  });
   out.merges.push({ row: title, firstColumn: ITEM, lastColumn: REASON });
   const who =
     L === "en-US" ? [`Community: ${c.name}`, `Type: ${c.type}`] : [`社区：${c.name}`, `类型：${c.type}`];
@@ -199,15 +246,17 @@ function block(
   out.add([t(W.total), null, num(c.total), t(W.totalIs)], { bold: true });
   const rate = `${pts(ctx.rules.conversionRate.mul(Exact.int(100)))}%`;
   out.add([t(W.converted), null, num(c.converted), `${t(W.total)} × ${rate}`]);
+  out.add([t(W.rank), null, rankText(c.rank, result.communities.length, L)]);
   // Same 2-decimal total as a neighbour yet ranked apart: the exact values say why (SPEC §4).
-  out.add([t(W.rank), null, rankText(c.rank, result.communities.length, L), note ? say(note, L) : null]);
+  if (note) out.add([t(W.order), null, null, say(note, L)]);
   out.add([t(W.status), null, statusText(c, L)]);
   // SPEC §8: exact; 0 for the advanced and those tied at the cut; blank for 村改居.
   out.add([t(W.gap), null, c.eligible && c.gapToCut !== null ? num(c.gapToCut) : null]);
   if (result.hasMoney)
     out.add([t(W.money), null, c.moneyCents === undefined ? null : centsToYuan(c.moneyCents)]);
   out.blank();
-  out.blank();
+  // The signature block (6 lines) at the foot of the page when the block leaves room for it.
+  while (out.lines + 6 < PAGE_LINES) out.blank();
   out.add([`${t(W.signGroup)}${LINE}`]);
   out.blank();
   out.add([`${t(W.signHead)}${LINE}`]);
@@ -217,6 +266,15 @@ function block(
       ? `${t(W.date)}${LINE}`
       : `${t(W.date)}${GAP.repeat(4)}年${GAP.repeat(2)}月${GAP.repeat(2)}日`,
   ]);
+  out.add([machine], { look: MACHINE_LOOK });
+}
+
+/** The small grey line that ends a block: made by this product, when, from which data. */
+function machineLine(ctx: ReportContext): string {
+  const fp = ctx.fingerprint ?? fingerprint(ctx.input, ctx.rules);
+  return ctx.locale === "en-US"
+    ? `Made by 社区考核助手 ${localTime(ctx.now)} · data fingerprint ${fp}`
+    : `社区考核助手生成于 ${localTime(ctx.now)} · 数据指纹 ${fp}`;
 }
 
 /** Widest text of a column over the rows, within [floor, cap]. */
@@ -245,7 +303,8 @@ export function statementsSheet(
   only?: ReadonlySet<string>
 ): OutputSheet {
   const out = new Rows();
-  out.add([headerLine("statements", ctx)]);
+  out.add([headerLine("statements", ctx)], { look: MACHINE_LOOK });
+  const machine = machineLine(ctx);
   const records = recordsByCommunity(result.details);
   const notes = exactOrderNotes(result);
   const breaks: number[] = [];
@@ -254,14 +313,17 @@ export function statementsSheet(
     if (only && !only.has(c.name)) return;
     if (out.rows.length > 1) breaks.push(out.rows.length - 1);
     titles.add(out.rows.length);
-    block(out, c, records.get(c.name), notes[i], result, ctx);
+    block(out, c, records.get(c.name), notes[i], machine, result, ctx);
   });
   // The signature lines and the header line overflow into the empty cells beside them: not measured.
   const long = new Set(out.rows.map((r, i) => (r[MAX] === null && r[POINTS] === null ? i : -1)));
   const columns = SHEETS.statements.columns;
-  const widths = columns.map((col) => col.width);
-  widths[ITEM] = widthOf(out.rows, ITEM, columns[ITEM].width, ITEM_WIDTH_MAX, long);
-  widths[REASON] = widthOf(out.rows, REASON, columns[REASON].width, REASON_WIDTH_MAX, new Set());
+  const widths = [
+    widthOf(out.rows, ITEM, Math.min(columns[ITEM].width, ITEM_WIDTH_MAX), ITEM_WIDTH_MAX, long),
+    MAX_WIDTH,
+    POINTS_WIDTH,
+    REASON_WIDTH,
+  ];
   const firstTitle = titles.size > 0 ? Math.min(...titles) : 0;
   return {
     key: "statements",
@@ -279,9 +341,21 @@ export function statementsSheet(
       locale: ctx.locale,
       headerRow: null,
       breaksAfter: breaks,
+      // A1's machine line is for the stale check, not for the signed page.
+      printRows: { first: 1, last: Math.max(1, out.rows.length - 1) },
+      centered: true,
     }),
     boldRows: out.bold,
     merges: out.merges,
     cellFormats: out.formats,
+    // The reason wraps, a little off the points beside it; a row of a wrapped reason centres the rest.
+    columnLooks: [
+      { column: ITEM, look: { middle: true } },
+      { column: MAX, look: { middle: true } },
+      { column: POINTS, look: { middle: true } },
+      { column: REASON, look: { wrap: true, indent: 1, middle: true } },
+    ],
+    rowLooks: out.looks,
+    rowHeights: out.heights,
   };
 }

@@ -68,6 +68,15 @@ export interface OutputSheet {
   merges?: { row: number; firstColumn: number; lastColumn: number }[];
   /** Number formats of single cells where a column mixes kinds (成绩单); overrides `numberFormats`. */
   cellFormats?: { row: number; column: number; format: string }[];
+  /** Columns whose cells below the header row have a look of their own (a wrapped, indented reason). */
+  columnLooks?: { column: number; look: CellLook }[];
+  /** Whole rows in a look of their own (a title, a small grey line); over the column's look. 0-based. */
+  rowLooks?: { row: number; look: CellLook }[];
+  /**
+   * Rows of a set height in points (a title, a reason wrapped over several lines), 0-based: readers
+   * do not all grow a row to its wrapped text (LibreOffice keeps the default height).
+   */
+  rowHeights?: { row: number; points: number }[];
   /** A bar chart drawn on the sheet (排名: 综合得分 by community). */
   chart?: BarChart;
 }
@@ -108,6 +117,29 @@ export interface PrintSetup {
   footer: string;
   /** A manual page break after each of these rows (0-based `rows` indices): the next row starts a page. */
   breaksAfter?: number[];
+  /** Only these rows print (0-based, inclusive; the print area): 成绩单's machine line in A1 stays on screen. */
+  printRows?: { first: number; last: number };
+  /** Centred horizontally on the paper. */
+  centered?: boolean;
+}
+
+/**
+ * How cells look beyond number format, fill and bold, as data each writer translates (OOXML font
+ * and alignment, Office.js RangeFormat, ExcelJS styles).
+ */
+export interface CellLook {
+  /** Font size in points (absent: the workbook's own, 11). */
+  size?: number;
+  /** Font colour, "#RRGGBB". */
+  color?: string;
+  /** Centred across the cell, or across its merge. */
+  center?: boolean;
+  /** Centred top to bottom (beside a taller, wrapped cell of its row); else at the foot, Excel's default. */
+  middle?: boolean;
+  /** Text wraps within the column's width and the row grows to it; false stops a column's wrap. */
+  wrap?: boolean;
+  /** Indent from the left edge in Excel's steps (about one character each). */
+  indent?: number;
 }
 
 /** A clustered bar chart: category names and values from two columns over a run of rows (0-based `rows` indices, inclusive). */

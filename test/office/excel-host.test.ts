@@ -19,6 +19,7 @@ import { column, INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
 import { columnLetters } from "../../src/workbook/cells";
 import { INPUT_TABLE_STYLE, tableRef } from "../../src/workbook/tables";
 import { say } from "../../src/scoring";
+import { PRINT_FEATURE } from "../../src/hosts/office/api";
 import { createMockExcel, MockExcel, MockExcelOptions, MockSheetInput, WriteRecord } from "./excel-mock";
 import { generatedWorkbook, sampleWorkbook } from "./fixtures";
 
@@ -444,7 +445,8 @@ describe.each([MIN, NEWEST])("ExcelHost.createTemplate at ExcelApi %s", (excelAp
     const dropDowns = mock.writes.filter((w) => w.sheet === "荣誉" && w.prop === "dataValidation.rule");
     if (excelApi === MIN) {
       expect(dropDowns).toEqual([]);
-      expect(report.degraded.map((m) => m.en)).toEqual(["drop-down lists"]);
+      expect(report.degraded.map((m) => m.en)).toEqual(["drop-down lists", PRINT_FEATURE.en]);
+      expect(mock.page("荣誉")).toBeUndefined();
     } else {
       expect(dropDowns.map((w) => w.value)).toContainEqual({
         list: { inCellDropDown: true, source: "区镇,区级,市级,省级,全国" },
@@ -458,6 +460,26 @@ describe.each([MIN, NEWEST])("ExcelHost.createTemplate at ExcelApi %s", (excelAp
       });
     }
     expect(mock.grid("工作要点").length).toBe(22);
+  });
+});
+
+describe("ExcelHost.createTemplate: print setup", () => {
+  test("the input sheets print on A4, one page wide, landscape where wide, header row on every page (ExcelApi 1.9)", async () => {
+    const { mock, host } = setup([], { excelApi: NEWEST });
+    await host.createTemplate(templateSheets(workplanTemplateRows()));
+    for (const [name, orientation] of [
+      ["社区", "Portrait"],
+      ["宣传报道", "Landscape"],
+      ["工作要点", "Landscape"],
+    ])
+      expect(mock.page(name)).toMatchObject({
+        paperSize: "A4",
+        orientation,
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        printTitleRows: "$1:$1",
+        centerHeader: name,
+        centerFooter: "第 &P 页，共 &N 页",
+      });
   });
 });
 

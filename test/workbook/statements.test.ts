@@ -115,10 +115,11 @@ describe("SPEC §8 成绩单 on the sample", () => {
     // No repeated rows: each page is one community's statement, with its own title.
     expect(sheet.print?.repeatRows).toBeUndefined();
     expect(sheet.freezeRows).toBe(0);
-    // The sample's longest item and reason fit their columns; the widths stay within A4's reach.
-    const [item, , , reason] = sheet.widths;
-    expect(item).toBeGreaterThanOrEqual(30);
-    expect(item + reason).toBeLessThanOrEqual(104);
+    // Narrow enough to print at full size on A4 portrait (70 characters), centred; reasons wrap.
+    expect(sheet.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(70);
+    expect(sheet.print?.centered).toBe(true);
+    const reason = sheet.columnLooks?.find((l) => l.column === 3)?.look;
+    expect(reason).toMatchObject({ wrap: true, indent: 1 });
   });
 
   test("the six categories with maximum and score, the target score, bold", () => {
@@ -208,7 +209,7 @@ describe("SPEC §8 成绩单 on the sample", () => {
     );
   });
 
-  test("signature lines close every block", () => {
+  test("signature lines close every block, above its small grey machine line", () => {
     for (const b of all) {
       const texts = b.rows.map((r) => String(r[0] ?? ""));
       const group = texts.findIndex((t) => t.startsWith("考核组（签字）"));
@@ -216,7 +217,8 @@ describe("SPEC §8 成绩单 on the sample", () => {
       const date = texts.findIndex((t) => t.startsWith("日期"));
       expect(group).toBeGreaterThan(texts.indexOf("距先进线"));
       expect(head).toBeGreaterThan(group);
-      expect(date).toBe(b.rows.length - 1);
+      expect(date).toBe(b.rows.length - 2);
+      expect(String(b.rows[b.rows.length - 1][0])).toMatch(/^社区考核助手生成于 .* · 数据指纹 [0-9A-F]{12}$/);
     }
   });
 

@@ -5,14 +5,16 @@ import { address } from "../../workbook/cells";
 import { foldName } from "../../workbook/sheet-reader";
 import { freeTableName, tableRef } from "../../workbook/tables";
 import { OutputSheet } from "../../workbook/types";
-import { ExcelApiSupport, missingFeatures } from "./api";
+import { ExcelApiSupport, missingFeatures, PRINT_FEATURE } from "./api";
+import { pageSetup } from "./write";
 import { TEMPLATE_ROWS, validationRanges, valueBlocks, widthPoints } from "./write-plan";
 
 /**
  * Adds the template's sheets that are missing (a sheet counts as present under its zh or en
  * name): values (text that Excel would read otherwise gets the text format first, as in
  * write.ts), then the sheet's Excel table (src/workbook/tables.ts, as every writer makes it),
- * number formats and drop-downs for TEMPLATE_ROWS rows, widths and a frozen header. Existing
+ * number formats and drop-downs for TEMPLATE_ROWS rows, widths, a frozen header and the print
+ * setup (A4, one page wide). Existing
  * sheets are never touched. Two round trips.
  */
 export async function addTemplateSheets(
@@ -21,6 +23,7 @@ export async function addTemplateSheets(
   sheets: readonly OutputSheet[]
 ): Promise<{ created: string[]; skipped: string[]; degraded: Msg[] }> {
   const degraded = missingFeatures(can, ["api1_8"]);
+  if (!can.api1_9 && sheets.some((s) => s.print)) degraded.push(PRINT_FEATURE);
   const worksheets = context.workbook.worksheets;
   const tables = context.workbook.tables;
   worksheets.load("items/name");
@@ -79,6 +82,8 @@ export async function addTemplateSheets(
         ws.getRange(address(1, i + 1)).format.columnWidth = widthPoints(w);
       });
     if (can.api1_7 && s.freezeRows > 0) ws.freezePanes.freezeRows(s.freezeRows);
+    // A4, one page wide, landscape where wide (workbook/print.ts); without 1.9 the pane says so.
+    if (s.print) pageSetup(ws, s.print, s.widths.length, can);
   }
   await context.sync();
   return { created: added.map((a) => a.s.name), skipped, degraded };

@@ -1,5 +1,5 @@
 import { address } from "../../workbook/cells";
-import { BarChart, CellRule, OutputSheet, OutputValue } from "../../workbook/types";
+import { BarChart, CellLook, CellRule, OutputSheet, OutputValue } from "../../workbook/types";
 
 /**
  * How generated sheets are cut into Office.js writes — pure arithmetic, no Office.js, so the
@@ -202,7 +202,7 @@ export function formatBlocks(sheet: OutputSheet, blockBytes: number = BLOCK_BYTE
 export interface StyleOp {
   sheet: string;
   address: string;
-  style: { fill?: string; bold?: true; format?: string };
+  style: { fill?: string; bold?: true; format?: string; look?: CellLook; height?: number };
   bytes: number;
 }
 
@@ -248,6 +248,27 @@ export function styleOps(sheet: OutputSheet, multiArea: boolean): StyleOp[] {
   for (const f of sheet.cellFills ?? []) op(address(f.row + 1, f.column + 1), { fill: f.color });
   for (const f of sheet.cellFormats ?? [])
     if (!inFormattedColumn(sheet, f)) op(address(f.row + 1, f.column + 1), { format: f.format });
+  // Looks: a column's below the header row, then whole rows over it (the same look in one command);
+  // set row heights, rows of one height together.
+  const lastRow = sheet.rows.length;
+  for (const l of sheet.columnLooks ?? [])
+    if (lastRow >= sheet.headerRow + 2)
+      op(address(sheet.headerRow + 2, l.column + 1, lastRow, l.column + 1), { look: l.look });
+  const looks = new Map<string, { look: CellLook; rows: number[] }>();
+  for (const l of sheet.rowLooks ?? []) {
+    const key = JSON.stringify(l.look);
+    const entry = looks.get(key) ?? { look: l.look, rows: [] };
+    entry.rows.push(l.row);
+    looks.set(key, entry);
+  }
+  for (const { look, rows } of looks.values())
+    rowsOf(runs(rows.map((row) => ({ row, key: true as const }))), { look });
+  const heights = runs((sheet.rowHeights ?? []).map((h) => ({ row: h.row, key: h.points })));
+  for (const points of new Set(heights.map((r) => r.key)))
+    rowsOf(
+      heights.filter((r) => r.key === points),
+      { height: points }
+    );
   return out;
 }
 

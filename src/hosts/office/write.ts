@@ -2,7 +2,7 @@
 import { Msg } from "../../scoring";
 import { address } from "../../workbook/cells";
 import { sheetNameKey } from "../../workbook/sheet-names";
-import { BarChart, OutputSheet } from "../../workbook/types";
+import { BarChart, CellLook, OutputSheet, PrintSetup } from "../../workbook/types";
 import { WriteOptions } from "../port";
 import { ExcelApiSupport, missingFeatures, PRINT_FEATURE } from "./api";
 import {
@@ -199,7 +199,20 @@ function writeFormats(
     else format = ws.getRange(b.address).format;
     if (b.style.fill !== undefined) format.fill.color = b.style.fill;
     if (b.style.bold) format.font.bold = true;
+    if (b.style.look) lookFormat(format, b.style.look, can);
+    if (b.style.height !== undefined && can.api1_2) format.rowHeight = b.style.height;
   }
+}
+
+/** A look (types.ts CellLook) as RangeFormat properties; the indent needs ExcelApi 1.9. */
+function lookFormat(format: Excel.RangeFormat, look: CellLook, can: ExcelApiSupport): void {
+  if (look.size !== undefined) format.font.size = look.size;
+  if (look.color !== undefined) format.font.color = look.color;
+  if (look.center) format.horizontalAlignment = "Center";
+  else if (look.indent) format.horizontalAlignment = "Left";
+  if (look.middle) format.verticalAlignment = "Center";
+  if (look.wrap !== undefined) format.wrapText = look.wrap;
+  if (look.indent && can.api1_9) format.indentLevel = look.indent;
 }
 
 /** Header line and column headers: cell formats, copied with the cells when swapping (row styles: styleOps). */
@@ -235,26 +248,31 @@ function layoutSheet(ws: Excel.Worksheet, s: OutputSheet, can: ExcelApiSupport):
  */
 function printAndFilter(ws: Excel.Worksheet, s: OutputSheet, can: ExcelApiSupport): void {
   if (!can.api1_9) return;
-  const p = s.print;
-  if (p) {
-    const page = ws.pageLayout;
-    page.paperSize = "A4";
-    page.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
-    // One page wide, as many tall as needed: 0 is "automatic", as fitToHeight="0" in the file format.
-    if (p.onePageWide) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (p.repeatRows) page.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
-    const all = page.headersFooters.defaultForAllPages;
-    all.centerHeader = p.header;
-    all.centerFooter = p.footer;
-    // A sheet rewritten in place keeps its old manual breaks: they go first.
-    ws.horizontalPageBreaks.removePageBreaks();
-    for (const r of p.breaksAfter ?? []) ws.horizontalPageBreaks.add(address(r + 2, 1));
-  }
+  if (s.print) pageSetup(ws, s.print, columnCount(s), can);
   const f = s.autoFilter;
   if (f)
     ws.autoFilter.apply(
       ws.getRange(address(f.firstRow + 1, 1, Math.max(f.firstRow, f.lastRow) + 1, columnCount(s)))
     );
+}
+
+/** A sheet's PrintSetup on its page layout (ExcelApi 1.9): generated sheets and 创建模板's input sheets. */
+export function pageSetup(ws: Excel.Worksheet, p: PrintSetup, width: number, can: ExcelApiSupport): void {
+  if (!can.api1_9) return;
+  const page = ws.pageLayout;
+  page.paperSize = "A4";
+  page.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  // One page wide, as many tall as needed: 0 is "automatic", as fitToHeight="0" in the file format.
+  if (p.onePageWide) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.repeatRows) page.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+  const all = page.headersFooters.defaultForAllPages;
+  all.centerHeader = p.header;
+  all.centerFooter = p.footer;
+  // A sheet rewritten in place keeps its old manual breaks: they go first.
+  ws.horizontalPageBreaks.removePageBreaks();
+  for (const r of p.breaksAfter ?? []) ws.horizontalPageBreaks.add(address(r + 2, 1));
+  if (p.printRows) page.setPrintArea(address(p.printRows.first + 1, 1, p.printRows.last + 1, width));
+  if (p.centered) page.centerHorizontally = true;
 }
 
 /** The sheet's bar chart (the model's title, ranges and place), best at the top. */

@@ -5,7 +5,14 @@ import { isGeneratedSheet } from "../../workbook/marker";
 import { a1, columnLetters } from "../../workbook/cells";
 import { outputSheetName, sameSheetName } from "../../workbook/sheet-names";
 import { freeTableName } from "../../workbook/tables";
-import { OutputSheet, PrintSetup, SheetGrid, SheetTable, WorkbookGrids } from "../../workbook/types";
+import {
+  CellLook,
+  OutputSheet,
+  PrintSetup,
+  SheetGrid,
+  SheetTable,
+  WorkbookGrids,
+} from "../../workbook/types";
 import { bytesOf, sniffWorkbook, UNREADABLE, UnreadableWorkbookError } from "./errors";
 import { openXlsx, packageGrids, VALIDATION_ROWS } from "./ooxml";
 
@@ -167,8 +174,25 @@ function validationsOf(ws: ExcelJS.Worksheet): {
   ).dataValidations;
 }
 
+/** A cell's look (types.ts CellLook) over what it has: size and colour, alignment, wrap, indent. */
+function lookCell(cell: ExcelJS.Cell, look: CellLook): void {
+  if (look.size !== undefined || look.color !== undefined)
+    cell.font = {
+      ...cell.font,
+      ...(look.size !== undefined ? { size: look.size } : {}),
+      ...(look.color !== undefined ? { color: { argb: argb(look.color) } } : {}),
+    };
+  const a: Partial<ExcelJS.Alignment> = { ...cell.alignment };
+  if (look.center) a.horizontal = "center";
+  else if (look.indent) a.horizontal = "left";
+  if (look.middle) a.vertical = "middle";
+  if (look.wrap !== undefined) a.wrapText = look.wrap;
+  if (look.indent) a.indent = look.indent;
+  cell.alignment = a;
+}
+
 /** SPEC §8 print setup: A4 (paperSize 9), orientation, one page wide, repeated rows, header and footer, breaks. */
-function printSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+function printSetup(ws: ExcelJS.Worksheet, p: PrintSetup, width: number): void {
   ws.pageSetup.paperSize = 9;
   ws.pageSetup.orientation = p.orientation;
   if (p.onePageWide) {
@@ -178,6 +202,8 @@ function printSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
     ws.pageSetup.fitToHeight = 0;
   }
   if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}`;
+  if (p.printRows) ws.pageSetup.printArea = `A${p.printRows.first + 1}:${a1(p.printRows.last + 1, width)}`;
+  if (p.centered) ws.pageSetup.horizontalCentered = true;
   // &C: the centre section; the texts are already in header/footer codes.
   ws.headerFooter.oddHeader = `&C${p.header}`;
   ws.headerFooter.oddFooter = `&C${p.footer}`;
@@ -254,6 +280,12 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: OutputSheet): void {
       fgColor: { argb: argb(f.color) },
     };
   for (const f of sheet.cellFormats ?? []) ws.getCell(f.row + 1, f.column + 1).numFmt = f.format;
+  for (const l of sheet.columnLooks ?? [])
+    for (let r = sheet.headerRow + 2; r <= sheet.rows.length; r++)
+      lookCell(ws.getCell(r, l.column + 1), l.look);
+  for (const l of sheet.rowLooks ?? [])
+    for (let c = 1; c <= width; c++) lookCell(ws.getCell(l.row + 1, c), l.look);
+  for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.points;
   for (const m of sheet.merges ?? [])
     ws.mergeCells(m.row + 1, m.firstColumn + 1, m.row + 1, m.lastColumn + 1);
   if (sheet.autoFilter)
@@ -261,7 +293,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: OutputSheet): void {
       from: { row: sheet.autoFilter.firstRow + 1, column: 1 },
       to: { row: Math.max(sheet.autoFilter.firstRow, sheet.autoFilter.lastRow) + 1, column: width },
     };
-  if (sheet.print) printSetup(ws, sheet.print);
+  if (sheet.print) printSetup(ws, sheet.print, width);
   for (const g of sheet.validations ?? []) {
     const letter = columnLetters(g.column + 1);
     const first = sheet.headerRow + 2;

@@ -62,6 +62,8 @@ export const FAKE_API_SETS: Record<string, number> = {
   "PageLayout.orientation": 9,
   "PageLayout.zoom": 9,
   "PageLayout.setPrintTitleRows": 9,
+  "PageLayout.setPrintArea": 9,
+  "PageLayout.centerHorizontally": 9,
   "PageLayout.headersFooters": 9,
   "HeaderFooterGroup.defaultForAllPages": 9,
   "HeaderFooter.centerHeader": 9,
@@ -87,6 +89,11 @@ export const FAKE_API_SETS: Record<string, number> = {
   "RangeFormat.fill": 1,
   "RangeFormat.font": 1,
   "RangeFormat.wrapText": 1,
+  "RangeFormat.horizontalAlignment": 1,
+  "RangeFormat.verticalAlignment": 1,
+  "RangeFormat.indentLevel": 9,
+  "RangeFormat.rowHeight": 2,
+  "RangeFont.size": 1,
   "RangeFormat.columnWidth": 2,
   "RangeFill.color": 1,
   "RangeFont.bold": 1,
@@ -161,6 +168,8 @@ export interface ModelSheet {
     orientation?: string;
     zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     printTitleRows?: string;
+    printArea?: string;
+    centerHorizontally?: boolean;
     centerHeader?: string;
     centerFooter?: string;
   };

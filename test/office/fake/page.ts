@@ -68,6 +68,19 @@ export function pageClasses(_book: FakeBook, base: Base) {
         page(this._ref.get()).printTitleRows = `$${m[1]}:$${m[2]}`;
       });
     }
+    /** A range address on this sheet ("A2:D40"); kept as given. */
+    setPrintArea(area: string | FakeRange): void {
+      this._call("setPrintArea", [area], () => {
+        const text = typeof area === "string" ? area : area._target();
+        parseAddress(text);
+        page(this._ref.get()).printArea = text;
+      });
+    }
+    set centerHorizontally(v: boolean) {
+      this._set("centerHorizontally", "pageLayout.centerHorizontally", v, () => {
+        page(this._ref.get()).centerHorizontally = v;
+      });
+    }
     get headersFooters(): FakeHeaderFooterGroup {
       return strict(new FakeHeaderFooterGroup(this._ref));
     }

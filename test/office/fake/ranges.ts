@@ -220,10 +220,46 @@ export function rangeClasses(B: FakeBook, base: Base) {
       return strict(new FakeRangeFont(this._range));
     }
     set wrapText(v: boolean) {
-      this._set("wrapText", "format.wrapText", v, () => this._range._at());
+      this._set("wrapText", "format.wrapText", v, () => this._range._boxes());
     }
     set columnWidth(v: number) {
       this._set("columnWidth", "format.columnWidth", v, () => this._range._at());
+    }
+    // Values as the docs of RangeFormat list them; anything else is refused as Excel refuses it.
+    set horizontalAlignment(v: string) {
+      this._set("horizontalAlignment", "format.horizontalAlignment", v, () => {
+        const ok = [
+          "General",
+          "Left",
+          "Center",
+          "Right",
+          "Fill",
+          "Justify",
+          "CenterAcrossSelection",
+          "Distributed",
+        ];
+        if (!ok.includes(v)) throw excelError("InvalidArgument", `horizontalAlignment "${v}"`);
+        this._range._boxes();
+      });
+    }
+    set verticalAlignment(v: string) {
+      this._set("verticalAlignment", "format.verticalAlignment", v, () => {
+        if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v))
+          throw excelError("InvalidArgument", `verticalAlignment "${v}"`);
+        this._range._boxes();
+      });
+    }
+    set indentLevel(v: number) {
+      this._set("indentLevel", "format.indentLevel", v, () => {
+        if (!Number.isInteger(v) || v < 0 || v > 250) throw excelError("InvalidArgument", `indentLevel ${v}`);
+        this._range._boxes();
+      });
+    }
+    set rowHeight(v: number) {
+      this._set("rowHeight", "format.rowHeight", v, () => {
+        if (!(v >= 0 && v <= 409)) throw excelError("InvalidArgument", `rowHeight ${v}: 0–409 points`);
+        this._range._boxes();
+      });
     }
   }
   class FakeRangeFill extends RangePart {
@@ -253,7 +289,13 @@ export function rangeClasses(B: FakeBook, base: Base) {
       this._set("italic", "format.font.italic", v, () => this._range._at());
     }
     set color(v: string) {
-      this._set("color", "format.font.color", v, () => this._range._at());
+      this._set("color", "format.font.color", v, () => this._range._boxes());
+    }
+    set size(v: number) {
+      this._set("size", "format.font.size", v, () => {
+        if (!(v >= 1 && v <= 409)) throw excelError("InvalidArgument", `font size ${v}: 1–409 points`);
+        this._range._boxes();
+      });
     }
   }
   class FakeDataValidation extends RangePart {

@@ -48,7 +48,9 @@ export function pageXml(sheet: SheetLayout): string {
   if (!p) return MARGINS;
   // fitToHeight 0: as many pages tall as needed ("automatic").
   const fit = p.onePageWide ? ` fitToWidth="1" fitToHeight="0"` : "";
-  let out = `${MARGINS}<pageSetup paperSize="9" orientation="${p.orientation}"${fit}/>`;
+  // printOptions comes before pageMargins.
+  const centered = p.centered ? `<printOptions horizontalCentered="1"/>` : "";
+  let out = `${centered}${MARGINS}<pageSetup paperSize="9" orientation="${p.orientation}"${fit}/>`;
   // &C: the centre section. The texts are already in header/footer codes (& written &&).
   out +=
     `<headerFooter><oddHeader>${encodeXmlText(`&C${p.header}`)}</oddHeader>` +
@@ -68,7 +70,7 @@ function quoted(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** The defined names a sheet needs: the rows repeated on every page, the filter's range. */
+/** The defined names a sheet needs: the rows repeated on every page, the filter's range, the print area. */
 function namesOf(sheet: SheetLayout, name: string, index: number, width: number): string[] {
   const out: string[] = [];
   const ref = filterRef(sheet, width);
@@ -79,6 +81,11 @@ function namesOf(sheet: SheetLayout, name: string, index: number, width: number)
       `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${encodeXmlText(`${quoted(name)}!${abs(a)}:${abs(b)}`)}</definedName>`
     );
   }
+  const area = sheet.print?.printRows;
+  if (area)
+    out.push(
+      `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${encodeXmlText(`${quoted(name)}!$A$${area.first + 1}:$${columnLetters(width)}$${area.last + 1}`)}</definedName>`
+    );
   const rows = sheet.print?.repeatRows;
   if (rows)
     out.push(

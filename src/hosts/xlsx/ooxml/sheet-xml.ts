@@ -1,7 +1,7 @@
 import { validationFormulae } from "../../../workbook/guards";
 import { columnLetters } from "../../../workbook/cells";
 import { countMismatch } from "../../../workbook/streamed";
-import { OutputValue, SheetLayout, StreamedSheet } from "../../../workbook/types";
+import { CellLook, OutputValue, SheetLayout, StreamedSheet } from "../../../workbook/types";
 import { CODE, PartBytes } from "./part-bytes";
 import type { PartWriter } from "./parts";
 import { filterAndMergesXml, pageXml, sheetPrXml } from "./print";
@@ -54,9 +54,18 @@ export interface SheetWritten {
   chartRows: OutputValue[][];
 }
 
-/** Single cells styled apart from their row (a legend's swatch, a 成绩单 cell's format), by row then column. */
-function cellStyles(sheet: SheetLayout): Map<number, Map<number, { fill?: string; format?: string }>> {
-  const out = new Map<number, Map<number, { fill?: string; format?: string }>>();
+interface OwnStyle {
+  fill?: string;
+  format?: string;
+  look?: CellLook;
+}
+
+/**
+ * Single cells styled apart from their row (a legend's swatch, a 成绩单 cell's format), and the
+ * cells of rows in a look of their own (a title, a small grey line), by row then column.
+ */
+function cellStyles(sheet: SheetLayout, width: number): Map<number, Map<number, OwnStyle>> {
+  const out = new Map<number, Map<number, OwnStyle>>();
   const at = (row: number, column: number) => {
     let cells = out.get(row);
     if (!cells) out.set(row, (cells = new Map()));
@@ -66,6 +75,7 @@ function cellStyles(sheet: SheetLayout): Map<number, Map<number, { fill?: string
   };
   for (const f of sheet.cellFills ?? []) at(f.row, f.column).fill = f.color;
   for (const f of sheet.cellFormats ?? []) at(f.row, f.column).format = f.format;
+  for (const l of sheet.rowLooks ?? []) for (let c = 0; c < width; c++) at(l.row, c).look = l.look;
   return out;
 }
 
@@ -85,8 +95,16 @@ export async function writeSheetXml(
   const width = streamedWidth(sheet);
   const fillOf = new Map(sheet.highlight.map((h) => [h.row, h.color]));
   const boldRows = new Set(sheet.boldRows ?? []);
-  const special = cellStyles(sheet);
+  const special = cellStyles(sheet, width);
+  const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.points]));
   const formatOf = (c: number, header: boolean) => (header ? "@" : (sheet.numberFormats[c] ?? "General"));
+  // A column's look is its cells' below the header row; a row's own look goes over it.
+  const columnLook: (CellLook | undefined)[] = [];
+  for (const l of sheet.columnLooks ?? []) columnLook[l.column] = l.look;
+  const lookOf = (c: number, header: boolean, own?: CellLook): CellLook | undefined => {
+    const base = header ? undefined : columnLook[c];
+    return own ? { ...base, ...own } : base;
+  };
   // Style ids per column for each (fill, header, bold) met, made the first time a row needs them
   // (the order the style book numbers them in); one lookup per row after that.
   const styleRows = new Map<string, (number[] | undefined)[]>();
@@ -96,7 +114,9 @@ export async function writeSheetXml(
     const kind = (header ? 2 : 0) + (bold ? 1 : 0);
     let ids = byKind[kind];
     if (!ids) {
-      ids = Array.from({ length: width }, (_, c) => book.xf(formatOf(c, header), fill, header || bold));
+      ids = Array.from({ length: width }, (_, c) =>
+        book.xf(formatOf(c, header), fill, header || bold, lookOf(c, header))
+      );
       byKind[kind] = ids;
     }
     return ids;
@@ -153,12 +173,14 @@ export async function writeSheetXml(
     const cells = special.get(r);
     // Highlighted rows are filled across the whole width, blank cells included; a filled cell too.
     const end = fill !== null || cells !== undefined ? Math.max(width, row.length) : row.length;
-    bytes.room(64 + end * 96);
+    bytes.room(112 + end * 96); // a row's own height included
     bytes.code(ROW_OPEN);
     const digitsAt = bytes.at;
     bytes.digits(r + 1);
     const rowLength = bytes.at - digitsAt;
     for (let i = 0; i < rowLength; i++) rowDigits[i] = bytes.buf[digitsAt + i];
+    const height = heights.get(r);
+    if (height !== undefined) bytes.ascii(`" ht="${height}" customHeight="1`);
     bytes.code(ROW_OPEN_END);
     const buf = bytes.buf;
     for (let c = 0; c < end; c++) {
@@ -169,7 +191,14 @@ export async function writeSheetXml(
       const tail =
         own === undefined
           ? runTails[c]
-          : tailOf(book.xf(own.format ?? formatOf(c, header), own.fill ?? fill, header || bold));
+          : tailOf(
+              book.xf(
+                own.format ?? formatOf(c, header),
+                own.fill ?? fill,
+                header || bold,
+                lookOf(c, header, own.look)
+              )
+            );
       bytes.code(cellOpen[c] ?? CODE(`<c r="${columnLetters(c + 1)}`));
       let at = bytes.at;
       for (let i = 0; i < rowLength; i++) buf[at++] = rowDigits[i];

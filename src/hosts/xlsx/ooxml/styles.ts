@@ -1,3 +1,4 @@
+import type { CellLook } from "../../../workbook/types";
 import type { XlsxPackage } from "./package";
 import { REL_STYLES, workbookPart } from "./package";
 import { attr, encodeAttr, NS_MAIN } from "./xml";
@@ -61,22 +62,47 @@ const BUILTIN_FORMATS: Record<string, number> = {
   "@": 49,
 };
 
-/** Styles appended to styles.xml for the generated sheets: one xf per (format, fill, bold). */
+/** A look's words in a fixed order: equal looks give equal keys. */
+function lookKey(look: CellLook | undefined): string {
+  if (!look) return "";
+  return [
+    look.size ?? "",
+    look.color ?? "",
+    look.center ? 1 : "",
+    look.middle ? 1 : "",
+    look.wrap ?? "",
+    look.indent ?? "",
+  ].join(",");
+}
+
+/** Styles appended to styles.xml for the generated sheets: one xf per (format, fill, bold, look). */
 export class StyleBook {
   private readonly keys = new Map<string, number>();
-  readonly wanted: { numFmt: string; fill: string | null; bold: boolean }[] = [];
+  readonly wanted: { numFmt: string; fill: string | null; bold: boolean; look?: CellLook }[] = [];
   constructor(private readonly base: number) {}
 
-  xf(numFmt: string, fill: string | null, bold: boolean): number {
-    const key = `${numFmt}\u0000${fill ?? ""}\u0000${bold ? 1 : 0}`;
+  xf(numFmt: string, fill: string | null, bold: boolean, look?: CellLook): number {
+    const key = `${numFmt}\u0000${fill ?? ""}\u0000${bold ? 1 : 0}\u0000${lookKey(look)}`;
     let i = this.keys.get(key);
     if (i === undefined) {
       i = this.base + this.wanted.length;
       this.keys.set(key, i);
-      this.wanted.push({ numFmt, fill, bold });
+      this.wanted.push(look ? { numFmt, fill, bold, look } : { numFmt, fill, bold });
     }
     return i;
   }
+}
+
+/** `<alignment>` of a look (centred, wrapped, indented), or "" when it has none. */
+function alignmentXml(look: CellLook | undefined, el: (name: string) => string): string {
+  if (!look) return "";
+  const a: string[] = [];
+  if (look.center) a.push(`horizontal="center"`);
+  else if (look.indent) a.push(`horizontal="left"`);
+  if (look.middle) a.push(`vertical="center"`);
+  if (look.wrap) a.push(`wrapText="1"`);
+  if (look.indent) a.push(`indent="${look.indent}"`);
+  return a.length === 0 ? "" : `<${el("alignment")} ${a.join(" ")}/>`;
 }
 
 export function countOf(xml: string, tag: string): number {
@@ -168,14 +194,38 @@ export function patchStyles(xml: string, book: StyleBook): string {
     }
     return id;
   };
-  // The bold font: the workbook's default font made bold.
+  // Fonts: the workbook's default font made bold, larger or grey, each kind once.
   const fontsBlock = /<(?:\w+:)?fonts\b[^>]*>([\s\S]*?)<\/(?:\w+:)?fonts>/.exec(xml)?.[1] ?? "";
   const firstFont = /<(?:\w+:)?font\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?font>)/.exec(fontsBlock)?.[0];
-  const boldFont =
-    firstFont && !firstFont.endsWith("/>")
-      ? firstFont.replace(/^(<(?:\w+:)?font\b[^>]*>)/, `$1<${el("b")}/>`)
-      : `<${el("font")}><${el("b")}/><${el("sz")} val="11"/></${el("font")}>`;
-  const fontId = countOf(xml, "fonts");
+  const baseFont =
+    firstFont && !firstFont.endsWith("/>") && /<(?:\w+:)?sz\b/.test(firstFont)
+      ? firstFont
+      : `<${el("font")}><${el("sz")} val="11"/></${el("font")}>`;
+  const fontBase = countOf(xml, "fonts");
+  const fonts: string[] = [];
+  const fontKeys: string[] = [];
+  const fontId = (bold: boolean, look: CellLook | undefined): number => {
+    if (!bold && look?.size === undefined && look?.color === undefined) return 0;
+    const key = `${bold ? 1 : 0},${look?.size ?? ""},${look?.color ?? ""}`;
+    let i = fontKeys.indexOf(key);
+    if (i < 0) {
+      let f = baseFont;
+      if (look?.color !== undefined)
+        f = f
+          .replace(/<(?:\w+:)?color\b[^>]*?\/>/, "")
+          .replace(
+            /(<(?:\w+:)?sz\b[^>]*?\/>)/,
+            `$1<${el("color")} rgb="FF${look.color.replace(/^#/, "").toUpperCase()}"/>`
+          );
+      if (look?.size !== undefined)
+        f = f.replace(/(<(?:\w+:)?sz\b[^>]*?\bval=")[^"]*(")/, `$1${look.size}$2`);
+      if (bold) f = f.replace(/^(<(?:\w+:)?font\b[^>]*>)/, `$1<${el("b")}/>`);
+      fontKeys.push(key);
+      fonts.push(f);
+      i = fonts.length - 1;
+    }
+    return fontBase + i;
+  };
   const fillBase = countOf(xml, "fills");
   const fills: string[] = [];
   const fillId = (color: string | null): number => {
@@ -193,13 +243,16 @@ export function patchStyles(xml: string, book: StyleBook): string {
   for (const w of book.wanted) {
     const id = fmtId(w.numFmt);
     const fill = fillId(w.fill);
-    xfs +=
-      `<${el("xf")} numFmtId="${id}" fontId="${w.bold ? fontId : 0}" fillId="${fill}" borderId="0" xfId="0"` +
-      ` applyNumberFormat="1"${w.bold ? ' applyFont="1"' : ""}${w.fill ? ' applyFill="1"' : ""}/>`;
+    const font = fontId(w.bold, w.look);
+    const alignment = alignmentXml(w.look, el);
+    const head =
+      `<${el("xf")} numFmtId="${id}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +
+      ` applyNumberFormat="1"${font !== 0 ? ' applyFont="1"' : ""}${w.fill ? ' applyFill="1"' : ""}`;
+    xfs += alignment ? `${head} applyAlignment="1">${alignment}</${el("xf")}>` : `${head}/>`;
   }
   let out = xml;
   out = appendBlock(out, "numFmts", newFormats, formatCount, after("numFmts"));
-  out = appendBlock(out, "fonts", boldFont, 1, after("fonts"));
+  out = appendBlock(out, "fonts", fonts.join(""), fonts.length, after("fonts"));
   const fillXml = fills
     .map(
       (rgb) =>
