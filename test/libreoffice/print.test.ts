@@ -8,6 +8,7 @@ import { rankCommand } from "../../src/cli/rank";
 import { sampleCommand } from "../../src/cli/sample";
 import { gridsOf, loadXlsx } from "../../src/hosts/xlsx";
 import { rankWorkbook } from "../../src/workbook/pipeline";
+import { pdfPages } from "./pdf-words";
 
 /**
  * SPEC §8 Print checked by a real reader: the sample ranked with `rank --out`, printed to PDF by
@@ -86,6 +87,30 @@ maybe("SPEC §8 Print checked by LibreOffice and poppler", () => {
     for (const word of ["图例", "先进", "并列待定", "村改居不参评"]) expect(ranking).toContain(word);
     const last = expected.sheets[0].rows[expected.sheets[0].headerRow + 12][1];
     expect(ranking).toContain(String(last));
+  });
+
+  test("计分明细: the reason starts clear of the points beside it (≥ 4 pt as printed)", () => {
+    if (!present) throw new Error("CI is set but LibreOffice or poppler-utils is not installed");
+    const details = pdfPages(path.join(dir, "ranked.pdf")).filter((p) =>
+      p.words.some((w) => w.yMin < 40 && w.text === "计分明细")
+    );
+    expect(details.length).toBeGreaterThan(0);
+    const gaps: number[] = [];
+    for (const page of details) {
+      // The points column: numbers right-aligned under its header 得分.
+      const head = page.words.find((w) => w.text === "得分");
+      if (!head) throw new Error("no 得分 header on a 计分明细 page");
+      for (const w of page.words) {
+        if (!/^\d+\.\d{2,4}$/.test(w.text) || Math.abs(w.xMax - head.xMax) > 20) continue;
+        const next = page.words
+          .filter((x) => x.xMin > w.xMax && Math.abs(x.yMin - w.yMin) < 1.5)
+          .sort((a, b) => a.xMin - b.xMin)[0];
+        if (next) gaps.push(next.xMin - w.xMax);
+      }
+    }
+    expect(gaps.length).toBeGreaterThan(20);
+    console.log(`计分明细 points → reason gap: ${Math.min(...gaps).toFixed(1)} pt at least`);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(4);
   });
 
   test("page numbers in the footer of every page: 第 N 页，共 M 页", () => {

@@ -8,6 +8,7 @@ import { Io } from "../../src/cli/output";
 import { openXlsx, packageGrids } from "../../src/hosts/xlsx";
 import { officialFigure } from "../../src/scoring";
 import { statementWorkbook } from "../../src/workbook/pipeline";
+import { pdfPages, Word } from "./pdf-words";
 
 /**
  * SPEC §8 成绩单 checked by a real reader: `statement <sample> --pdf` prints through LibreOffice
@@ -26,38 +27,6 @@ if (!present && !inCi)
   );
 
 const maybe = present || inCi ? describe : describe.skip;
-
-/** A word of a page as poppler boxes it (points, origin at the top left). */
-interface Word {
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-/** Each page's size and words, from `pdftotext -bbox-layout`. */
-function pagesOf(pdf: string): { width: number; height: number; words: Word[] }[] {
-  const html = spawnSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8" }).stdout;
-  return html
-    .split(/<page\b/)
-    .slice(1)
-    .map((page) => ({
-      width: Number(/width="([\d.]+)"/.exec(page)?.[1]),
-      height: Number(/height="([\d.]+)"/.exec(page)?.[1]),
-      words: [
-        ...page.matchAll(
-          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
-        ),
-      ].map((m) => ({
-        text: m[5],
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        xMax: Number(m[3]),
-        yMax: Number(m[4]),
-      })),
-    }));
-}
 
 maybe("SPEC §8 成绩单 printed to PDF by LibreOffice", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scorecard-pdf-test-"));
@@ -104,7 +73,7 @@ maybe("SPEC §8 成绩单 printed to PDF by LibreOffice", () => {
   test("each page reads like a document a town signs: title ≥ 16 pt and centred, body ≥ 10.5 pt, signatures at the foot, the machine line last", () => {
     if (!present)
       throw new Error("CI is set but LibreOffice (soffice) or poppler (pdfinfo) is not installed");
-    const pages = pagesOf(pdf);
+    const pages = pdfPages(pdf);
     expect(pages).toHaveLength(12);
     const sizes: number[] = [];
     pages.forEach((page, i) => {
