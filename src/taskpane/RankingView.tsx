@@ -210,7 +210,7 @@ export function RankingView({
                     <TableCell translate="no">
                       <Caption1>{p.community}</Caption1>
                     </TableCell>
-                    <NumberCell>{p.score.toFixed(2)}</NumberCell>
+                    <NumberCell>{officialFigure(p.score)}</NumberCell>
                     <TableCell>
                       <AdvancedBadge advanced={p.advanced} eligible={p.eligible} person />
                     </TableCell>
