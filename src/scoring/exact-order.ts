@@ -4,7 +4,7 @@ import { msg, Msg } from "./text";
 import { AssessmentResult, CommunityResult } from "./model";
 
 /**
- * Where the official figure (2 decimals) hides the order (SPEC §4): communities whose deciding
+ * Where the official figure (2 decimals) hides the order: communities whose deciding
  * figure shows the same — 综合得分, or 目标管理得分 when the ranking takes the target first — yet
  * rank apart on the exact values. Each of them gets the note `按精确值排序：86.0033 > 86.0000`,
  * so no reader sees two equal figures in different places without the reason.

@@ -56,7 +56,7 @@ export interface CommunityCard {
   /** The community's 目标管理 row. */
   target: CardRecord | null;
   kinds: CardKind[];
-  /** `按精确值排序：…` when a neighbour shows the same total but ranks apart (SPEC §4); else null. */
+  /** `按精确值排序：…` when a neighbour shows the same total but ranks apart; else null. */
   note: Msg | null;
 }
 

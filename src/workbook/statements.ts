@@ -247,7 +247,7 @@ function block(
   const rate = `${pts(ctx.rules.conversionRate.mul(Exact.int(100)))}%`;
   out.add([t(W.converted), null, num(c.converted), `${t(W.total)} × ${rate}`]);
   out.add([t(W.rank), null, rankText(c.rank, result.communities.length, L)]);
-  // Same 2-decimal total as a neighbour yet ranked apart: the exact values say why (SPEC §4).
+  // Same 2-decimal total as a neighbour yet ranked apart: the exact values say why.
   if (note) out.add([t(W.order), null, null, say(note, L)]);
   out.add([t(W.status), null, statusText(c, L)]);
   // SPEC §8: exact; 0 for the advanced and those tied at the cut; blank for 村改居.

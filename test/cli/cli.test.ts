@@ -122,7 +122,7 @@ describe("SPEC §7.2 scorecard commands", () => {
     expect(end(rows[0], "113.67")).toBe(end(header, "综合得分"));
     expect(end(rows[11], "75.00")).toBe(end(header, "综合得分"));
     expect(r.stdout).toContain("并列待定");
-    // SPEC §8 距先进线 and 距上一名: the official figure (2 decimals, SPEC §4); blank for 村改居.
+    // SPEC §8 距先进线 and 距上一名: the official figure (2 decimals); blank for 村改居.
     expect(header).toMatch(/距先进线\s+距上一名/);
     const row = (name: string) => rows.find((l) => l.includes(name)) ?? "";
     expect(row("春晖社区")).toMatch(/\s2\.50\s+2\.50\s/); // 86 − 83.5, and 86 − 83.5

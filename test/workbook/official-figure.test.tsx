@@ -12,7 +12,7 @@ import { I18nContext, makeI18n } from "../../src/taskpane/i18n";
 import { addRow, sampleGrids } from "./helpers";
 
 /**
- * SPEC §4 "one official figure": a community's figures show 2 decimals (half-up from the exact
+ * One official figure (issue 22 §10): a community's figures show 2 decimals (half-up from the exact
  * value) on 排名, 计分明细, 成绩单, the pane's card and the CLI table alike; only a record's own
  * points show up to 4. Where two communities show the same total yet rank apart on the exact
  * values, every place that shows them says so.
