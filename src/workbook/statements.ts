@@ -34,17 +34,20 @@ import { CellLook, OutputSheet, OutputValue } from "./types";
  * status, 距先进线, the money when set; then the signature lines.
  *
  * Layout: a document a town signs and posts. Four columns — item (label), maximum, points, reason —
- * on portrait A4 at full size: together no wider than the paper (PAGE_WIDTH), so one-page-wide
- * printing never shrinks the 11 pt text; a long reason wraps within its column (indented off the
- * points) and its row grows. The title is 16 pt, centred over the block. Blank rows before the
- * signature lines take them to the foot of the page (PAGE_LINES). The machine line (marker, time,
- * fingerprint, settings) stays in A1 for the stale check but is left out of the print area; each
- * block ends instead with a small grey line of the time and fingerprint. A community with very many
- * records (some 35 or more) runs over onto a second page; its next block still starts a new page.
+ * on portrait A4, 70 characters wide together and centred, so one-page-wide printing keeps the
+ * 11 pt text at (about) full size; a long reason wraps within its column (indented off the points)
+ * in a row made as tall as its lines. The title is 18 pt, centred over the block. Blank rows before
+ * the signature lines take them towards the foot of the page (PAGE_LINES). The machine line
+ * (marker, time, fingerprint, settings) stays in A1 for the stale check but is left out of the
+ * print area; each block ends instead with a small grey line of the time and fingerprint. Printed
+ * by LibreOffice, the sample gives one page per community with the title ≥ 16 pt and the text
+ * ≥ 10.5 pt (test/libreoffice/statement-pdf.test.ts). A community with very many records (some 30
+ * or more) runs over onto a second page; its next block still starts a new page.
  *
  * Values only; the community's figures as its official figure (2 decimals, as on 排名), a record's
- * own points as exact as stored (`0.00##`: 0.0667, not 0.07); text from the inputs as typed. Text cells in the number columns carry the text format "@", and every writer writes a
- * string as text, so a title "=1+1" stays the text "=1+1".
+ * own points as exact as stored (`0.00##`: 0.0667, not 0.07); text from the inputs as typed. Text
+ * cells in the number columns carry the text format "@", and every writer writes a string as text,
+ * so a title "=1+1" stays the text "=1+1".
  */
 
 /** Columns of a block. */
