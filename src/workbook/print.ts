@@ -20,8 +20,8 @@ import { PrintSetup, WorkbookGrids } from "./types";
 const LANDSCAPE: ReadonlySet<GeneratedSheetKey> = new Set(["ranking", "individuals"]);
 
 /**
- * Columns (characters) that fit across A4 portrait at full size; an input sheet wider than this
- * prints landscape.
+ * Columns (characters) about as wide as A4 portrait holds at full size in Excel's Calibri; an input
+ * sheet wider than this prints landscape (one page wide either way).
  */
 const PORTRAIT_WIDTH = 90;
 
