@@ -1,4 +1,4 @@
-import { Exact, EXACT_FORMAT, exactText, Locale, msg, officialFigure } from "../scoring";
+import { Exact, EXACT_FORMAT, exactText, Locale, officialFigure } from "../scoring";
 import { sortIssues, statementWorkbook } from "../workbook/pipeline";
 import { MACHINE_LOOK } from "../workbook/statements";
 import { OutputSheet, OutputValue } from "../workbook/types";

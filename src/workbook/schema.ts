@@ -1,4 +1,4 @@
-import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH, EXACT_FORMAT, Msg, RecordSource } from "../scoring";
+import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH, Msg, RecordSource } from "../scoring";
 
 /**
  * The one schema of the workbook (SPEC §6). The template, the reader, the validation messages,
