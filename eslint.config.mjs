@@ -62,7 +62,7 @@ export default [
   },
   ...officeAddins.configs.react,
   {
-    files: ["**/*.ts", "**/*.tsx"],
+    files: ["**/*.ts", "**/*.tsx", "**/*.cts"],
     languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
     plugins: { "@typescript-eslint": tsPlugin },
     rules: {

@@ -5,5 +5,8 @@ export interface Shown {
   /** A title or aria-label rather than a text node. */
   attribute: boolean;
 }
-export function untranslatedLabels(shown: readonly Shown[], names: readonly string[]): { text: string; why: string }[];
+export function untranslatedLabels(
+  shown: readonly Shown[],
+  names: readonly string[]
+): { text: string; why: string }[];
 export const LANGUAGE_SWITCH: string;
