@@ -91,18 +91,10 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string {
   );
 }
 
-/**
- * A workbook of the one sheet, written by the package writer (the CLI's, with the print setup):
- * ExcelJS lays out an empty package holding the sheet, whose part the package writer then
- * replaces (the sheet carries the generated marker, so it is replaced in place).
- */
+/** A workbook of the one sheet, made from nothing by the package writer (the CLI's, with the print setup). */
 export async function sheetWorkbookBytes(sheet: OutputSheet): Promise<Uint8Array> {
-  const [{ default: ExcelJS }, xlsx] = await Promise.all([import("exceljs"), import("../hosts/xlsx")]);
-  const wb = new ExcelJS.Workbook();
-  xlsx.writeOutputSheets(wb, [sheet]);
-  const pkg = await xlsx.openXlsx(await xlsx.saveXlsx(wb));
-  await xlsx.writePackageSheets(pkg, [sheet]);
-  return xlsx.packXlsx(pkg);
+  const { newWorkbookBytes } = await import("../hosts/xlsx/ooxml");
+  return newWorkbookBytes([sheet]);
 }
 
 /**

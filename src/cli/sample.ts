@@ -1,9 +1,9 @@
-import ExcelJS from "exceljs";
-import { saveXlsx, writeOutputSheets } from "../hosts/xlsx";
+import { newWorkbookBytes } from "../hosts/xlsx/ooxml";
 import { msg } from "../scoring";
 import { sampleSheets } from "../workbook/pipeline";
 import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
+import { zlibDeflater } from "./deflate";
 import { EXIT_OK } from "./errors";
 import { writeOutFile } from "./files";
 import { checkOutFile } from "./out-file";
@@ -12,9 +12,7 @@ import { onePath, refuseOptions } from "./paths";
 
 /** The built-in example as .xlsx bytes (also what rank/validate/workplan read when given no file). */
 export async function sampleWorkbookBytes(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
-  return saveXlsx(wb);
+  return newWorkbookBytes(sampleSheets(workplanTemplateRows()), zlibDeflater);
 }
 
 /** `sample <out.xlsx>`: the built-in example, 12 communities (SPEC §7.2). */

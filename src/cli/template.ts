@@ -1,9 +1,9 @@
-import ExcelJS from "exceljs";
-import { saveXlsx, writeOutputSheets } from "../hosts/xlsx";
+import { newWorkbookBytes } from "../hosts/xlsx/ooxml";
 import { msg } from "../scoring";
 import { templateSheets } from "../workbook/pipeline";
 import { workplanTemplateRows } from "../workplan";
 import { Args } from "./args";
+import { zlibDeflater } from "./deflate";
 import { EXIT_OK } from "./errors";
 import { writeOutFile } from "./files";
 import { checkOutFile } from "./out-file";
@@ -21,9 +21,8 @@ export async function templateCommand(args: Args, io: Io): Promise<number> {
     )
   );
   await checkOutFile(out, { kind: "workbook", force: args.force });
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, templateSheets(workplanTemplateRows()));
-  await writeOutFile(out, await saveXlsx(wb), { kind: "workbook", force: args.force });
+  const bytes = await newWorkbookBytes(templateSheets(workplanTemplateRows()), zlibDeflater);
+  await writeOutFile(out, bytes, { kind: "workbook", force: args.force });
   io.out(args.locale === "en-US" ? `Template written: ${out}` : `已写出模板：${out}`);
   return EXIT_OK;
 }

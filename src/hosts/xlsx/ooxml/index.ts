@@ -5,7 +5,8 @@
  * limits.ts: the caps. zip.ts: the zip directory and bounded inflating. parts.ts: parts read,
  * written and packed. xml-stream.ts: bytes → text → XML events. xml.ts: XML text escapes.
  * package.ts: opening, relationships, manifest edits. shared-strings.ts and styles.ts: those two
- * parts, read and appended to. read.ts: sheets → grids. write.ts: generated sheets → parts.
+ * parts, read and appended to. read.ts: sheets → grids. write.ts: generated sheets → parts. blank.ts: a
+ * workbook from nothing.
  * chart.ts: a generated sheet's bar chart as DrawingML (the chart and drawing parts).
  */
 export { openXlsx, packXlsx } from "./package";
@@ -19,3 +20,4 @@ export type { DeflaterFactory, PartDeflater, Written } from "./parts";
 export { fflateChecksum, fflateInflater } from "./zip";
 export type { Checksum, Crc32, Inflater } from "./zip";
 export { VALIDATION_ROWS, writePackageSheets } from "./write";
+export { blankPackage, newWorkbookBytes } from "./blank";

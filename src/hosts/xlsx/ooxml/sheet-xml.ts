@@ -148,10 +148,15 @@ export async function writeSheetXml(
     );
   }
   bytes.text(`<sheetFormatPr defaultRowHeight="15"/><cols>`);
-  for (let c = 0; c < width; c++)
+  // A column's format is its style too, so what a person types below the rows keeps it (a 文号
+  // "001" in a text column stays text).
+  for (let c = 0; c < width; c++) {
+    const format = sheet.numberFormats[c];
+    const style = format ? ` style="${book.xf(format, null, false)}"` : "";
     bytes.text(
-      `<col min="${c + 1}" max="${c + 1}" width="${(sheet.widths[c] ?? 10) + 0.7109375}" customWidth="1"/>`
+      `<col min="${c + 1}" max="${c + 1}" width="${(sheet.widths[c] ?? 10) + 0.7109375}"${style} customWidth="1"/>`
     );
+  }
   bytes.text(`</cols><sheetData>`);
 
   const chart = sheet.chart;
