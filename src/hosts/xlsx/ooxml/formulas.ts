@@ -57,7 +57,8 @@ export async function convertFormulasToValues(
   return changed;
 }
 
-async function dropCalcChain(pkg: XlsxPackage): Promise<void> {
+/** Drops the calculation chain (it lists formula cells; Excel repairs a file whose chain names a value). */
+export async function dropCalcChain(pkg: XlsxPackage): Promise<void> {
   const relsPath = relsPathOf(pkg.workbookPath);
   const rels = pkg.parts.text(relsPath);
   if (rels === null) return;

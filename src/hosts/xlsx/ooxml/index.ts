@@ -21,3 +21,4 @@ export { fflateChecksum, fflateInflater } from "./zip";
 export type { Checksum, Crc32, Inflater } from "./zip";
 export { VALIDATION_ROWS, writePackageSheets } from "./write";
 export { blankPackage, newWorkbookBytes } from "./blank";
+export { applyRowPlan } from "./row-plan";
