@@ -2,8 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
-import { openXlsx, packXlsx, saveXlsx, writeOutputSheets, writePackageSheets } from "../src/hosts/xlsx";
+import { newWorkbookBytes, openXlsx, packXlsx, writePackageSheets } from "../src/hosts/xlsx";
 import { inputSheet, sampleSheets } from "../src/workbook/pipeline";
 import { SHEETS } from "../src/workbook/schema";
 import { workplanTemplateRows } from "../src/workplan";
@@ -94,9 +93,7 @@ function line(
 /** The sample's input sheets, with the staff sheet replaced by `rows` generated people. */
 async function staffWorkbook(rows: number): Promise<Uint8Array> {
   const sample = sampleSheets(workplanTemplateRows()).filter((s) => s.key !== "staff");
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sample);
-  const pkg = await openXlsx(await saveXlsx(wb));
+  const pkg = await openXlsx(await newWorkbookBytes(sample));
   const list = sample.find((s) => s.key === "communities");
   const communities = (list?.rows ?? []).slice((list?.headerRow ?? 0) + 1).map((r) => String(r[0]));
   const staff = Array.from({ length: rows }, (_, i) => {

@@ -3,14 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import {
-  openXlsx,
-  packageGrids,
-  packXlsx,
-  saveXlsx,
-  writeOutputSheets,
-  writePackageSheets,
-} from "../src/hosts/xlsx";
+import { openXlsx, packageGrids, packXlsx, writePackageSheets } from "../src/hosts/xlsx";
 import { assess, defaultRules, Exact, LEVEL_CHOICES_ZH } from "../src/scoring";
 import { inputSheet, rankWorkbookStreamed, readWorkbook } from "../src/workbook/pipeline";
 import { InputSheetKey, SHEETS } from "../src/workbook/schema";
@@ -118,9 +111,10 @@ export async function inputWorkbook(): Promise<Uint8Array> {
     ),
     inputSheet("settings", settingsRows(rules)),
   ];
+  // Written by another program (ExcelJS), values only: the product's own writer is not what reads are measured on.
   const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sheets);
-  return saveXlsx(wb);
+  for (const sheet of sheets) wb.addWorksheet(sheet.name).addRows(sheet.rows);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 interface ChildResult {

@@ -3,10 +3,11 @@ import { OutputSheet, WorkbookGrids } from "../workbook/types";
 
 /**
  * The port between the task pane and a workbook. React components never touch Office.js or
- * ExcelJS: they call these methods. It lives beside the hosts (which sit below the front doors
+ * the .xlsx package: they call these methods. It lives beside the hosts (which sit below the front doors
  * and never import the pane), and each host declares `implements PaneHost`:
  *   - src/hosts/office/excel-host.ts — the open Excel workbook, through Office.js (all of it there);
- *   - src/hosts/browser/xlsx-host.ts — a workbook held in the page (browser preview), through ExcelJS.
+ *   - src/hosts/browser/xlsx-host.ts — a workbook held in the page (browser preview), through the
+ *     .xlsx package reader and writer (src/hosts/xlsx/ooxml).
  */
 
 /** A tab of the workbook and whether this product generated it (its first cell carries the marker). */
@@ -134,6 +135,8 @@ export interface PaneHost {
   open?(data: ArrayBuffer, fileName: string): Promise<void>;
   /** Preview only: load the built-in sample. */
   openSample?(): Promise<void>;
+  /** Preview only: start on an empty template (新建空白). */
+  openBlank?(): Promise<void>;
   /** Preview only: offer the workbook (inputs plus generated sheets) as a download. */
   download?(fileName?: string): Promise<string>;
 }

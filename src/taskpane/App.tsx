@@ -338,6 +338,15 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       setTab("ranking");
     });
 
+  const onBlank = () =>
+    run("progressRead", async () => {
+      await host.openBlank?.();
+      forget();
+      dispatch({ type: "fileName", fileName: host.fileName?.() ?? "" });
+      setNote({ intent: "info", text: t("previewBlankOpened") });
+      setTab("ranking");
+    });
+
   const onDownload = () =>
     run("progressWrite", async () => {
       const base = fileName.replace(/\.xlsx$/i, "") || "workbook";
@@ -383,6 +392,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
             busy={disabled}
             onOpen={onOpenFile}
             onSample={onSample}
+            onBlank={host.openBlank ? onBlank : undefined}
             onDownload={onDownload}
             onLanguage={() => onLocaleChange?.(locale === "en-US" ? "zh-CN" : "en-US")}
           />

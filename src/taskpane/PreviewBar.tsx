@@ -23,16 +23,19 @@ export interface PreviewBarProps {
   busy: boolean;
   onOpen: Handler<[File]>;
   onSample: () => void;
+  /** 新建空白: an empty template (absent: no button). */
+  onBlank?: () => void;
   onDownload: () => void;
   onLanguage: () => void;
 }
 
-/** Preview only: the workbook held in the page — open an .xlsx, go back to the sample, download the result. */
+/** Preview only: the workbook held in the page — open an .xlsx, go back to the sample, start blank, download the result. */
 export function PreviewBar({
   fileName,
   busy,
   onOpen,
   onSample,
+  onBlank,
   onDownload,
   onLanguage,
 }: PreviewBarProps): React.JSX.Element {
@@ -64,6 +67,17 @@ export function PreviewBar({
       <Button size="small" disabled={busy} onClick={onSample} data-testid="preview-sample">
         {t("previewSample")}
       </Button>
+      {onBlank && (
+        <Button
+          size="small"
+          disabled={busy}
+          onClick={onBlank}
+          title={t("previewBlankHint")}
+          data-testid="preview-blank"
+        >
+          {t("previewBlank")}
+        </Button>
+      )}
       <Button
         size="small"
         appearance="primary"

@@ -31,6 +31,9 @@ function PreviewRoot({ host, initial }: { host: PaneHost; initial: Locale }): Re
 /** Mounts the preview on the built-in sample, in the language of ?lang= (Chinese by default). */
 export function startPreviewPane(): void {
   const locale = localeFromSearch(window.location.search) ?? "zh-CN";
-  const host: PaneHost = XlsxHost.withSample({ sampleName: t(locale, "sampleName") });
+  const host: PaneHost = XlsxHost.withSample({
+    sampleName: t(locale, "sampleName"),
+    blankName: t(locale, "blankName"),
+  });
   render(<PreviewRoot host={host} initial={locale} />);
 }

@@ -1,7 +1,7 @@
 /**
  * Cells and A1 addresses: column letters ↔ numbers, one cell ("D5") and a rectangle ("A1:C9").
- * Written by hand: a few lines of base-26 arithmetic, which every host (Office.js, ExcelJS, the
- * .xlsx package writer) and the task pane share from here rather than pull a library for.
+ * Written by hand: a few lines of base-26 arithmetic, which every host (Office.js, the .xlsx
+ * package reader and writer) and the task pane share from here rather than pull a library for.
  */
 
 /** "A", …, "Z", "AA", … for a 1-based column number. */

@@ -18,12 +18,3 @@ export function excelSerialToDate(serial: number, date1904 = false): Date {
   const days = serial < PHANTOM_SERIAL ? serial + 1 : serial;
   return new Date(Math.round(EPOCH_1900_MS + days * DAY_MS));
 }
-
-/**
- * A Date made by a library that counts from 1899-12-30 throughout (ExcelJS does), put right: one
- * day later before 1900-02-28, as if read by `excelSerialToDate`.
- */
-export function fixEarlyExcelDate(date: Date): Date {
-  const naiveSerial = (date.getTime() - EPOCH_1900_MS) / DAY_MS;
-  return naiveSerial < PHANTOM_SERIAL ? excelSerialToDate(naiveSerial) : date;
-}

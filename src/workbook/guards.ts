@@ -7,7 +7,7 @@ import { CellRule, ColumnGuard } from "./types";
  * Inputs guarded where they are typed (the template of the CLI, the pane's 创建模板 and the
  * preview alike): each input column's data validation as data — a drop-down, a number range,
  * and an input prompt quoting the column's rule in one line. The hosts only translate it
- * (ExcelJS, the OOXML writer, Office.js). Numbers and lists come from the rules in force, so the
+ * (the OOXML writer, Office.js). Numbers and lists come from the rules in force, so the
  * prompt says what the scoring will do.
  */
 
@@ -218,7 +218,7 @@ export function inputGuards(sheet: InputSheetKey, rules: Rules, locale: Locale =
 
 /**
  * A guard in the file format's terms (OOXML <dataValidation>): its type, operator and formulas.
- * The two .xlsx writers (ExcelJS and the OOXML writer) share it; Office.js has its own shape.
+ * The OOXML writer takes it as is; Office.js has its own shape.
  */
 export function validationFormulae(rule: CellRule | undefined): {
   type: "any" | "list" | "decimal";

@@ -8,7 +8,7 @@ export const GENERATED_MARKER = "【社区考核助手生成】";
 
 /** True when a sheet's first cell (A1) says this product generated the sheet. */
 export function isGeneratedSheet(firstCell: unknown): firstCell is string {
-  // Hosts give cells flattened (ExcelJS rich text is joined in hosts/xlsx: test/xlsx/rich-text.test.ts).
+  // Hosts give cells flattened (rich text is joined by the package reader: test/xlsx/rich-text.test.ts).
   return typeof firstCell === "string" && firstCell.trimStart().startsWith(GENERATED_MARKER);
 }
 

@@ -39,7 +39,7 @@ export { GENERATED_MARKER, isGeneratedSheet };
 
 /**
  * The workbook pipeline (SPEC §6): grids in, located issues and generated sheets out. Hosts
- * (Office.js, ExcelJS) read the grids and write the sheets; everything between is here.
+ * (Office.js, the .xlsx package) read the grids and write the sheets; everything between is here.
  */
 
 /** The order issues are listed in: errors first, then by sheet as the schema lists them, then row. */

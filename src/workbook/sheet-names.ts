@@ -2,7 +2,7 @@ import { SHEETS, GeneratedSheetKey } from "./schema";
 
 /**
  * Tab names as Excel tells them apart, and the name a generated sheet takes. Every writer (the
- * Office.js host, the ExcelJS host, the .xlsx package writer) and the pipeline's choice of names
+ * Office.js host, the browser preview, the .xlsx package writer) and the pipeline's choice of names
  * use this one fold, so two of them cannot disagree on whether two names are the same sheet.
  *
  * Excel compares tab names case-insensitively ("排名" and "Sheet1" vs "SHEET1"); full-width and

@@ -6,8 +6,7 @@ import { OutputValue, SheetTable } from "./types";
  * Inputs as Excel Tables (issue 9): every sheet of the template — from the CLI, the pane's
  * 创建模板 and the preview alike — is one table over its header and its rows, so Excel grows it
  * as rows are typed below, with banded rows and filter buttons. One definition here; each writer
- * translates it (ExcelJS `addTable`, the OOXML package writer's table part, Office.js
- * `tables.add`). LibreOffice keeps a table as a database range of the same name.
+ * translates it (the OOXML package writer's table part, Office.js `tables.add`). LibreOffice keeps a table as a database range of the same name.
  */
 
 /** Excel's built-in light style with banded rows (what Office.js gives a new table by default, in blue). */

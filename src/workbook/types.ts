@@ -34,7 +34,7 @@ export interface Issue {
 export type OutputValue = string | number | boolean | null;
 
 /**
- * A generated sheet as data (no API calls): the hosts (Office.js, ExcelJS) write it.
+ * A generated sheet as data (no API calls): the hosts (Office.js, the .xlsx package writer) write it.
  * Row 0 is the header line (time, fingerprint, settings), row `headerRow` the column headers.
  */
 export interface OutputSheet {
@@ -87,7 +87,7 @@ export type SheetLayout = Omit<OutputSheet, "rows">;
 /**
  * A generated sheet whose rows are made as a writer asks for them, one at a time (issue 9): 计分明细
  * and 先进个人 of a million staff never exist whole. The .xlsx package writer streams these into
- * the deflater; every other writer (ExcelJS, Office.js, the preview) takes `materialize(sheet)`
+ * the deflater; every other writer (Office.js) takes `materialize(sheet)`
  * (workbook/streamed.ts), an OutputSheet with the very same rows.
  */
 export interface StreamedSheet extends SheetLayout {

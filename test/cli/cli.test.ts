@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { run } from "../../src/cli/main";
 import { displayWidth, formatTable } from "../../src/cli/table";
 import { Io } from "../../src/cli/output";
-import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
+import { loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 
 /** SPEC §7.2: `npm run --silent scorecard -- template|sample|validate|rank|workplan …`. */
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { formatTable } from "../../src/cli/table";
-import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
+import { loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 import { CUT_MARK, EXCEL_CELL_CHARS, fitCellText } from "../../src/workbook/cell-limit";
 import { rankWorkbook } from "../../src/workbook/pipeline";
 import { addRow, sampleGrids } from "../workbook/helpers";

@@ -12,7 +12,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
+import { loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 import { cli } from "./run-cli";
 
 /**

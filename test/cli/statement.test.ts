@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { findSoffice } from "../../src/cli/pdf";
 import { statementsText } from "../../src/cli/statement";
-import { loadXlsx, gridsOf } from "../../src/hosts/xlsx";
+import { loadXlsx, gridsOf } from "../xlsx/exceljs-io";
 import { generatedKeyOf } from "../../src/workbook/marker";
 import { statementWorkbook } from "../../src/workbook/pipeline";
 import { sampleGrids } from "../workbook/helpers";

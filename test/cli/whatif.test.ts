@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
+import { loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 import { cli } from "./run-cli";
 
 /** SPEC §8 `scorecard whatif`: ranks again with settings changed, prints what moved, writes nothing. */

@@ -570,6 +570,44 @@ async function main() {
         marks["春晖社区"] === "tie" && marks["梅园社区"] === "tie",
         `after 应用: ${JSON.stringify(marks)}`
       );
+      // Issue 22 §0: the download holds 应用's 设置 (9), not the file as opened (8).
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("preview-download").click(),
+      ]);
+      const applied = join(temp, "applied.xlsx");
+      await download.saveAs(applied);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(applied);
+      let quota = null;
+      book.getWorksheet("设置")?.eachRow((row) => {
+        if (row.getCell(1).value === "先进社区名额") quota = row.getCell(2).value;
+      });
+      check(quota === 9, `the downloaded 设置 says 先进社区名额 = ${quota}`);
+      check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+      await page.close();
+    }
+  );
+
+  await scenario(
+    "新建空白: an empty template in the page, downloaded with every input sheet and its table",
+    async () => {
+      const { page, errors } = await openPane(context, base);
+      await page.getByTestId("preview-blank").click();
+      await idle(page);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("preview-download").click(),
+      ]);
+      const path = join(temp, "blank.xlsx");
+      await download.saveAs(path);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const names = wb.worksheets.map((ws) => ws.name);
+      for (const n of ["社区", "目标管理", "荣誉", "人员", "设置"])
+        check(names.includes(n), `sheet ${n} missing: ${names.join(",")}`);
+      check(wb.getWorksheet("荣誉")?.getCell("A1").value === "社区", "荣誉 lacks its header");
+      check((wb.getWorksheet("荣誉")?.getTables() ?? []).length === 1, "荣誉 is not a table");
       check(errors.length === 0, `page errors: ${errors.join(" | ")}`);
       await page.close();
     }

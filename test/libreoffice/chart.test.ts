@@ -8,7 +8,7 @@ import { Io } from "../../src/cli/output";
 import { rankCommand } from "../../src/cli/rank";
 import { sampleCommand } from "../../src/cli/sample";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
-import { gridsOf, loadXlsx } from "../../src/hosts/xlsx";
+import { gridsOf, loadXlsx } from "../xlsx/exceljs-io";
 import { rankBuild } from "../../src/taskpane/controller";
 import { rankWorkbook } from "../../src/workbook/pipeline";
 import { OutputSheet } from "../../src/workbook/types";

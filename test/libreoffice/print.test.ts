@@ -6,7 +6,7 @@ import { parseArgs } from "../../src/cli/args";
 import { Io } from "../../src/cli/output";
 import { rankCommand } from "../../src/cli/rank";
 import { sampleCommand } from "../../src/cli/sample";
-import { gridsOf, loadXlsx } from "../../src/hosts/xlsx";
+import { gridsOf, loadXlsx } from "../xlsx/exceljs-io";
 import { rankWorkbook } from "../../src/workbook/pipeline";
 import { pdfPages } from "./pdf-words";
 

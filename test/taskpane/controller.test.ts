@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
+import { saveXlsx } from "../xlsx/exceljs-io";
 import { localDate } from "../../src/workbook/local-time";
 import {
   countIssues,
@@ -16,7 +17,7 @@ import { Issue } from "../../src/workbook/types";
 
 const NOW = new Date(2025, 0, 15, 9, 30);
 
-function workbookWithErrors(): XlsxHost {
+async function workbookWithErrors(): Promise<XlsxHost> {
   const wb = new ExcelJS.Workbook();
   const add = (name: string, rows: unknown[][]) => {
     const ws = wb.addWorksheet(name);
@@ -36,7 +37,7 @@ function workbookWithErrors(): XlsxHost {
     ["社区", "荣誉名称", "荣誉类别", "级别", "条线表彰", "发文单位", "文号", "考核组认可"],
     ["东门社区", "文明社区", "", "国际级", "否", "市文明办", "1号", "是"],
   ]);
-  return new XlsxHost(wb, "errors.xlsx");
+  return XlsxHost.ofBytes(await saveXlsx(wb), "errors.xlsx");
 }
 
 describe("issues", () => {
@@ -63,7 +64,7 @@ describe("issues", () => {
   });
 
   test("validation of a workbook with mistakes locates each at its cell", async () => {
-    const { issues } = await validate(workbookWithErrors());
+    const { issues } = await validate(await workbookWithErrors());
     const errors = issues.filter((i) => i.severity === "error");
     expect(errors.map((i) => `${i.sheet}!${i.cell}`)).toEqual(
       expect.arrayContaining(["荣誉!D2", "目标管理!B3"])
@@ -72,7 +73,7 @@ describe("issues", () => {
   });
 
   test("rank refuses with the errors and writes nothing", async () => {
-    const host = workbookWithErrors();
+    const host = await workbookWithErrors();
     const before = (await host.read()).sheets.map((s) => s.name);
     const { plan, report } = await rankBuild(host, { now: NOW });
     expect(plan.ok).toBe(false);
@@ -114,7 +115,7 @@ describe("work plan", () => {
   });
 
   test("no 工作要点 sheet: no summary, nothing written", async () => {
-    const out = await writeWorkplanSummary(workbookWithErrors(), { now: NOW });
+    const out = await writeWorkplanSummary(await workbookWithErrors(), { now: NOW });
     expect(out.view.summary).toBeNull();
     expect(out.report).toBeNull();
     expect(localDate(new Date(2025, 0, 5))).toBe("2025-01-05");

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { parseArgs } from "../../src/cli/args";
 import { rankCommand } from "../../src/cli/rank";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
-import { saveXlsx } from "../../src/hosts/xlsx";
+import { saveXlsx } from "../xlsx/exceljs-io";
 import { rankBuild } from "../../src/taskpane/controller";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +12,7 @@ import { parts, workbookWithChartAndImage } from "../xlsx/input-chart";
 import { TYPE_CHART, Walk } from "../xlsx/package-walk";
 import { all, one, parseXml } from "../xlsx/xml-tree";
 import { rankWorkbook } from "../../src/workbook/pipeline";
-import { gridsOf, loadXlsx } from "../../src/hosts/xlsx";
+import { gridsOf, loadXlsx } from "../xlsx/exceljs-io";
 
 /**
  * Issue 13 §3: the preview's download is the user's file through the CLI's package writer —

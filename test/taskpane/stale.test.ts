@@ -9,7 +9,7 @@ test("after ranking nothing is stale; an input changed → the warning; ranking 
   const host = XlsxHost.withSample();
   await rankBuild(host, { now: new Date(2026, 0, 15) });
   expect(await checkStale(host)).toEqual([]);
-  host.workbook().getWorksheet("目标管理")!.getCell("B2").value = 17;
+  await host.writeCells("目标管理", [{ cell: "B2", value: 17 }]);
   const [warning] = await checkStale(host);
   expect(warning).toMatchObject({ severity: "warning", sheet: "排名", message: { zh: STALE } });
   // 校验 lists it too.
@@ -24,7 +24,7 @@ test("the edge: a workbook never ranked has nothing stale", async () => {
 
 test("校验 shows 工作要点 problems as a section of their own", async () => {
   const host = XlsxHost.withSample();
-  host.workbook().getWorksheet("工作要点")!.getCell("F2").value = "明年";
+  await host.writeCells("工作要点", [{ cell: "F2", value: "明年" }]);
   const { issues } = await validate(host);
   const plan = issues.filter((i) => i.sheet === "工作要点");
   expect(plan).toHaveLength(1);

@@ -1,7 +1,9 @@
 import JSZip from "jszip";
 import { ExcelHost } from "../../src/hosts/office/excel-host";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
-import { gridsOf, loadXlsx } from "../../src/hosts/xlsx";
+import { bookOf, gridsOf, loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
+import { sampleSheets } from "../../src/workbook/pipeline";
+import { workplanTemplateRows } from "../../src/workplan";
 import { rankBuild } from "../../src/taskpane/controller";
 import { makeI18n } from "../../src/taskpane/i18n";
 import { Note } from "../../src/taskpane/pane-state";
@@ -91,8 +93,9 @@ describe("SPEC §8 打印成绩单 in the browser preview", () => {
   });
 
   test("a person's 成绩单 is not taken for ours: the generated one is 成绩单 (2)", async () => {
-    const host = XlsxHost.withSample();
-    host.workbook().addWorksheet("成绩单").getCell("A1").value = "我的草稿";
+    const wb = await bookOf(sampleSheets(workplanTemplateRows()));
+    wb.addWorksheet("成绩单").getCell("A1").value = "我的草稿";
+    const host = await XlsxHost.ofBytes(await saveXlsx(wb), "草稿.xlsx");
     await rankBuild(host, { now: NOW });
     expect(statementsSheetName(await host.read())).toBe("成绩单 (2)");
     expect((await press(host)).text).toContain("“成绩单 (2)”");

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { isKhFormulaText, XlsxHost } from "../../src/hosts/browser/xlsx-host";
-import { loadXlsx } from "../../src/hosts/xlsx";
+import { bookOf, loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 import { applyRank, planRank, rankBuild } from "../../src/taskpane/controller";
 import { PaneHost } from "../../src/hosts/port";
-import { GENERATED_MARKER, templateSheets } from "../../src/workbook/pipeline";
+import { GENERATED_MARKER, sampleSheets, templateSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
 import { INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
 
@@ -16,6 +16,22 @@ function sampleHost(saved: { bytes?: Uint8Array; name?: string } = {}) {
   });
   const pane: PaneHost = host;
   return { host, pane };
+}
+
+/** The preview opened on the sample as a person changed it in another program (ExcelJS here). */
+async function changedSampleHost(change: (wb: ExcelJS.Workbook) => void): Promise<XlsxHost> {
+  const wb = await bookOf(sampleSheets(workplanTemplateRows()));
+  change(wb);
+  return XlsxHost.ofBytes(await saveXlsx(wb), "改过的示例.xlsx");
+}
+
+async function hostOf(wb: ExcelJS.Workbook, name: string): Promise<XlsxHost> {
+  return XlsxHost.ofBytes(await saveXlsx(wb), name);
+}
+
+async function cellOf(pane: PaneHost, sheet: string, row: number, column: number): Promise<unknown> {
+  const grid = (await pane.read()).grids.find((g) => g.name === sheet);
+  return grid?.values[row - 1]?.[column - 1] ?? null;
 }
 
 describe("XlsxHost (browser preview)", () => {
@@ -49,47 +65,46 @@ describe("XlsxHost (browser preview)", () => {
       ...report!.written,
     ]);
     expect(String(back.getWorksheet("排名")?.getCell(1, 1).value)).toContain(GENERATED_MARKER);
-    // The download is the file as opened plus these sheets (preview-download.test.ts): its
-    // sheets' views are the user's, so the page does not change which tab opens first.
-    expect(host.workbook().views[0]?.activeTab).toBe(
-      host.workbook().worksheets.findIndex((w) => w.name === "排名")
-    );
+    // What the page reads back is what it wrote.
+    expect(String(await cellOf(host, "排名", 1, 1))).toContain(GENERATED_MARKER);
   });
 
   test("a second rank replaces only the generated sheets (after confirmation)", async () => {
-    const { host, pane } = sampleHost();
+    const pane: PaneHost = await changedSampleHost((wb) => wb.addWorksheet("先进个人 (备注)"));
     await rankBuild(pane, { now: NOW });
-    host.workbook().addWorksheet("先进个人 (备注)");
     const plan = await planRank(pane, { now: NOW, locale: "zh-CN" });
     if (!plan.ok) throw new Error("not ok");
     expect(plan.replace).toEqual(["排名", "先进个人", "计分明细", "成绩单", "校验结果"]);
     const report = await applyRank(pane, plan);
     expect(report.replaced).toEqual(plan.replace);
-    const names = host.workbook().worksheets.map((w) => w.name);
+    const names = (await pane.read()).sheets.map((w) => w.name);
     expect(names.filter((n) => n === "排名")).toHaveLength(1);
     expect(names).toContain("先进个人 (备注)");
   });
 
   test("a person's sheet under a generated name is kept; the result goes beside it", async () => {
-    const { host, pane } = sampleHost();
-    host.workbook().addWorksheet("排名").getCell("A1").value = "我的排名草稿";
+    const pane: PaneHost = await changedSampleHost(
+      (wb) => (wb.addWorksheet("排名").getCell("A1").value = "我的排名草稿")
+    );
     const plan = await planRank(pane, { now: NOW, locale: "zh-CN" });
     if (!plan.ok) throw new Error("not ok");
     expect(plan.replace).toEqual([]);
     expect(plan.kept).toEqual([{ name: "排名", other: "排名 (2)" }]);
     await applyRank(pane, plan);
-    expect(host.workbook().getWorksheet("排名")?.getCell("A1").value).toBe("我的排名草稿");
-    expect(String(host.workbook().getWorksheet("排名 (2)")?.getCell("A1").value)).toContain(GENERATED_MARKER);
+    expect(await cellOf(pane, "排名", 1, 1)).toBe("我的排名草稿");
+    expect(String(await cellOf(pane, "排名 (2)", 1, 1))).toContain(GENERATED_MARKER);
   });
 
   test("the template adds only missing sheets", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Communities").getCell("A1").value = "Community";
-    const host = new XlsxHost(wb, "mine.xlsx");
+    const host = await hostOf(wb, "mine.xlsx");
     const report = await host.createTemplate(templateSheets(workplanTemplateRows()));
     expect(report.skipped).toEqual(["社区"]);
     expect(report.created).toHaveLength(INPUT_SHEETS.length - 1);
-    expect(wb.getWorksheet("Communities")?.getCell("A1").value).toBe("Community");
+    expect(await cellOf(host, "Communities", 1, 1)).toBe("Community");
+    const back = await loadXlsx(await host.fileBytes());
+    expect(back.worksheets.map((w) => w.name)).toEqual(["Communities", ...report.created]);
   });
 
   test("selecting a cell gives the header row and the rows around it, the cell marked", async () => {
@@ -108,15 +123,19 @@ describe("XlsxHost (browser preview)", () => {
     ws.getCell("A1").value = { formula: 'KH.HONOR_POINTS("省级")', result: 10 };
     ws.getCell("A2").value = { formula: "SUM(A1,1)", result: 11 };
     ws.getCell("A3").value = { formula: 'KH.荣誉分("市级")', result: 5 };
-    const host = new XlsxHost(wb, "f.xlsx");
+    const host = await hostOf(wb, "f.xlsx");
     expect(await host.countFunctionCells()).toEqual({
       total: 2,
       bySheet: [{ sheet: "计算", count: 2 }],
       unsettled: [],
     });
     expect(await host.convertFunctionCells()).toEqual({ converted: 2, unsettled: [] });
-    expect(ws.getCell("A1").value).toBe(10);
-    expect(ws.getCell("A3").value).toBe(5);
+    const back = (await loadXlsx(await host.fileBytes())).getWorksheet("计算")!;
+    expect([back.getCell("A1").value, back.getCell("A2").formula, back.getCell("A3").value]).toEqual([
+      10,
+      "SUM(A1,1)",
+      5,
+    ]);
     expect(await host.countFunctionCells()).toEqual({ total: 0, bySheet: [], unsettled: [] });
     expect(await host.setAutoOpen()).toBe(false);
     expect(isKhFormulaText("_xldudf_KH_HONOR_POINTS(A1)")).toBe(true);
@@ -132,14 +151,15 @@ describe("XlsxHost (browser preview)", () => {
       formula: 'KH.HONOR_POINTS("乡级")',
       result: { error: "#VALUE!" },
     } as ExcelJS.CellValue;
-    const host = new XlsxHost(wb, "f.xlsx");
+    const host = await hostOf(wb, "f.xlsx");
     const unsettled = [
       { sheet: "计算", cell: "A2", shows: "" },
       { sheet: "计算", cell: "A3", shows: "#VALUE!" },
     ];
     expect((await host.countFunctionCells()).unsettled).toEqual(unsettled);
     expect(await host.convertFunctionCells()).toEqual({ converted: 0, unsettled });
-    expect(ws.getCell("A1").formula).toBe('KH.HONOR_POINTS("省级")');
+    const back = (await loadXlsx(await host.fileBytes())).getWorksheet("计算")!;
+    expect(back.getCell("A1").formula).toBe('KH.HONOR_POINTS("省级")');
   });
 
   test("an unreadable file is refused with words, and the workbook held stays", async () => {

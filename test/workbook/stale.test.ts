@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { run } from "../../src/cli/main";
 import { Io } from "../../src/cli/output";
-import { loadXlsx, saveXlsx } from "../../src/hosts/xlsx";
+import { loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 import { rankWorkbook, validateWorkbook } from "../../src/workbook/pipeline";
 import { recordedFingerprint, staleSheets } from "../../src/workbook/stale";
 import { OutputSheet, WorkbookGrids } from "../../src/workbook/types";

@@ -1,14 +1,14 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { constants as zlibConstants, crc32, deflateRawSync } from "node:zlib";
-import { saveXlsx, writeOutputSheets } from "../../src/hosts/xlsx";
-import ExcelJS from "exceljs";
+import { newWorkbookBytes } from "../../src/hosts/xlsx/ooxml";
 import { sampleSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
 
 /**
  * Odd and hostile .xlsx files, made in the test from the sample workbook (nothing big is
  * committed): each one the sample with one thing changed in its XML or its zip. The sample's
- * parts: sheet2.xml is 目标管理 (row 2: 东门社区, B2 = 18), sheet7.xml is 人员.
+ * parts: sheet2.xml is 目标管理 (row 2: 东门社区, B2 = 18; its cells without styles, so an edit
+ * names a cell as `<c r="B2"><v>18</v></c>`), sheet7.xml is 人员.
  */
 
 export const TARGETS = "xl/worksheets/sheet2.xml";
@@ -19,9 +19,8 @@ let base: Record<string, Uint8Array> | null = null;
 
 export async function sampleParts(): Promise<Record<string, Uint8Array>> {
   if (!base) {
-    const wb = new ExcelJS.Workbook();
-    writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
-    base = unzipSync(await saveXlsx(wb));
+    base = unzipSync(await newWorkbookBytes(sampleSheets(workplanTemplateRows())));
+    base[TARGETS] = strToU8(strFromU8(base[TARGETS]).replace(/(<c r="[A-Z]+\d+") s="\d+"/g, "$1"));
   }
   return { ...base };
 }

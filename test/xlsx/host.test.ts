@@ -1,13 +1,15 @@
 import ExcelJS from "exceljs";
 import {
-  existingSheets,
-  gridsOf,
-  loadXlsx,
-  saveXlsx,
+  openXlsx,
+  packageGrids,
+  packXlsx,
   sniffWorkbook,
   UnreadableWorkbookError,
-  writeOutputSheets,
+  writePackageSheets,
 } from "../../src/hosts/xlsx";
+import { isGeneratedSheet } from "../../src/workbook/marker";
+import { AnySheet } from "../../src/workbook/streamed";
+import { bookOf, loadXlsx, plainValue, saveXlsx } from "./exceljs-io";
 import { rankWorkbook, sampleSheets, templateSheets, validateWorkbook } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
 import { WorkbookGrids } from "../../src/workbook/types";
@@ -19,9 +21,29 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 }
 
 async function sampleBook(): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
-  return roundTrip(wb);
+  return bookOf(sampleSheets(workplanTemplateRows()));
+}
+
+/** The workbook's grids as the product reads them (the package reader, since issue 23 the preview's too). */
+async function gridsOf(wb: ExcelJS.Workbook): Promise<WorkbookGrids> {
+  return packageGrids(await openXlsx(await saveXlsx(wb)));
+}
+
+function existingSheets(wb: ExcelJS.Workbook): { name: string; generated: boolean }[] {
+  return wb.worksheets.map((ws) => ({
+    name: ws.name,
+    generated: isGeneratedSheet(plainValue(ws.getCell(1, 1).value)),
+  }));
+}
+
+/** Generated sheets written into the workbook's file by the package writer; the file read back by ExcelJS. */
+async function written(
+  wb: ExcelJS.Workbook,
+  sheets: readonly AnySheet[]
+): Promise<{ names: string[]; book: ExcelJS.Workbook }> {
+  const pkg = await openXlsx(await saveXlsx(wb));
+  const names = await writePackageSheets(pkg, sheets);
+  return { names, book: await loadXlsx(await packXlsx(pkg)) };
 }
 
 /** Every cell of every sheet as [sheet, address, value, numFmt]. */
@@ -38,7 +60,7 @@ function snapshot(wb: ExcelJS.Workbook, only?: string[]): unknown[] {
   return out;
 }
 
-describe("SPEC §7.2 .xlsx host: reading", () => {
+describe("SPEC §7.2 .xlsx: reading (the package reader, on files ExcelJS made)", () => {
   test("gridsOf: formula → cached result, rich text and hyperlinks → text, errors → #N/A text, dates → Date", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("T");
@@ -51,7 +73,7 @@ describe("SPEC §7.2 .xlsx host: reading", () => {
     ws.getCell("A7").value = { formula: "A1" };
     ws.getCell("A8").value = "=1+1";
     ws.getCell("C9").value = 3;
-    const [g] = gridsOf(await roundTrip(wb));
+    const [g] = await gridsOf(wb);
     const col = g.values.map((r) => r[0]);
     expect(col.slice(0, 6)).toEqual([
       2,
@@ -80,8 +102,9 @@ describe("SPEC §7.2 .xlsx host: reading", () => {
       (h, i) => (ws.getCell(3, i + 2).value = h)
     );
     ws.addRow(["东门社区", 18, 18.5, 13, 13.5, 14, 13]);
-    const [g] = gridsOf(await roundTrip(wb));
-    expect(g.values[0]).toEqual(["2024 年度目标管理", null, null, null, null, null, null]);
+    const [g] = await gridsOf(wb);
+    expect(g.values[0][0]).toBe("2024 年度目标管理");
+    expect(g.values[0].slice(1).every((v) => v === null)).toBe(true);
     expect(g.values[2][0]).toBeNull();
     // The reader takes the merged two-row header.
     const grids: WorkbookGrids = [
@@ -96,8 +119,8 @@ describe("SPEC §7.2 .xlsx host: reading", () => {
     const ws = wb.getWorksheet("目标管理");
     if (!ws) throw new Error("no sheet");
     ws.getCell("B2").value = { formula: "9*2", result: 18 };
-    const before = rankWorkbook(gridsOf(await sampleBook()), { now: NOW });
-    const after = rankWorkbook(gridsOf(await roundTrip(wb)), { now: NOW });
+    const before = rankWorkbook(await gridsOf(await sampleBook()), { now: NOW });
+    const after = rankWorkbook(await gridsOf(wb), { now: NOW });
     expect(after.ok).toBe(true);
     expect(after.result?.communities.map((c) => c.total.toString())).toEqual(
       before.result?.communities.map((c) => c.total.toString())
@@ -125,8 +148,8 @@ describe("SPEC §7.2 .xlsx host: reading", () => {
       ]),
     ],
     ["corrupt", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5])],
-  ])("loadXlsx refuses a %s file with a typed one-line zh+en error", async (reason, bytes) => {
-    const err = await loadXlsx(bytes).catch((e: unknown) => e);
+  ])("openXlsx refuses a %s file with a typed one-line zh+en error", async (reason, bytes) => {
+    const err = await openXlsx(bytes).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnreadableWorkbookError);
     expect((err as UnreadableWorkbookError).reason).toBe(reason);
     expect((err as UnreadableWorkbookError).message).not.toContain("\n");
@@ -135,11 +158,9 @@ describe("SPEC §7.2 .xlsx host: reading", () => {
   });
 });
 
-describe("SPEC §6/§7.2 .xlsx host: writing", () => {
+describe("SPEC §6/§7.2 .xlsx: writing (the package writer, read back by ExcelJS)", () => {
   test("template: headers, drop-downs, widths, frozen header, text columns as text", async () => {
-    const wb = new ExcelJS.Workbook();
-    writeOutputSheets(wb, templateSheets(workplanTemplateRows()));
-    const back = await roundTrip(wb);
+    const back = await bookOf(templateSheets(workplanTemplateRows()));
     const honors = back.getWorksheet("荣誉");
     if (!honors) throw new Error("no sheet");
     expect(honors.getRow(1).values).toEqual([
@@ -158,7 +179,7 @@ describe("SPEC §6/§7.2 .xlsx host: writing", () => {
     expect(dv["D2"]).toMatchObject({ type: "list", formulae: ['"区镇,区级,市级,省级,全国"'] });
     expect(dv["H500"]).toMatchObject({ type: "list", formulae: ['"是,否"'] });
     expect(honors.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(honors.getColumn(2).width).toBe(30);
+    expect(Math.floor(honors.getColumn(2).width ?? 0)).toBe(30);
     expect(honors.getColumn(1).numFmt).toBe("@");
     expect(back.getWorksheet("工作要点")?.actualRowCount).toBe(22);
   });
@@ -177,11 +198,10 @@ describe("SPEC §6/§7.2 .xlsx host: writing", () => {
     const input = await roundTrip(wb);
     const before = snapshot(input);
 
-    const outcome = rankWorkbook(gridsOf(input), { now: NOW, existing: existingSheets(input) });
+    const outcome = rankWorkbook(await gridsOf(input), { now: NOW, existing: existingSheets(input) });
     expect(outcome.ok).toBe(true);
-    const names = writeOutputSheets(input, outcome.sheets);
+    const { names, book: after } = await written(input, outcome.sheets);
     expect(names).toEqual(["排名 (2)", "先进个人", "计分明细", "成绩单", "校验结果"]);
-    const after = await roundTrip(input);
     expect(
       snapshot(
         after,
@@ -191,9 +211,9 @@ describe("SPEC §6/§7.2 .xlsx host: writing", () => {
     expect(after.getWorksheet("排名")?.getCell("A1").value).toBe("我自己的排名草稿");
 
     // A rebuild replaces the generated sheets (no 排名 (3)), and still keeps the person's sheet.
-    const again = rankWorkbook(gridsOf(after), { now: NOW, existing: existingSheets(after) });
-    expect(writeOutputSheets(after, again.sheets)).toEqual(names);
-    const rebuilt = await roundTrip(after);
+    const again = rankWorkbook(await gridsOf(after), { now: NOW, existing: existingSheets(after) });
+    const { names: again2, book: rebuilt } = await written(after, again.sheets);
+    expect(again2).toEqual(names);
     expect(rebuilt.worksheets.map((w) => w.name)).toEqual(after.worksheets.map((w) => w.name));
     expect(
       snapshot(
@@ -205,9 +225,8 @@ describe("SPEC §6/§7.2 .xlsx host: writing", () => {
 
   test("generated sheets: values, number formats, widths, frozen header, highlighted advanced rows", async () => {
     const wb = await sampleBook();
-    const outcome = rankWorkbook(gridsOf(wb), { now: NOW, existing: existingSheets(wb) });
-    writeOutputSheets(wb, outcome.sheets);
-    const back = await roundTrip(wb);
+    const outcome = rankWorkbook(await gridsOf(wb), { now: NOW, existing: existingSheets(wb) });
+    const { book: back } = await written(wb, outcome.sheets);
     const ws = back.getWorksheet("排名");
     if (!ws) throw new Error("no sheet");
     expect(String(ws.getCell("A1").value)).toContain("【社区考核助手生成】");
@@ -217,7 +236,7 @@ describe("SPEC §6/§7.2 .xlsx host: writing", () => {
     expect(ws.getCell(3, total).value).toBeCloseTo(113.6667, 4);
     expect(ws.getCell(3, total).numFmt).toBe("0.00");
     expect(ws.getCell(3, headers.indexOf("社区")).numFmt).toBe("@");
-    expect(ws.getColumn(headers.indexOf("社区")).width).toBe(16);
+    expect(Math.floor(ws.getColumn(headers.indexOf("社区")).width ?? 0)).toBe(16);
     const fill = ws.getCell(3, 1).fill as ExcelJS.FillPattern;
     expect(fill.fgColor?.argb).toBe("FFC6EFCE");
     // SPEC §8: the third row is 桥头社区 (村改居, not eligible): grey.
@@ -241,10 +260,9 @@ describe("SPEC §6/§7.2 .xlsx host: writing", () => {
         })
       );
     const input = await roundTrip(wb);
-    const outcome = rankWorkbook(gridsOf(input), { now: NOW, existing: existingSheets(input) });
+    const outcome = rankWorkbook(await gridsOf(input), { now: NOW, existing: existingSheets(input) });
     expect(outcome.ok).toBe(true);
-    writeOutputSheets(input, outcome.sheets);
-    const back = await roundTrip(input);
+    const { book: back } = await written(input, outcome.sheets);
     const ws = back.getWorksheet("排名");
     const found: unknown[] = [];
     ws?.eachRow((row) => row.eachCell((cell) => cell.value === "=1+1" && found.push(cell.type)));

@@ -1,8 +1,8 @@
-import ExcelJS from "exceljs";
+import { bookOf } from "./exceljs-io";
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { saveXlsx, writeOutputSheets } from "../../src/hosts/xlsx";
+import { saveXlsx } from "./exceljs-io";
 import { sampleSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
 
@@ -17,8 +17,7 @@ const CHART_ANCHOR = `<xdr:twoCellAnchor><xdr:from><xdr:col>8</xdr:col><xdr:colO
 
 /** The sample with a person's image, comment and defined name (ExcelJS), then a chart added part by part. */
 export async function workbookWithChartAndImage(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
+  const wb = await bookOf(sampleSheets(workplanTemplateRows()));
   const ws = wb.getWorksheet("目标管理");
   if (!ws) throw new Error("no 目标管理");
   const image = wb.addImage({

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
+import { bookOf } from "./exceljs-io";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
-import { gridsOf, loadXlsx, packageGrids, openXlsx, saveXlsx, writeOutputSheets } from "../../src/hosts/xlsx";
+import { packageGrids, openXlsx } from "../../src/hosts/xlsx";
+import { gridsOf, loadXlsx, saveXlsx } from "./exceljs-io";
 import { rankJson } from "../../src/workbook/json";
 import { GENERATED_MARKER, rankWorkbook, sampleSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
@@ -30,8 +32,7 @@ function richen(wb: ExcelJS.Workbook): number {
 }
 
 async function sample(rich: boolean): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
+  const wb = await bookOf(sampleSheets(workplanTemplateRows()));
   if (rich) expect(richen(wb)).toBeGreaterThan(100);
   return saveXlsx(wb);
 }
@@ -45,14 +46,13 @@ describe("SPEC §6 rich text: a cell formatted in parts reads as its text", () =
     const richBytes = await sample(true);
     expect(ranked(gridsOf(await loadXlsx(richBytes)))).toEqual(plain);
     expect(ranked(await packageGrids(await openXlsx(richBytes)))).toEqual(plain);
-    const host = new XlsxHost(await loadXlsx(richBytes), "rich.xlsx");
+    const host = await XlsxHost.ofBytes(richBytes, "rich.xlsx");
     expect(ranked((await host.read()).grids)).toEqual(plain);
   });
 
   test("a generated sheet whose A1 marker is rich text is still known as generated; a person's is not", async () => {
-    const wb = await loadXlsx(await sample(false));
-    const outcome = rankWorkbook(gridsOf(wb), { now: NOW });
-    writeOutputSheets(wb, outcome.sheets);
+    const outcome = rankWorkbook(await packageGrids(await openXlsx(await sample(false))), { now: NOW });
+    const wb = await bookOf(outcome.sheets);
     const ranking = wb.getWorksheet("排名");
     if (!ranking) throw new Error("no 排名");
     const a1 = String(ranking.getCell("A1").value);
@@ -61,7 +61,7 @@ describe("SPEC §6 rich text: a cell formatted in parts reads as its text", () =
     };
     const mine = wb.addWorksheet("我的表");
     mine.getCell("A1").value = { richText: [{ text: "我的" }, { text: GENERATED_MARKER.slice(1) }] };
-    const host = new XlsxHost(await loadXlsx(await saveXlsx(wb)), "rich.xlsx");
+    const host = await XlsxHost.ofBytes(await saveXlsx(wb), "rich.xlsx");
     const sheets = (await host.read()).sheets;
     expect(sheets.find((s) => s.name === "排名")?.generated).toBe(true);
     expect(sheets.find((s) => s.name === "我的表")?.generated).toBe(false);

@@ -1,16 +1,14 @@
 import fc from "fast-check";
+import { newWorkbookBytes } from "../../src/hosts/xlsx/ooxml";
 import { unzipSync } from "fflate";
 import {
   DeflaterFactory,
   fflateDeflater,
   openXlsx,
   packXlsx,
-  saveXlsx,
-  writeOutputSheets,
   writePackageSheets,
   XlsxPackage,
 } from "../../src/hosts/xlsx";
-import ExcelJS from "exceljs";
 import { assess, defaultRules, Exact } from "../../src/scoring";
 import { inputSheet, rankWorkbook, rankWorkbookStreamed } from "../../src/workbook/pipeline";
 import { detailsSheet, ReportContext } from "../../src/workbook/report";
@@ -32,9 +30,7 @@ const PIECE_MAX = (1 << 20) + 4096;
 
 let base: Uint8Array;
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, [inputSheet("communities", [["甲社区", "社区"]])]);
-  base = await saveXlsx(wb);
+  base = await newWorkbookBytes([inputSheet("communities", [["甲社区", "社区"]])]);
 });
 
 function parts(bytes: Uint8Array): Record<string, string> {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
-import { saveXlsx } from "../../src/hosts/xlsx";
+import { saveXlsx } from "./exceljs-io";
 import { createTemplate } from "../../src/taskpane/controller";
 import { cli } from "../cli/run-cli";
 

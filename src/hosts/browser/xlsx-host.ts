@@ -1,10 +1,11 @@
-import ExcelJS from "exceljs";
-import { sampleSheets } from "../../workbook/pipeline";
+import { sampleSheets, templateSheets } from "../../workbook/pipeline";
 import { SHEETS } from "../../workbook/schema";
 import { a1, parseCell } from "../../workbook/cells";
-import { sameSheetName, sheetNameKey } from "../../workbook/sheet-names";
+import { isGeneratedSheet } from "../../workbook/marker";
+import { applyPlanToGrid, planOfCells, RowPlan } from "../../workbook/row-plan";
+import { outputSheetName, sameSheetName, sheetNameKey } from "../../workbook/sheet-names";
 import { foldName } from "../../workbook/sheet-reader";
-import { OutputSheet } from "../../workbook/types";
+import { OutputSheet, SheetGrid } from "../../workbook/types";
 import { workplanTemplateRows } from "../../workplan";
 import {
   CellPeek,
@@ -13,42 +14,38 @@ import {
   FunctionCells,
   HostCapabilities,
   PaneHost,
+  SheetInfo,
   TemplateReport,
-  UnsettledCell,
   WorkbookSnapshot,
-  WriteOptions,
   WriteReport,
 } from "../port";
-import { isKhFormula, unsettledShown } from "../function-cells";
+import { isKhFormula } from "../function-cells";
 import {
-  existingSheets,
-  gridOf,
-  gridsOf,
-  loadXlsx,
+  applyRowPlan,
+  newWorkbookBytes,
   openXlsx,
+  packageGrids,
   packXlsx,
-  plainValue,
-  saveXlsx,
-  writeOutputSheets,
   writePackageSheets,
-} from "../xlsx";
-import { convertFormulasToValues } from "../xlsx/ooxml/formulas";
+} from "../xlsx/ooxml";
+import { convertFormulasToValues, FormulaCell, formulaCells } from "../xlsx/ooxml/formulas";
 
 /**
- * The browser preview's host: a workbook held in the page (ExcelJS, in memory), so the same task
- * pane runs outside Office — the built-in sample at first, then any .xlsx the user opens, with
- * the result offered as a download. Nothing leaves the page. This is how people without Excel
- * (WPS, LibreOffice) use the product.
+ * The browser preview's host: a workbook held in the page, so the same task pane runs outside
+ * Office — the built-in sample at first, a blank template, or any .xlsx the user opens, with the
+ * result offered as a download. Nothing leaves the page. This is how people without Excel (WPS,
+ * LibreOffice) use the product.
  *
- * The download is the file the user opened, through the same package writer as the CLI: every
- * part of it byte for byte (charts, pivot tables, images, comments, defined names — whatever
- * ExcelJS does not model), plus the sheets this page generated. ExcelJS only holds the workbook
- * for reading in the page; it never writes the user's file.
+ * The page holds the file as its bytes plus the grids the package reader — the CLI's, with its
+ * limits — reads from them; what the pane writes is kept as data (generated and template sheets,
+ * 应用's row plans) and laid on the grids at once. The download is the file through the CLI's
+ * package writer: every part byte for byte, the sheets added or replaced in place, the planned
+ * cells rewritten in their sheet's part.
  */
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A KH. formula as ExcelJS gives it (no leading "="), or as Excel stores a custom function in a file. */
+/** A KH. formula as a file stores it (no leading "="). */
 export function isKhFormulaText(formula: unknown): boolean {
   return typeof formula === "string" && isKhFormula(`=${formula}`);
 }
@@ -72,6 +69,8 @@ export interface XlsxHostOptions {
   save?: (bytes: Uint8Array, fileName: string) => void;
   /** File name shown for the built-in sample. */
   sampleName?: string;
+  /** File name shown for a blank workbook (新建空白). */
+  blankName?: string;
 }
 
 function shownValue(value: unknown): string {
@@ -82,109 +81,162 @@ function shownValue(value: unknown): string {
   return String(value);
 }
 
+/** The workbook held: the file's bytes, and its sheets as the reader read them with the pane's writes laid on. */
+interface Held {
+  name: string;
+  source: Uint8Array;
+  grids: SheetGrid[];
+  /** Every tab, chart sheets too (a name the output must not take). */
+  sheets: SheetInfo[];
+}
+
+/** Reads .xlsx bytes with the package reader (refusing what the CLI refuses: UnreadableWorkbookError). */
+async function held(source: Uint8Array, name: string): Promise<Held> {
+  const pkg = await openXlsx(source);
+  const grids = await packageGrids(pkg);
+  const sheets = pkg.tabs.map((t) => {
+    const grid = grids.find((g) => g.name === t.name);
+    return { name: t.name, generated: grid ? isGeneratedSheet(grid.values[0]?.[0]) : false };
+  });
+  return { name, source, grids, sheets };
+}
+
+/** An output sheet's rows as the grid the reader would read back. */
+function gridOfSheet(sheet: OutputSheet): SheetGrid {
+  return { name: sheet.name, values: sheet.rows, firstRow: 1, firstColumn: 1 };
+}
+
 export class XlsxHost implements PaneHost {
-  private wb: ExcelJS.Workbook;
-  private name: string;
+  private book: Promise<Held>;
   private readonly options: XlsxHostOptions;
-  /** The file as opened (the bytes the download starts from). */
-  private source: Promise<Uint8Array>;
   /** Sheets written since opening (generated or from the template), latest per name, in first-written order. */
   private added: OutputSheet[] = [];
+  /** Cells written into input sheets since opening (应用), in the order written. */
+  private plans: RowPlan[] = [];
   /** KH. formulas were turned into values (共享准备): the download does the same to the file. */
   private converted = false;
 
-  /** `source`: the file's bytes; without them, the workbook as it is now, saved. */
-  constructor(wb: ExcelJS.Workbook, name: string, options: XlsxHostOptions = {}, source?: Uint8Array) {
-    this.wb = wb;
+  /** The workbook's file name, known before the sample is built. */
+  private name: string;
+
+  private constructor(book: Promise<Held>, name: string, options: XlsxHostOptions) {
+    this.book = book;
     this.name = name;
     this.options = options;
-    // ExcelJS takes its model when saving starts, so later writes into `wb` are not in these bytes.
-    this.source = source ? Promise.resolve(source) : saveXlsx(wb);
+    // A sample that failed to build is reported by the first call that needs it.
+    book.catch(() => undefined);
   }
 
-  private reset(wb: ExcelJS.Workbook, name: string, source: Promise<Uint8Array>): void {
-    this.wb = wb;
-    this.name = name;
-    this.source = source;
-    this.added = [];
-    this.converted = false;
+  /** The built-in sample (12 communities, every rule at work) as .xlsx bytes, written by the package writer. */
+  static sampleBytes(): Promise<Uint8Array> {
+    return newWorkbookBytes(sampleSheets(workplanTemplateRows()));
   }
 
-  /** Remembers sheets written, for the download: a later sheet of the same name replaces the earlier. */
-  private remember(sheets: readonly OutputSheet[], names: readonly string[]): void {
-    sheets.forEach((sheet, i) => {
-      const named = { ...sheet, name: names[i] ?? sheet.name };
-      const at = this.added.findIndex((s) => foldName(s.name) === foldName(named.name));
-      if (at >= 0) this.added[at] = named;
-      else this.added.push(named);
-    });
-  }
-
-  /** The built-in sample (12 communities, every rule at work) as an in-page workbook. */
-  static sampleWorkbook(): ExcelJS.Workbook {
-    const wb = new ExcelJS.Workbook();
-    writeOutputSheets(wb, sampleSheets(workplanTemplateRows()));
-    return wb;
+  /** An empty template (every input sheet with its headers, guards and tables) as .xlsx bytes. */
+  static blankBytes(): Promise<Uint8Array> {
+    return newWorkbookBytes(templateSheets(workplanTemplateRows()));
   }
 
   static withSample(options: XlsxHostOptions = {}): XlsxHost {
-    return new XlsxHost(XlsxHost.sampleWorkbook(), options.sampleName ?? "sample.xlsx", options);
+    const name = options.sampleName ?? "sample.xlsx";
+    return new XlsxHost(
+      XlsxHost.sampleBytes().then((bytes) => held(bytes, name)),
+      name,
+      options
+    );
+  }
+
+  /** A host on the bytes of an .xlsx file (rejects as `open` does). */
+  static async ofBytes(
+    bytes: Uint8Array,
+    fileName: string,
+    options: XlsxHostOptions = {}
+  ): Promise<XlsxHost> {
+    const book = await held(bytes, fileName);
+    return new XlsxHost(Promise.resolve(book), fileName, options);
+  }
+
+  private reset(book: Held): void {
+    this.book = Promise.resolve(book);
+    this.name = book.name;
+    this.added = [];
+    this.plans = [];
+    this.converted = false;
   }
 
   capabilities(): HostCapabilities {
     return { kind: "browser", autoOpen: false, download: true, open: true, missing: [] };
   }
 
+  /** The workbook's file name (the sample's until a file is opened). */
   fileName(): string {
     return this.name;
   }
 
-  /** The workbook as ExcelJS holds it (tests). */
-  workbook(): ExcelJS.Workbook {
-    return this.wb;
+  private current(): Promise<Held> {
+    return this.book;
   }
 
   async open(data: ArrayBuffer, fileName: string): Promise<void> {
-    const bytes = new Uint8Array(data.slice(0));
-    const wb = await loadXlsx(bytes);
-    this.reset(wb, fileName, Promise.resolve(bytes));
+    // The workbook held stays when the file is refused.
+    this.reset(await held(new Uint8Array(data.slice(0)), fileName));
   }
 
   async openSample(): Promise<void> {
-    const wb = XlsxHost.sampleWorkbook();
-    this.reset(wb, this.options.sampleName ?? "sample.xlsx", saveXlsx(wb));
+    const name = this.options.sampleName ?? "sample.xlsx";
+    this.reset(await held(await XlsxHost.sampleBytes(), name));
+  }
+
+  /** 新建空白: an empty template, made from nothing by the package writer. */
+  async openBlank(): Promise<void> {
+    const name = this.options.blankName ?? "blank.xlsx";
+    this.reset(await held(await XlsxHost.blankBytes(), name));
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    return { grids: gridsOf(this.wb), sheets: existingSheets(this.wb) };
+    const book = await this.current();
+    return { grids: book.grids.slice(), sheets: book.sheets.map((s) => ({ ...s })) };
   }
 
-  /** Writes generated sheets into the in-page workbook; only this product's earlier sheets are replaced. */
-  async writeGenerated(sheets: readonly OutputSheet[], options: WriteOptions): Promise<WriteReport> {
-    const before = new Set(
-      existingSheets(this.wb)
-        .filter((s) => s.generated)
-        .map((s) => sheetNameKey(s.name))
-    );
-    const written = writeOutputSheets(this.wb, sheets);
-    this.remember(sheets, written);
-    if (options.activate) {
-      const index = this.wb.worksheets.findIndex((ws) => sameSheetName(ws.name, options.activate ?? ""));
-      if (index >= 0) {
-        this.wb.views = [
-          { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" },
-        ];
-        this.wb.worksheets.forEach((ws, i) => {
-          // A sheet saved without <sheetViews> comes back from ExcelJS with views = null.
-          const views: Partial<ExcelJS.WorksheetView>[] = ws.views ?? [];
-          ws.views = (views.length > 0 ? views : [{}]).map((v) => ({ ...v, tabSelected: i === index }));
-        });
+  /** Sheets into the page's workbook (grids and sheet list) and into what the download writes. */
+  private put(book: Held, sheets: readonly OutputSheet[]): string[] {
+    const written: string[] = [];
+    for (const sheet of sheets) {
+      const find = (name: string) => book.sheets.findIndex((s) => sameSheetName(s.name, name));
+      const name = outputSheetName(sheet.name, (n) => {
+        const at = find(n);
+        return at < 0 ? undefined : book.sheets[at].generated;
+      });
+      const named = { ...sheet, name };
+      const grid = gridOfSheet(named);
+      const info = { name, generated: isGeneratedSheet(sheet.rows[0]?.[0]) };
+      const at = find(name);
+      if (at >= 0) {
+        const g = book.grids.findIndex((x) => sameSheetName(x.name, name));
+        if (g >= 0) book.grids[g] = { ...grid, name: book.grids[g].name };
+        else book.grids.push(grid);
+        book.sheets[at] = { ...info, name: book.sheets[at].name };
+      } else {
+        book.grids.push(grid);
+        book.sheets.push(info);
       }
+      const i = this.added.findIndex((s) => foldName(s.name) === foldName(name));
+      if (i >= 0) this.added[i] = named;
+      else this.added.push(named);
+      written.push(name);
     }
+    return written;
+  }
+
+  /** Writes generated sheets; only this product's earlier sheets are replaced. */
+  async writeGenerated(sheets: readonly OutputSheet[]): Promise<WriteReport> {
+    const book = await this.current();
+    const before = new Set(book.sheets.filter((s) => s.generated).map((s) => sheetNameKey(s.name)));
+    const written = this.put(book, sheets);
     return {
       written,
       replaced: written.filter((name) => before.has(sheetNameKey(name))),
-      // ExcelJS cannot draw charts: the page shows none, the download has it (writePackageSheets).
+      // The page draws no chart; the download has it (the package writer).
       chart: sheets.some((s) => s.chart !== undefined),
       degraded: [],
       syncs: 0,
@@ -193,34 +245,35 @@ export class XlsxHost implements PaneHost {
 
   /** Adds the template's missing sheets; a sheet already there (zh or en name) is never touched. */
   async createTemplate(sheets: readonly OutputSheet[]): Promise<TemplateReport> {
+    const book = await this.current();
     // A sheet the reader would find under a schema name counts as there (the reader's fold).
-    const present = new Set(this.wb.worksheets.map((ws) => foldName(ws.name)));
+    const present = new Set(book.sheets.map((s) => foldName(s.name)));
     const isPresent = (s: OutputSheet) =>
       [s.name, SHEETS[s.key].zh, SHEETS[s.key].en].some((n) => present.has(foldName(n)));
     const missing = sheets.filter((s) => !isPresent(s));
-    const created = missing.length > 0 ? writeOutputSheets(this.wb, missing) : [];
-    this.remember(missing, created);
-    // The sheets are Excel tables here too: in the page (ExcelJS) and in the download (the package writer).
+    const created = missing.length > 0 ? this.put(book, missing) : [];
+    // Excel tables, drop-downs and print setup in the download (the package writer).
     return { created, skipped: sheets.filter(isPresent).map((s) => s.name), degraded: [] };
   }
 
-  /** Writes a few cells of one sheet (the pane's 应用 on 设置); ExcelJS writes a string as text. */
+  /** Writes a few cells of one input sheet (the pane's 应用 on 设置): a row plan, text as text. */
   async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
-    const ws = this.wb.worksheets.find((w) => foldName(w.name) === foldName(sheet));
-    if (!ws) throw new Error(`no sheet ${sheet}`);
-    for (const c of cells) {
-      if (!/^[A-Z]+\d+$/i.test(c.cell)) throw new Error(`not a cell reference: ${c.cell}`);
-      ws.getCell(c.cell).value = c.value;
-    }
+    const book = await this.current();
+    const at = book.grids.findIndex((g) => foldName(g.name) === foldName(sheet));
+    if (at < 0) throw new Error(`no sheet ${sheet}`);
+    const plan = planOfCells(book.grids[at].name, cells);
+    book.grids[at] = applyPlanToGrid(book.grids[at], plan);
+    this.plans.push(plan);
   }
 
   /** No grid to select in a page: a window of the sheet (its header row and the rows around the cell). */
   async selectCell(sheet: string, cell: string): Promise<CellPeek> {
-    const ws = this.wb.worksheets.find((w) => sameSheetName(w.name, sheet));
+    const book = await this.current();
+    const found = book.grids.find((g) => sameSheetName(g.name, sheet));
     const at = parseCell(cell);
-    if (!ws || !at) throw new Error(`no cell ${sheet}!${cell}`);
+    if (!found || !at) throw new Error(`no cell ${sheet}!${cell}`);
     const { row, column } = at;
-    const grid = gridOf(ws).values;
+    const grid = found.values;
     const firstColumn = Math.max(1, column - 2);
     const lastColumn = Math.max(column + 2, Math.min(firstColumn + 5, grid[0]?.length ?? column));
     const wanted = [1, ...Array.from({ length: 5 }, (_, i) => row - 2 + i)].filter(
@@ -233,7 +286,7 @@ export class XlsxHost implements PaneHost {
       ),
     }));
     return {
-      sheet: ws.name,
+      sheet: found.name,
       cell: a1(row, column),
       firstColumn,
       rows,
@@ -241,76 +294,57 @@ export class XlsxHost implements PaneHost {
     };
   }
 
-  private khCells(): { sheet: string; cell: ExcelJS.Cell }[] {
-    const out: { sheet: string; cell: ExcelJS.Cell }[] = [];
-    for (const ws of this.wb.worksheets)
-      ws.eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (cell) => {
-          if (cell.type === ExcelJS.ValueType.Formula && isKhFormulaText(cell.formula))
-            out.push({ sheet: ws.name, cell });
-        })
-      );
-    return out;
-  }
-
-  /** KH. cells whose saved result is an error or missing: never frozen (see share.ts of the Office host). */
-  private unsettled(): UnsettledCell[] {
-    const out: UnsettledCell[] = [];
-    for (const { sheet, cell } of this.khCells()) {
-      const shows = unsettledShown(this.savedResult(cell));
-      if (shows !== null) out.push({ sheet, cell: cell.address, shows });
-    }
-    return out;
-  }
-
-  private savedResult(cell: ExcelJS.Cell): unknown {
-    const result = (cell.value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue;
-    return result !== null && typeof result === "object" && "error" in result ? result : plainValue(result);
+  /** The KH. cells of the file held (generated sheets hold values only). */
+  private async khCells(): Promise<FormulaCell[]> {
+    // Once converted, the download holds none: they count as gone, as in Excel.
+    if (this.converted) return [];
+    return formulaCells(await openXlsx((await this.current()).source), isKhFormulaText);
   }
 
   async countFunctionCells(): Promise<FunctionCells> {
+    const cells = await this.khCells();
     const counts = new Map<string, number>();
-    for (const c of this.khCells()) counts.set(c.sheet, (counts.get(c.sheet) ?? 0) + 1);
+    for (const c of cells) counts.set(c.sheet, (counts.get(c.sheet) ?? 0) + 1);
     const bySheet = [...counts].map(([sheet, count]) => ({ sheet, count }));
-    return { total: bySheet.reduce((n, s) => n + s.count, 0), bySheet, unsettled: this.unsettled() };
+    const unsettled = cells.flatMap((c) =>
+      c.unsettled === null ? [] : [{ sheet: c.sheet, cell: c.cell, shows: c.unsettled }]
+    );
+    return { total: cells.length, bySheet, unsettled };
   }
 
   /**
    * Replaces KH. formulas by the values saved in the file — only when every one has a saved
-   * result that is not an error; otherwise nothing changes and those cells are returned.
+   * result that is not an error; otherwise nothing changes and those cells are returned. The
+   * grids already hold the saved values; the download turns the formulas into them.
    */
   async convertFunctionCells(): Promise<ConvertReport> {
-    const unsettled = this.unsettled();
+    const { total, unsettled } = await this.countFunctionCells();
     if (unsettled.length > 0) return { converted: 0, unsettled };
-    let converted = 0;
-    for (const { cell } of this.khCells()) {
-      cell.value = this.savedResult(cell) as ExcelJS.CellValue;
-      converted++;
-    }
-    if (converted > 0) this.converted = true;
-    return { converted, unsettled: [] };
+    if (total > 0) this.converted = true;
+    return { converted: total, unsettled: [] };
   }
 
   async setAutoOpen(): Promise<boolean> {
     return false;
   }
 
-  /**
-   * The file as opened plus the sheets written since, through the CLI's package writer (its
-   * parts byte for byte, the sheets added or replaced in place); KH. formulas turned into their
-   * values when 共享准备 did so. Returns the file name.
-   */
+  /** Offers `fileBytes` as a download. Returns the file name. */
   async download(fileName?: string): Promise<string> {
-    const name = fileName ?? this.name;
+    const name = fileName ?? (await this.current()).name;
     (this.options.save ?? browserSave)(await this.fileBytes(), name);
     return name;
   }
 
-  /** The bytes `download` offers. */
+  /**
+   * The file as opened with everything the pane wrote since, through the CLI's package writer:
+   * KH. formulas turned into their values when 共享准备 did so, the sheets added or replaced in
+   * place, then 应用's cells rewritten in their sheet. Every other part byte for byte.
+   */
   async fileBytes(): Promise<Uint8Array> {
-    const pkg = await openXlsx(await this.source);
+    const pkg = await openXlsx((await this.current()).source);
     if (this.converted) await convertFormulasToValues(pkg, isKhFormulaText);
     await writePackageSheets(pkg, this.added);
+    for (const plan of this.plans) await applyRowPlan(pkg, plan);
     return packXlsx(pkg);
   }
 }

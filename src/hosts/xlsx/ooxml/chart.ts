@@ -3,7 +3,7 @@ import { BarChart, OutputSheet, OutputValue } from "../../../workbook/types";
 import { encodeXmlText, NS_REL } from "./xml";
 
 /**
- * A generated sheet's bar chart (OutputSheet.chart) as DrawingML, which ExcelJS cannot write: the
+ * A generated sheet's bar chart (OutputSheet.chart) as DrawingML: the
  * chart part (c:chartSpace: one clustered horizontal bar series, the categories and values as
  * references to the sheet's cells with their values cached, so a reader that does not recalculate
  * still draws it), and the drawing part that anchors it on the sheet. write.ts adds the parts,

@@ -14,6 +14,36 @@ const FORMULA = /<((?:\w+:)?f)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/;
 const VALUE = /<((?:\w+:)?v)\b[^>]*>([\s\S]*?)<\/\1>/;
 const TYPE_CALC_CHAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml";
 
+/** A formula cell `isTarget` accepts, with what it shows (null when a value was saved that is not an error). */
+export interface FormulaCell {
+  sheet: string;
+  cell: string;
+  /** The saved error ("#NAME?"), "" when no value was saved, null when it holds a value. */
+  unsettled: string | null;
+}
+
+/** The cells whose formula `isTarget` accepts (a shared formula's other cells included), sheet by sheet. */
+export function formulaCells(pkg: XlsxPackage, isTarget: (formula: string) => boolean): FormulaCell[] {
+  const out: FormulaCell[] = [];
+  for (const sheet of pkg.sheets) {
+    const xml = pkg.parts.text(sheet.path);
+    if (xml === null || !/<(?:\w+:)?f\b/.test(xml)) continue;
+    const sharedTargets = new Set<string>();
+    for (const m of xml.matchAll(CELL)) {
+      const f = m[3] ? FORMULA.exec(m[3]) : null;
+      if (!f) continue;
+      const shared = attr(f[2], "t") === "shared";
+      if (f[3] ? isTarget(decodeXml(f[3])) : shared && sharedTargets.has(attr(f[2], "si") ?? "")) {
+        if (shared && f[3]) sharedTargets.add(attr(f[2], "si") ?? "");
+        const v = VALUE.exec(m[3] ?? "");
+        const unsettled = !v || v[2] === "" ? "" : attr(m[2], "t") === "e" ? decodeXml(v[2]) : null;
+        out.push({ sheet: sheet.name, cell: attr(m[2], "r") ?? "", unsettled });
+      }
+    }
+  }
+  return out;
+}
+
 /** Replaces the cells whose formula `isTarget` accepts by their saved values; returns how many changed. */
 export async function convertFormulasToValues(
   pkg: XlsxPackage,

@@ -221,31 +221,6 @@ export class Parts {
     }
   }
 
-  /**
-   * Re-encodes every XML part that is not UTF-8 (a UTF-16 part, a GBK declaration) as UTF-8,
-   * its declaration changed to say so; true when one was. For readers that know only UTF-8 (ExcelJS).
-   */
-  utf8(): boolean {
-    let changed = false;
-    for (const path of this.entries.keys()) {
-      if (!/\.(xml|rels)$/i.test(path) || this.changed.has(path)) continue;
-      let head: Uint8Array | null = null;
-      try {
-        this.stream(path, (c) => {
-          head = c.subarray(0, 256);
-          throw STOP;
-        });
-      } catch (e) {
-        if (e !== STOP) throw e;
-      }
-      if (!head || encodingOf(head) === "utf-8") continue;
-      const text = this.text(path) ?? "";
-      this.set(path, text.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*/, "$1UTF-8"));
-      changed = true;
-    }
-    return changed;
-  }
-
   set(path: string, data: Uint8Array | string): void {
     const w = this.writer(path);
     w.push(typeof data === "string" ? new TextEncoder().encode(data) : data);
