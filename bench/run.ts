@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       await optionalPart("hostile", "benchHostile"),
     ],
     ["a 32,767-character name (rank)", await optionalPart("long-name", "benchLongName")],
+    ["standalone page vs command line (issue 23)", await optionalPart("page", "benchPage")],
   ];
   for (const [name, part] of parts) {
     console.log(`== ${name}`);
