@@ -1,5 +1,5 @@
 import { attr, decodeXml } from "./xml";
-import { readRels, relsPathOf, resolveTarget, XlsxPackage } from "./package";
+import { PackageSheet, readRels, relsPathOf, resolveTarget, XlsxPackage } from "./package";
 
 /**
  * Formulas turned into the values saved with them, in the package — the preview's 共享准备 on the
@@ -22,34 +22,11 @@ export interface FormulaCell {
   unsettled: string | null;
 }
 
-/** The cells whose formula `isTarget` accepts (a shared formula's other cells included), sheet by sheet. */
-export function formulaCells(pkg: XlsxPackage, isTarget: (formula: string) => boolean): FormulaCell[] {
-  const out: FormulaCell[] = [];
-  for (const sheet of pkg.sheets) {
-    const xml = pkg.parts.text(sheet.path);
-    if (xml === null || !/<(?:\w+:)?f\b/.test(xml)) continue;
-    const sharedTargets = new Set<string>();
-    for (const m of xml.matchAll(CELL)) {
-      const f = m[3] ? FORMULA.exec(m[3]) : null;
-      if (!f) continue;
-      const shared = attr(f[2], "t") === "shared";
-      if (f[3] ? isTarget(decodeXml(f[3])) : shared && sharedTargets.has(attr(f[2], "si") ?? "")) {
-        if (shared && f[3]) sharedTargets.add(attr(f[2], "si") ?? "");
-        const v = VALUE.exec(m[3] ?? "");
-        const unsettled = !v || v[2] === "" ? "" : attr(m[2], "t") === "e" ? decodeXml(v[2]) : null;
-        out.push({ sheet: sheet.name, cell: attr(m[2], "r") ?? "", unsettled });
-      }
-    }
-  }
-  return out;
-}
-
-/** Replaces the cells whose formula `isTarget` accepts by their saved values; returns how many changed. */
-export async function convertFormulasToValues(
+/** A sheet's XML with formulas in it, and the shared formulas (by si) whose text `isTarget` accepts. */
+function* sheetsWithTargets(
   pkg: XlsxPackage,
   isTarget: (formula: string) => boolean
-): Promise<number> {
-  let changed = 0;
+): Generator<{ sheet: PackageSheet; xml: string; isTargetCell: (f: RegExpExecArray) => boolean }> {
   for (const sheet of pkg.sheets) {
     const xml = pkg.parts.text(sheet.path);
     if (xml === null || !/<(?:\w+:)?f\b/.test(xml)) continue;
@@ -60,12 +37,38 @@ export async function convertFormulasToValues(
       if (f && attr(f[2], "t") === "shared" && f[3] && isTarget(decodeXml(f[3])))
         sharedTargets.add(attr(f[2], "si") ?? "");
     }
+    const isTargetCell = (f: RegExpExecArray) =>
+      (attr(f[2], "t") === "shared" && sharedTargets.has(attr(f[2], "si") ?? "")) ||
+      (f[3] !== undefined && f[3] !== "" && isTarget(decodeXml(f[3])));
+    yield { sheet, xml, isTargetCell };
+  }
+}
+
+/** The cells whose formula `isTarget` accepts (a shared formula's other cells included), sheet by sheet. */
+export function formulaCells(pkg: XlsxPackage, isTarget: (formula: string) => boolean): FormulaCell[] {
+  const out: FormulaCell[] = [];
+  for (const { sheet, xml, isTargetCell } of sheetsWithTargets(pkg, isTarget))
+    for (const m of xml.matchAll(CELL)) {
+      const f = m[3] ? FORMULA.exec(m[3]) : null;
+      if (!f || !isTargetCell(f)) continue;
+      const v = VALUE.exec(m[3] ?? "");
+      const unsettled = !v || v[2] === "" ? "" : attr(m[2], "t") === "e" ? decodeXml(v[2]) : null;
+      out.push({ sheet: sheet.name, cell: attr(m[2], "r") ?? "", unsettled });
+    }
+  return out;
+}
+
+/** Replaces the cells whose formula `isTarget` accepts by their saved values; returns how many changed. */
+export async function convertFormulasToValues(
+  pkg: XlsxPackage,
+  isTarget: (formula: string) => boolean
+): Promise<number> {
+  let changed = 0;
+  for (const { sheet, xml, isTargetCell } of sheetsWithTargets(pkg, isTarget)) {
     let count = 0;
     const out = xml.replace(CELL, (whole, tag: string, attrs: string, inner: string | undefined) => {
       const f = inner ? FORMULA.exec(inner) : null;
-      if (!inner || !f) return whole;
-      const shared = attr(f[2], "t") === "shared" && sharedTargets.has(attr(f[2], "si") ?? "");
-      if (!shared && !(f[3] && isTarget(decodeXml(f[3])))) return whole;
+      if (!inner || !f || !isTargetCell(f)) return whole;
       const v = VALUE.exec(inner);
       if (!v) return whole;
       count++;
