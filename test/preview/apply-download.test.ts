@@ -1,6 +1,6 @@
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
-import { openXlsx, packageGrids } from "../../src/hosts/xlsx/ooxml";
-import { rankBuild } from "../../src/taskpane/controller";
+import { newWorkbookBytes, openXlsx, packageGrids } from "../../src/hosts/xlsx/ooxml";
+import { createTemplate, rankBuild } from "../../src/taskpane/controller";
 import { applySetting } from "../../src/taskpane/explain";
 import { readWorkbook, templateSheets } from "../../src/workbook/pipeline";
 import { INPUT_SHEETS, SHEETS } from "../../src/workbook/schema";
@@ -76,5 +76,17 @@ describe("Issue 22 §12 — 新建空白", () => {
     expect(back.worksheets.map((w) => w.name)).toEqual(template.map((s) => s.name));
     const honors = back.getWorksheet("荣誉")!;
     expect(honors.getTables()).toHaveLength(1);
+  });
+
+  test("应用 on a 设置 the page made itself (创建模板 on a file without one) is in the download too", async () => {
+    const saved: { bytes?: Uint8Array } = {};
+    const communities = templateSheets(workplanTemplateRows()).filter((s) => s.key === "communities");
+    const host = await XlsxHost.ofBytes(await newWorkbookBytes(communities), "只有社区.xlsx", {
+      save: (bytes) => (saved.bytes = bytes),
+    });
+    expect((await createTemplate(host)).created).toContain("设置");
+    expect(await applySetting(host, "先进社区名额", "5")).toMatchObject({ kind: "written" });
+    await host.download();
+    expect(readWorkbook(await gridsOfBytes(saved.bytes!)).rules.advancedCommunities).toBe(5);
   });
 });
