@@ -146,6 +146,19 @@ async function idle(page) {
   );
 }
 
+/** Presses 下载结果 and reads the file saved as `name` back with an independent reader (ExcelJS). */
+async function downloadedBook(page, temp, name) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("preview-download").click(),
+  ]);
+  const path = join(temp, name);
+  await download.saveAs(path);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
 /** No focus ring or tooltip left over from the last click (a tooltip covers the buttons under it). */
 async function clearHover(page) {
   await page.mouse.move(0, 0);
@@ -571,14 +584,7 @@ async function main() {
         `after 应用: ${JSON.stringify(marks)}`
       );
       // Issue 22 §0: the download holds 应用's 设置 (9), not the file as opened (8).
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByTestId("preview-download").click(),
-      ]);
-      const applied = join(temp, "applied.xlsx");
-      await download.saveAs(applied);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(applied);
+      const book = await downloadedBook(page, temp, "applied.xlsx");
       let quota = null;
       book.getWorksheet("设置")?.eachRow((row) => {
         if (row.getCell(1).value === "先进社区名额") quota = row.getCell(2).value;
@@ -595,14 +601,7 @@ async function main() {
       const { page, errors } = await openPane(context, base);
       await page.getByTestId("preview-blank").click();
       await idle(page);
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByTestId("preview-download").click(),
-      ]);
-      const path = join(temp, "blank.xlsx");
-      await download.saveAs(path);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(path);
+      const wb = await downloadedBook(page, temp, "blank.xlsx");
       const names = wb.worksheets.map((ws) => ws.name);
       for (const n of ["社区", "目标管理", "荣誉", "人员", "设置"])
         check(names.includes(n), `sheet ${n} missing: ${names.join(",")}`);
