@@ -343,7 +343,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       await host.openBlank?.();
       forget();
       dispatch({ type: "fileName", fileName: host.fileName?.() ?? "" });
-      setNote({ intent: "info", text: t("previewBlankOpened") });
+      setNote({ intent: "info", text: words("previewBlankOpened") });
       setTab("ranking");
     });
 

@@ -46,6 +46,8 @@ export function blankPackage(deflater?: DeflaterFactory): XlsxPackage {
     workbookPath: WORKBOOK_PATH,
     sheets: [],
     tabs: [],
+    // Written in the transitional namespaces (a Strict package is read, never written into).
+    strict: false,
     date1904: false,
     firstCells: new Map(),
     sharedStrings: { path: null, texts: [], formatted: new Set() },
