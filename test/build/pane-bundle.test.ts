@@ -17,7 +17,8 @@ function readDist(file: string): string {
 }
 
 /** Strings only .xlsx package code carries: zip part names ExcelJS, JSZip and our writer use. */
-const XLSX_CODE = ["xl/worksheets", "sharedStrings", "docProps/core.xml"];
+// Strings only the package reader and writer hold (the parts of an .xlsx they name).
+const XLSX_CODE = ["worksheets/", "sharedStrings", "[Content_Types].xml", "sheetData"];
 
 describe("issue 13: the pane's bundles", () => {
   test("taskpane.html runs office.js, then the custom functions, then the pane (deferred scripts keep their order)", () => {
