@@ -1,4 +1,12 @@
-import { AssessmentResult, exactOrderNotes, Locale, officialFigure, say, yuanFigure } from "../scoring";
+import {
+  AssessmentResult,
+  exactOrderNotes,
+  IndividualResult,
+  Locale,
+  officialFigure,
+  say,
+  yuanFigure,
+} from "../scoring";
 import { rankJson } from "../workbook/json";
 import { rankWorkbookStreamed, sortIssues } from "../workbook/pipeline";
 import { advancedLabel, individualsToShow } from "../workbook/report";
@@ -14,8 +22,11 @@ import { Align, formatTable } from "./table";
 
 const yuan = (cents: bigint | undefined) => (cents === undefined ? "" : yuanFigure(cents));
 
-function advancedWord(a: boolean | "tie", eligible: boolean, locale: Locale): string {
-  const label = advancedLabel(a, eligible);
+function advancedWord(
+  x: Pick<IndividualResult, "advanced" | "eligible" | "decided">,
+  locale: Locale
+): string {
+  const label = advancedLabel(x.advanced, x.eligible, x.decided !== undefined);
   return label === null ? "" : say(label, locale);
 }
 
@@ -55,7 +66,7 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
       rewards: officialFigure(c.rewards),
       total: officialFigure(c.total),
       converted: officialFigure(c.converted),
-      advanced: advancedWord(c.advanced, c.eligible, locale),
+      advanced: advancedWord(c, locale),
       gapToCut: c.gapToCut === null ? "" : officialFigure(c.gapToCut),
       gapToAbove: c.gapToAbove === null ? "" : officialFigure(c.gapToAbove),
       money: yuan(c.moneyCents),
@@ -81,7 +92,7 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
         name: p.name,
         community: p.community,
         score: officialFigure(p.score),
-        advanced: advancedWord(p.advanced, p.eligible, locale),
+        advanced: advancedWord(p, locale),
         money: yuan(p.moneyCents),
       };
       return pkeys.map((k) => v[k]);

@@ -62,8 +62,18 @@ function whatifOut(grids: Grids, changes: Accepted[], args: Args, io: Io): numbe
         `With ${args.sets.join(" ")} the assessment cannot be made: ${outcome.issues.map((i) => i.message.en).join("; ")}`
       )
     );
-  if (args.json) printJson(io, whatifJson(outcome.set, outcome.moves));
-  else io.out(movesText(outcome.set, outcome.moves, args.locale));
+  if (args.json)
+    printJson(io, {
+      ...whatifJson(outcome.set, outcome.moves),
+      ...(outcome.unapplied.length > 0 ? { unapplied: issuesJson(outcome.unapplied, args.locale) } : {}),
+    });
+  else
+    io.out(
+      [
+        movesText(outcome.set, outcome.moves, args.locale),
+        ...outcome.unapplied.map((i) => `· ${say(i.message, args.locale)}`),
+      ].join("\n")
+    );
   return EXIT_OK;
 }
 

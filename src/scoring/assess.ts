@@ -1,5 +1,6 @@
 import { checkRecords } from "./checked";
 import { CONTRIBUTION_RULES, prepareContributions, scoreNumberedContributions } from "./contributions";
+import { resolveTie } from "./decisions";
 import { Exact } from "./exact";
 import { pts } from "./format";
 import { HONOR_RULES, prepareHonors, scoreNumberedHonors } from "./honors";
@@ -8,6 +9,7 @@ import {
   AssessmentInput,
   AssessmentResult,
   CommunityResult,
+  DecisionRecord,
   EngineIssue,
   IndividualResult,
   RecordScore,
@@ -25,7 +27,7 @@ import {
 import { CATEGORIES, CategoryKey, Rules } from "./rules";
 import { rankStaff } from "./staff";
 import { scoreTargets, TARGET_RULES } from "./targets";
-import { msg } from "./text";
+import { foldKey, msg } from "./text";
 
 /** Ranking order of SPEC §4: by total then target, or (setting) by target then rewards. */
 export function compareCommunities(
@@ -108,8 +110,19 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
   const comparePositions = (a: number, b: number) => rankOf[order[a]] - rankOf[order[b]];
   const eligibleAtRank = (i: number) => communities[ids.staff[order[i]]].type !== "村改居";
   const nameAt = (i: number) => input.staff[order[i]].name;
+  const decisions = input.decisions ?? [];
+  // Whom a decision names, folded as names are compared: a person by name, and by community
+  // when the row gives one.
+  const namesPerson = (d: DecisionRecord, p: number): boolean =>
+    foldKey(input.staff[p].name) === foldKey(d.name) &&
+    (d.community === undefined || foldKey(input.staff[p].community) === foldKey(d.community));
+  const namesCommunity = (d: DecisionRecord, name: string): boolean => foldKey(name) === foldKey(d.name);
   /** The staff results best first, fresh objects (rank, advanced and money are set on them). */
-  const individualsOf = (marked: readonly number[], marks: readonly Advanced[]): IndividualResult[] => {
+  const individualsOf = (
+    marked: readonly number[],
+    marks: readonly Advanced[],
+    decided: readonly (DecisionRecord | undefined)[]
+  ): IndividualResult[] => {
     // Written out rather than spread (a literal of known shape is much cheaper to build), in
     // sheet order (records read in order), each put straight at its place best first.
     const placeOf = new Int32Array(input.staff.length);
@@ -128,7 +141,10 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
         advanced: false,
       };
     }
-    marked.forEach((i, k) => (ranked[i].advanced = marks[k]));
+    marked.forEach((i, k) => {
+      ranked[i].advanced = marks[k];
+      if (decided[k] !== undefined) ranked[i].decided = decided[k];
+    });
     return ranked;
   };
 
@@ -180,18 +196,35 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     ranks.forEach((rank, i) => (ranked[i].rank = rank));
     const adv = markAdvanced(ranked, (x) => x.eligible, rules.advancedCommunities, compare);
     adv.marks.forEach((m, i) => (ranked[i].advanced = m));
+    // 规则 §10: the 考核组's decisions settle the tie at the cut (all of a list's, or none).
+    const communityTie = resolveTie(decisions, {
+      kind: "community",
+      slots: rules.advancedCommunities,
+      above: adv.marks.filter((m) => m === true).length,
+      count: adv.tied.length,
+      names: (d, p) => namesCommunity(d, adv.tied[p].name),
+      known: (d) => communities.some((c) => namesCommunity(d, c.name)),
+    });
+    issues.push(...communityTie.issues);
+    const openCommunities = adv.tied.filter((x, p) => {
+      const d = communityTie.decided[p];
+      if (d === undefined) return true;
+      x.advanced = d.advanced;
+      x.decided = d;
+      return false;
+    });
     const totalOf = (x: CommunityResult) => x.total;
     gapsToCut(ranked, (x) => x.eligible, adv.marks, rules.advancedCommunities, totalOf).forEach(
       (g, i) => (ranked[i].gapToCut = g)
     );
     gapsToAbove(ranked, ranks, totalOf).forEach((g, i) => (ranked[i].gapToAbove = g));
-    if (adv.tied.length > 0)
+    if (openCommunities.length > 0)
       issues.push({
         severity: "warning",
         source: "communities",
         message: msg(
-          `先进社区第 ${rules.advancedCommunities} 个名额处并列：${adv.tied.map((x) => x.name).join("、")}（${pts(adv.tied[0].total)} 分）并列待定，请考核组决定`,
-          `The last of ${rules.advancedCommunities} advanced-community places falls in a tie: ${adv.tied.map((x) => x.name).join(", ")} — needs a decision`
+          `先进社区第 ${rules.advancedCommunities} 个名额处并列：${openCommunities.map((x) => x.name).join("、")}（${pts(openCommunities[0].total)} 分）并列待定，请考核组决定`,
+          `The last of ${rules.advancedCommunities} advanced-community places falls in a tie: ${openCommunities.map((x) => x.name).join(", ")} — needs a decision`
         ),
       });
 
@@ -205,20 +238,40 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     // Few are marked: only they are kept, the others are `false`.
     const marked = staffAdv.positions;
     const marks = staffAdv.marks;
-    if (staffAdv.tied.length > 0)
+    const staffTie = resolveTie(decisions, {
+      kind: "individual",
+      slots: rules.advancedIndividuals,
+      above: marks.filter((m) => m === true).length,
+      count: staffAdv.tied.length,
+      names: (d, p) => namesPerson(d, order[staffAdv.tied[p]]),
+      known: (d) => input.staff.some((_, p) => rankOf[p] !== 0 && namesPerson(d, p)),
+    });
+    issues.push(...staffTie.issues);
+    // The tie is the end of the marked positions: its k-th member is marked at `first + k`.
+    const decidedMarks = new Array<DecisionRecord | undefined>(marked.length);
+    const first = marked.length - staffAdv.tied.length;
+    const openStaff = staffAdv.tied.filter((_, k) => {
+      const d = staffTie.decided[k];
+      if (d === undefined) return true;
+      marks[first + k] = d.advanced;
+      decidedMarks[first + k] = d;
+      return false;
+    });
+    if (openStaff.length > 0)
       issues.push({
         severity: "warning",
         source: "staff",
         message: msg(
-          `先进个人第 ${rules.advancedIndividuals} 个名额处并列：${staffAdv.tied.map(nameAt).join("、")}（${pts(scoreAt(staffAdv.tied[0]))} 分）并列待定，请考核组决定`,
-          `The last of ${rules.advancedIndividuals} advanced-individual places falls in a tie: ${staffAdv.tied.map(nameAt).join(", ")} — needs a decision`
+          `先进个人第 ${rules.advancedIndividuals} 个名额处并列：${openStaff.map(nameAt).join("、")}（${pts(scoreAt(openStaff[0]))} 分）并列待定，请考核组决定`,
+          `The last of ${rules.advancedIndividuals} advanced-individual places falls in a tie: ${openStaff.map(nameAt).join(", ")} — needs a decision`
         ),
       });
 
     // The staff results are made when first read, except when money is shared: then at once.
     let individuals: IndividualResult[] | undefined;
     const hasMoney = rules.bonusPool !== null || rules.bonusPerPoint !== null;
-    if (hasMoney) issues.push(...shareMoney(ranked, (individuals = individualsOf(marked, marks)), rules));
+    if (hasMoney)
+      issues.push(...shareMoney(ranked, (individuals = individualsOf(marked, marks, decidedMarks)), rules));
 
     // The detail records are built when first read (most of a big result's objects and texts):
     // reading them (or the staff) twice gives the same array; assigning replaces it.
@@ -226,7 +279,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
     return {
       communities: ranked,
       get individuals(): IndividualResult[] {
-        return (individuals ??= individualsOf(marked, marks));
+        return (individuals ??= individualsOf(marked, marks, decidedMarks));
       },
       set individuals(value: IndividualResult[]) {
         individuals = value;

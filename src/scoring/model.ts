@@ -18,6 +18,7 @@ export type RecordSource =
   | "publicity"
   | "contributions"
   | "staff"
+  | "decisions"
   | "settings";
 
 export interface CommunityRecord {
@@ -82,6 +83,22 @@ export interface StaffRecord {
   score: Exact;
 }
 
+/** Which advanced list a decision of the 考核组 is about. */
+export type DecisionKind = "community" | "individual";
+
+/** A 考核组决定 row (规则 §10): who, in which list, is decided advanced or not, why, on what basis. */
+export interface DecisionRecord {
+  row: number;
+  kind: DecisionKind;
+  name: string;
+  /** For an individual: the community, which tells apart people of the same name. */
+  community?: string;
+  /** 决定: 先进 (true) or 非先进 (false). */
+  advanced: boolean;
+  reason?: string;
+  basis?: string;
+}
+
 export interface AssessmentInput {
   communities: CommunityRecord[];
   targets: TargetRecord[];
@@ -90,6 +107,11 @@ export interface AssessmentInput {
   publicity: PublicityRecord[];
   contributions: ContributionRecord[];
   staff: StaffRecord[];
+  /**
+   * The 考核组's decisions on ties at the cut; absent when there are none (so a workbook without
+   * them keeps its fingerprint).
+   */
+  decisions?: DecisionRecord[];
 }
 
 export type Severity = "error" | "warning";
@@ -129,6 +151,10 @@ export interface RecordScore {
   reasons: readonly Reason[];
 }
 
+/**
+ * The effective advanced mark: "tie" is a 并列待定 still open; a tie the 考核组 decided is true or
+ * false, with the decision in `decided` beside it.
+ */
 export type Advanced = boolean | "tie";
 
 export interface CommunityResult {
@@ -138,6 +164,8 @@ export interface CommunityResult {
   eligible: boolean;
   rank: number;
   advanced: Advanced;
+  /** The decision that settled this place's tie at the cut (then `advanced` is its outcome). */
+  decided?: DecisionRecord;
   categories: Record<CategoryKey, Exact>;
   target: Exact;
   honor: Exact;
@@ -163,6 +191,8 @@ export interface IndividualResult {
   eligible: boolean;
   rank: number;
   advanced: Advanced;
+  /** The decision that settled this person's tie at the cut (then `advanced` is its outcome). */
+  decided?: DecisionRecord;
   moneyCents?: bigint;
 }
 

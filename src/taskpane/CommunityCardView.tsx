@@ -97,7 +97,7 @@ export function CommunityCardView({
         <Caption1>{say(placeWords(c.rank, card.count))}</Caption1>
         <span>
           <Badge size="small" appearance={c.advanced === false ? "outline" : "filled"}>
-            {say(advancedMark(c.advanced, c.eligible))}
+            {say(advancedMark(c.advanced, c.eligible, c.decided !== undefined))}
           </Badge>
         </span>
         <Caption1>{say(W.cardTotal)}</Caption1>

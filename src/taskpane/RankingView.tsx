@@ -1,11 +1,12 @@
 import * as React from "react";
 import { Badge, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { CellPeek } from "../hosts/port";
-import { Advanced, AssessmentResult, officialFigure } from "../scoring";
+import { Advanced, AssessmentResult, DecisionRecord, officialFigure } from "../scoring";
 import { CardRecord } from "../workbook/card";
 import { CardProblem, CommunityCardView } from "./CommunityCardView";
 import { CardOutcome } from "./explain";
 import { EXPLAIN_WORDS as W } from "./explain-words";
+import { decidedLabel } from "../workbook/marks";
 import { individualsToShow } from "../workbook/report";
 import { useI18n } from "./i18n";
 import { useSharedStyles } from "./styles";
@@ -33,17 +34,37 @@ export function advancedWord(
   return advanced === true ? "advanced" : advanced === "tie" ? "tie" : eligible ? "no" : "not-eligible";
 }
 
+/** 规则 §10: the reason and 依据 of a decision, as a badge's hover text. */
+export function decisionHint(d: DecisionRecord): string {
+  return [d.reason, d.basis].filter((x) => x !== undefined).join(" · ");
+}
+
 function AdvancedBadge({
   advanced,
   eligible,
   person,
+  decided,
 }: {
   advanced: Advanced;
   eligible: boolean;
   person: boolean;
+  decided?: DecisionRecord;
 }): React.JSX.Element | null {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
+  if (decided !== undefined && advanced !== "tie")
+    return (
+      <Badge
+        className={styles.badge}
+        color={advanced ? "success" : "informative"}
+        appearance={advanced ? "filled" : "outline"}
+        size="small"
+        title={decisionHint(decided)}
+        data-testid="decided-badge"
+      >
+        {say(decidedLabel(advanced))}
+      </Badge>
+    );
   switch (advancedWord(advanced, eligible)) {
     case "advanced":
       return (
@@ -175,7 +196,12 @@ export function RankingView({
                   {officialFigure(c.total)}
                 </NumberCell>
                 <TableCell>
-                  <AdvancedBadge advanced={c.advanced} eligible={c.eligible} person={false} />
+                  <AdvancedBadge
+                    advanced={c.advanced}
+                    eligible={c.eligible}
+                    person={false}
+                    decided={c.decided}
+                  />
                 </TableCell>
                 <NumberCell data-testid="ranking-gap">
                   {c.gapToCut === null ? "" : officialFigure(c.gapToCut)}
@@ -212,7 +238,7 @@ export function RankingView({
                     </TableCell>
                     <NumberCell>{officialFigure(p.score)}</NumberCell>
                     <TableCell>
-                      <AdvancedBadge advanced={p.advanced} eligible={p.eligible} person />
+                      <AdvancedBadge advanced={p.advanced} eligible={p.eligible} person decided={p.decided} />
                     </TableCell>
                   </TableRow>
                 ))}

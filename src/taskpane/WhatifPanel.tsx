@@ -140,15 +140,28 @@ export function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Eleme
   if (outcome.kind === "refused")
     return <Problem text={outcome.issues.map((i) => say(i.message)).join(say({ zh: "；", en: "; " }))} />;
   const { communities, individuals } = outcome.moves;
+  // 规则 §10: decisions the changed settings leave without their tie are listed, not applied.
+  const unapplied =
+    outcome.unapplied.length > 0 ? (
+      <Notice
+        intent="warning"
+        text={outcome.unapplied.map((i) => say(i.message)).join(say({ zh: "；", en: "; " }))}
+        testId="whatif-unapplied"
+      />
+    ) : null;
   if (communities.length === 0 && individuals.length === 0)
     return (
-      <Body1 as="p" data-testid="whatif-nothing">
-        {say(W.whatifNothing)}
-      </Body1>
+      <>
+        <Body1 as="p" data-testid="whatif-nothing">
+          {say(W.whatifNothing)}
+        </Body1>
+        {unapplied}
+      </>
     );
   const mark = (a: Parameters<typeof advancedMark>[0], eligible: boolean) => say(advancedMark(a, eligible));
   return (
     <div data-testid="whatif-moves">
+      {unapplied}
       {communities.length > 0 && (
         <Table size="small" aria-label={say(W.whatifTitle)}>
           <TableHead columns={[W.whatifCommunity, W.whatifRank, W.cardTotal, W.whatifAdvanced].map(say)} />

@@ -1,5 +1,6 @@
 import {
   AssessmentResult,
+  DecisionRecord,
   Exact,
   IndividualResult,
   msg,
@@ -8,6 +9,7 @@ import {
   RecordSource,
   say,
 } from "../scoring";
+import { decidedLabel } from "./marks";
 import type { ReportContext } from "./report";
 import { INPUT_SHEETS, SHEETS } from "./schema";
 import { OutputValue } from "./types";
@@ -42,6 +44,22 @@ export interface DetailsBody {
   bold: number[];
   /** Indices within the body of the subtotal rows (a community's own figure). */
   subtotals: number[];
+}
+
+interface DecidedPlace {
+  decided: DecisionRecord;
+  community: string;
+  item: string;
+}
+
+/** The places a 考核组决定 settled (规则 §10), in the order of the decisions' rows. */
+function decidedPlaces(result: AssessmentResult): DecidedPlace[] {
+  const out: DecidedPlace[] = [];
+  for (const c of result.communities)
+    if (c.decided !== undefined) out.push({ decided: c.decided, community: c.name, item: c.name });
+  for (const p of result.individuals)
+    if (p.decided !== undefined) out.push({ decided: p.decided, community: p.community, item: p.name });
+  return out.sort((a, b) => a.decided.row - b.decided.row);
 }
 
 /** Staff in the order of their rows; a counting sort, since each person has a row of their own. */
@@ -125,6 +143,17 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
         : d.reasons.map((r) => say(r.text, locale)).join(sep)
     );
 
+  // 规则 §10: a decided place's row says what was decided, why and on what basis.
+  const decisionLine = (p: DecidedPlace) => {
+    const d = p.decided;
+    const why = [
+      say(decidedLabel(d.advanced), locale),
+      d.reason,
+      d.basis === undefined ? undefined : say(msg(`依据：${d.basis}`, `basis: ${d.basis}`), locale),
+    ].filter((x) => x !== undefined);
+    return line(sheetName("decisions"), d.row, p.community, p.item, null, why.join(sep));
+  };
+
   const byCommunity = new Map<string, RecordScore[]>();
   for (const d of result.details) {
     const list = byCommunity.get(d.community);
@@ -152,6 +181,9 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
   }
   const subtotals = [...bold];
   for (const [name, rows] of byCommunity) if (!ranked.has(name)) count += rows.length;
+  const decisions = ctx.input.decisions === undefined ? [] : decidedPlaces(result);
+  if (decisions.length > 0) bold.push(count++);
+  count += decisions.length;
   const staff = result.individuals.length;
   if (staff > 0) bold.push(count++);
   count += staff;
@@ -196,6 +228,20 @@ export function detailsBody(result: AssessmentResult, ctx: ReportContext): Detai
     // Records naming no ranked community (none once the input is valid): listed, never summed.
     for (const [name, list] of byCommunity)
       if (!done.has(name)) for (const d of inOrder(list)) yield recordLine(d);
+    if (decisions.length > 0) {
+      yield line(
+        sheetName("decisions"),
+        null,
+        null,
+        say(
+          msg("考核组决定（以下各行不计入任何得分）", "The group's decisions (not part of any total)"),
+          locale
+        ),
+        null,
+        null
+      );
+      for (const p of decisions) yield decisionLine(p);
+    }
     if (staff > 0) {
       yield line(
         sheetName("staff"),

@@ -25,6 +25,7 @@ import {
   say,
   sum,
 } from "../scoring";
+import { decidedLabel } from "./marks";
 import { locateEngineIssue, scoreWorkbook } from "./pipeline";
 import { applySettingAssignment, SettingAssignment, SETTING_NAMES, SETTINGS } from "./settings";
 import { Issue, WorkbookGrids } from "./types";
@@ -36,8 +37,9 @@ import { Issue, WorkbookGrids } from "./types";
 
 const n4 = (e: Exact): number => e.toRoundedNumber(4);
 
-export function advancedMark(a: Advanced, eligible = true): Msg {
+export function advancedMark(a: Advanced, eligible = true, decided = false): Msg {
   if (!eligible) return msg("不参评", "not eligible");
+  if (decided && a !== "tie") return decidedLabel(a);
   return a === "tie" ? msg("并列待定", "tie") : a ? msg("先进", "advanced") : msg("非先进", "not advanced");
 }
 
@@ -243,6 +245,11 @@ export type WhatifOutcome =
       before: AssessmentResult;
       after: AssessmentResult;
       moves: Moves;
+      /**
+       * 规则 §10: the 考核组决定 that no longer settle a tie at the cut under the changed settings
+       * (a warning each): they are not applied, and their places show as the ranking leaves them.
+       */
+      unapplied: Issue[];
     };
 
 /** SPEC §8 whatif: the workbook ranked as it is and again with `changes`; nothing is written. */
@@ -254,12 +261,34 @@ export function whatifWorkbook(grids: WorkbookGrids, changes: readonly Accepted[
   const rules = copyRules(scored.rules);
   for (const c of changes) applySettingAssignment(rules, c);
   const after = (run as (rules: Rules) => AssessmentResult)(rules);
-  const errors = after.issues.filter((e) => e.severity === "error");
+  // The workbook's decisions were valid (no input errors): one the changed settings leave without
+  // its tie is reported and not applied, never a reason to refuse the what-if.
+  const errors = after.issues.filter((e) => e.severity === "error" && e.source !== "decisions");
   if (errors.length > 0)
     return { kind: "refused", issues: errors.map((e) => locateEngineIssue(e, scored.locations)) };
+  const unapplied = after.issues
+    .filter((e) => e.severity === "error" && e.source === "decisions")
+    .map((e) =>
+      locateEngineIssue(
+        {
+          ...e,
+          severity: "warning",
+          message: msg(`试算中此决定未采用：${e.message.zh}`, `Not applied in this what-if: ${e.message.en}`),
+        },
+        scored.locations
+      )
+    );
   const set: WhatifJson["set"] = {};
   for (const c of changes) set[c.setting.zh] = c.shown;
-  return { kind: "ok", set, rules, before: scored.result, after, moves: movesBetween(scored.result, after) };
+  return {
+    kind: "ok",
+    set,
+    rules,
+    before: scored.result,
+    after,
+    moves: movesBetween(scored.result, after),
+    unapplied,
+  };
 }
 
 /** How much each [I] reading matters for this workbook's data; input errors first. */

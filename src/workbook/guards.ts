@@ -185,6 +185,39 @@ function guardsOf(sheet: InputSheetKey, rules: Rules): Record<string, Guard> {
           prompt: msg("不小于 0；先进个人按此排名", "0 or more; advanced individuals are ranked by it"),
         },
       };
+    case "decisions": {
+      // 规则 §10: only these words are read; anything else would be refused on reading anyway.
+      const words = (key: "kind" | "decision"): CellRule => {
+        const choices = SHEETS.decisions.columns.find((c) => c.key === key)?.choices ?? [];
+        return { kind: "list", choices };
+      };
+      return {
+        kind: {
+          rule: words("kind"),
+          style: "stop",
+          prompt: msg("先进社区或先进个人", "Advanced community or advanced individual"),
+        },
+        name: {
+          prompt: msg(
+            "只可决定排名中先进名额处并列待定的社区或人员",
+            "Only a community or person tied at the last advanced place"
+          ),
+        },
+        community: {
+          ...community,
+          prompt: msg("先进个人填其社区（同名时必填）", "For a person: their community"),
+        },
+        decision: {
+          rule: words("decision"),
+          style: "stop",
+          prompt: msg(
+            "先进或非先进；决定后人数须等于名额",
+            "Advanced or not; the decisions must fill the places exactly"
+          ),
+        },
+        basis: { prompt: msg("会议纪要或文号", "Minutes or document number") },
+      };
+    }
     default:
       return {};
   }

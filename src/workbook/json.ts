@@ -32,7 +32,10 @@ export interface CommunityJson {
   type: string;
   rank: number;
   eligible: boolean;
+  /** true or false once the 考核组 decided a tie (then `decided` is true); "tie" while still open. */
   advanced: boolean | "tie";
+  /** Present (true) when the place was settled by a 考核组决定 (规则 §10). */
+  decided?: true;
   target: number;
   categories: Record<string, number>;
   honor: number;
@@ -55,6 +58,7 @@ export interface IndividualJson {
   score: number;
   rank: number;
   advanced: boolean | "tie";
+  decided?: true;
   money?: number;
 }
 
@@ -76,6 +80,7 @@ export function rankJson(
     rank: c.rank,
     eligible: c.eligible,
     advanced: c.advanced,
+    ...(c.decided ? { decided: true as const } : {}),
     target: n4(c.target),
     categories: Object.fromEntries(CATEGORIES.map((k) => [k, n4(c.categories[k])])),
     honor: n4(c.honor),
@@ -95,6 +100,7 @@ export function rankJson(
     score: n4(p.score),
     rank: p.rank,
     advanced: p.advanced,
+    ...(p.decided ? { decided: true as const } : {}),
     ...(r?.hasMoney && p.moneyCents !== undefined ? { money: centsToYuan(p.moneyCents) } : {}),
   }));
   return { communities, individuals, issues: issuesJson(outcome.issues, locale) };

@@ -1,4 +1,4 @@
-import { Advanced, Locale, msg, say } from "../scoring";
+import { Advanced, Locale, msg, Msg, say } from "../scoring";
 import { OutputValue, StreamedSheet } from "./types";
 
 /**
@@ -22,6 +22,13 @@ export function markColor(advanced: Advanced, eligible: boolean): string | null 
   if (!eligible) return NOT_ELIGIBLE_COLOR;
   if (advanced === "tie") return TIE_COLOR;
   return advanced ? ADVANCED_COLOR : null;
+}
+
+/** 规则 §10: a place the 考核组 decided, in the words of 排名, 先进个人, 成绩单 and the pane. */
+export function decidedLabel(advanced: boolean): Msg {
+  return advanced
+    ? msg("先进（考核组决定）", "advanced (group's decision)")
+    : msg("非先进（考核组决定）", "not advanced (group's decision)");
 }
 
 const LEGEND = [

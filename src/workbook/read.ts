@@ -7,6 +7,7 @@ import {
   CommunityRecord,
   CommunityType,
   ContributionRecord,
+  DecisionRecord,
   Exact,
   excelError,
   formulaWithoutResult,
@@ -25,7 +26,14 @@ import {
   TargetRecord,
   visible,
 } from "../scoring";
-import { COMMUNITY_TYPES, InputSheetKey, SheetSchema, SHEETS } from "./schema";
+import {
+  COMMUNITY_TYPES,
+  DECISION_CHOICES,
+  DECISION_KINDS,
+  InputSheetKey,
+  SheetSchema,
+  SHEETS,
+} from "./schema";
 import { readSettings } from "./settings";
 import { findSheet, foldName, HeaderRef, isBlank, issueAt, readRows } from "./sheet-reader";
 import { Issue, SheetGrid, WorkbookGrids } from "./types";
@@ -186,6 +194,25 @@ class RowReader {
         };
       }) ?? "社区"
     );
+  }
+
+  /**
+   * One of a column's words (its schema choices, compared folded): its index, or undefined with
+   * an error naming the words when the cell holds another.
+   */
+  choice(key: string, choices: readonly string[]): number | undefined {
+    return this.parsed(key, (x): Parse<number> => {
+      const t = foldName(cellText(x));
+      const i = choices.findIndex((c) => foldName(c) === t);
+      if (i >= 0) return { ok: true, value: i };
+      return {
+        ok: false,
+        message: msg(
+          `“${visible(cellText(x))}”无法识别：应填 ${choices.join(" 或 ")}`,
+          `"${visible(cellText(x))}" is not understood: use ${choices.join(" or ")}`
+        ),
+      };
+    });
   }
 
   communityList(key: string): string[] {
@@ -372,6 +399,7 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
     publicity: empty(),
     contributions: empty(),
     staff: empty(),
+    decisions: empty(),
     settings: empty(),
     workplan: empty(),
   };
@@ -462,9 +490,34 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
     const score = r.number("score") as Exact;
     return { row: r.row, name: r.text("name"), community: r.text("community"), score };
   });
+  // 考核组决定 (规则 §10): a missing sheet means no decisions.
+  const decisions = read<DecisionRecord>("decisions", (r) => {
+    const kind = r.choice("kind", DECISION_KINDS);
+    const decision = r.choice("decision", DECISION_CHOICES);
+    return {
+      row: r.row,
+      kind: kind === 0 ? "community" : "individual",
+      name: r.text("name"),
+      community: r.optionalText("community"),
+      advanced: decision === 0,
+      reason: r.optionalTyped("reason"),
+      basis: r.optionalTyped("basis"),
+    };
+  });
 
+  const input: AssessmentInput = {
+    communities,
+    targets,
+    honors,
+    basicPublicity,
+    publicity,
+    contributions,
+    staff,
+  };
+  // Only when there are some: a workbook without decisions keeps the fingerprint it had.
+  if (decisions.length > 0) input.decisions = decisions;
   return {
-    input: { communities, targets, honors, basicPublicity, publicity, contributions, staff },
+    input,
     rules: settings.rules,
     issues,
     locations,

@@ -20,7 +20,7 @@ import {
 import { fitRow, fitRows } from "./cell-limit";
 import { detailsBody } from "./details-sheet";
 import { GENERATED_MARKER } from "./marker";
-import { ADVANCED_COLOR, markColor, TIE_COLOR, withLegend } from "./marks";
+import { ADVANCED_COLOR, decidedLabel, markColor, TIE_COLOR, withLegend } from "./marks";
 import { printSetup } from "./print";
 import { ColumnSchema, GeneratedSheetKey, SheetKey, SHEETS } from "./schema";
 import { settingsSummary } from "./settings";
@@ -153,15 +153,19 @@ export function columnFormat(c: ColumnSchema): string {
 const num = (e: Exact): number => e.toNumber();
 const money = (cents: bigint | undefined): OutputValue => (cents === undefined ? null : centsToYuan(cents));
 
-/** The advanced mark of a ranked line in SPEC §4's words; null for an eligible one not advanced. */
-export function advancedLabel(a: Advanced, eligible: boolean): Msg | null {
+/**
+ * The advanced mark of a ranked line in SPEC §4's words; null for an eligible one not advanced.
+ * A place the 考核组 decided (规则 §10) says so, advanced or not.
+ */
+export function advancedLabel(a: Advanced, eligible: boolean, decided = false): Msg | null {
   if (!eligible) return msg("不参评", "not eligible");
+  if (decided && a !== "tie") return decidedLabel(a);
   if (a === "tie") return msg("并列待定", "tie — needs a decision");
   return a ? msg("先进", "advanced") : null;
 }
 
-function advancedText(a: Advanced, eligible: boolean, locale: Locale): string | null {
-  const m = advancedLabel(a, eligible);
+function advancedText(a: Advanced, eligible: boolean, decided: boolean, locale: Locale): string | null {
+  const m = advancedLabel(a, eligible, decided);
   return m === null ? null : say(m, locale);
 }
 
@@ -318,7 +322,7 @@ export function rankingStream(result: AssessmentResult, ctx: ReportContext): Str
     rewards: (c) => num(c.rewards),
     total: (c) => num(c.total),
     converted: (c) => num(c.converted),
-    advanced: (c) => advancedText(c.advanced, c.eligible, locale),
+    advanced: (c) => advancedText(c.advanced, c.eligible, c.decided !== undefined, locale),
     gapToCut: (c) => (c.gapToCut === null ? null : num(c.gapToCut)),
     gapToAbove: (c) => (c.gapToAbove === null ? null : num(c.gapToAbove)),
     money: (c) => money(c.moneyCents),
@@ -349,7 +353,7 @@ export function individualsStream(result: AssessmentResult, ctx: ReportContext):
       name: (p) => p.name,
       community: (p) => p.community,
       score: (p) => num(p.score),
-      advanced: (p) => advancedText(p.advanced, p.eligible, locale),
+      advanced: (p) => advancedText(p.advanced, p.eligible, p.decided !== undefined, locale),
       money: (p) => money(p.moneyCents),
     })
   );

@@ -13,7 +13,8 @@ import { OutputValue } from "./types";
  *   81), an article whose author is not staff and one already counted toward a target task (0);
  * - contributions: two on one line above the 5-point line cap, a community above the 20-point
  *   total cap, one without the leader's agreement (0);
- * - staff: the 8th place of the advanced individuals falls in a tie (并列待定);
+ * - staff: the 8th place of the advanced individuals falls in a tie (并列待定), and 考核组决定
+ *   is left empty (headers only) so the tie stays open for all to see;
  * - a bonus pool, so money is shared to the cent.
  * Cells are given by the schema's column keys, so the sample follows the schema's column order.
  */

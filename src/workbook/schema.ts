@@ -50,6 +50,9 @@ export const YES_NO_CHOICES = ["是", "否"] as const;
 export const COMMUNITY_TYPES = ["社区", "村改居"] as const;
 export const WORKPLAN_STATUSES = ["未启动", "推进中", "已完成", "已调整"] as const;
 export type WorkplanStatus = (typeof WORKPLAN_STATUSES)[number];
+/** 考核组决定: which list (类别) and what was decided (决定), in the order of DecisionKind and true/false. */
+export const DECISION_KINDS = ["先进社区", "先进个人"] as const;
+export const DECISION_CHOICES = ["先进", "非先进"] as const;
 
 const col = (
   key: string,
@@ -178,6 +181,21 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("name", "姓名", "Name", "text", 12, req),
       col("community", "社区", "Community", "text", 16, req),
       col("score", "个人考核得分", "Score", "number", 14, req),
+    ],
+  },
+  decisions: {
+    key: "decisions",
+    zh: "考核组决定",
+    en: "Decisions",
+    generated: false,
+    required: false,
+    columns: [
+      col("kind", "类别", "Kind", "text", 10, { required: true, choices: DECISION_KINDS }),
+      col("name", "名称", "Name", "text", 16, req),
+      col("community", "社区", "Community", "text", 16),
+      col("decision", "决定", "Decision", "text", 8, { required: true, choices: DECISION_CHOICES }),
+      col("reason", "理由", "Reason", "text", 40),
+      col("basis", "依据", "Basis", "text", 24),
     ],
   },
   settings: {
@@ -324,6 +342,7 @@ export const INPUT_SHEETS: readonly InputSheetKey[] = [
   "publicity",
   "contributions",
   "staff",
+  "decisions",
   "settings",
   "workplan",
 ];

@@ -18,6 +18,7 @@ import {
   sum,
 } from "../scoring";
 import { fitRows } from "./cell-limit";
+import { decidedLabel } from "./marks";
 import { printSetup } from "./print";
 import { fingerprint, headerLine, ReportContext } from "./report";
 import { localTime } from "./local-time";
@@ -134,9 +135,13 @@ export function rankText(rank: number, of: number, locale: Locale): string {
   return locale === "en-US" ? `No. ${rank} of ${of} communities` : `第 ${rank} 名（共 ${of} 个社区）`;
 }
 
-/** The status line: 先进社区, 并列待定, 村改居不参评 or —. */
-export function statusText(c: Pick<CommunityResult, "advanced" | "eligible">, locale: Locale): string {
+/** The status line: 先进社区, 并列待定, 村改居不参评, a 考核组决定 (规则 §10) or —. */
+export function statusText(
+  c: Pick<CommunityResult, "advanced" | "eligible" | "decided">,
+  locale: Locale
+): string {
   if (!c.eligible) return say(msg("村改居不参评", "村改居: not eligible"), locale);
+  if (c.decided !== undefined && c.advanced !== "tie") return say(decidedLabel(c.advanced), locale);
   if (c.advanced === "tie") return say(msg("并列待定", "Tie — needs a decision"), locale);
   return c.advanced ? say(msg("先进社区", "Advanced community"), locale) : "—";
 }
