@@ -51,13 +51,14 @@ export interface ReportContext {
 }
 
 /**
- * The staff a summary shows: everyone down to the last advanced (or tied) person, so staff of
- * 村改居 ranked above them appear as 不参评 rather than leaving a gap in the ranks.
+ * The staff a summary shows: everyone down to the last advanced (or tied, or decided) person, so
+ * staff of 村改居 ranked above them appear as 不参评 rather than leaving a gap in the ranks, and
+ * one the 考核组 decided 非先进 is seen with the others of the tie.
  */
 export function individualsToShow(result: AssessmentResult): AssessmentResult["individuals"] {
   let last = -1;
   result.individuals.forEach((p, i) => {
-    if (p.advanced !== false) last = i;
+    if (p.advanced !== false || p.decided !== undefined) last = i;
   });
   return result.individuals.slice(0, last + 1);
 }
