@@ -1,4 +1,4 @@
-import { assess } from "../../src/scoring";
+import { assess, assessor, AssessmentResult } from "../../src/scoring";
 import { rankJson } from "../../src/workbook/json";
 import {
   rankWorkbook,
@@ -7,12 +7,13 @@ import {
   templateSheets,
   validateWorkbook,
 } from "../../src/workbook/pipeline";
+import { interpretations } from "../../src/explain";
 import { whatifWorkbook } from "../../src/workbook/explain";
 import { parseSettingAssignmentText } from "../../src/workbook/settings";
 import { fingerprint } from "../../src/workbook/report";
 import { OutputSheet, WorkbookGrids } from "../../src/workbook/types";
 import { workplanTemplateRows } from "../../src/workplan";
-import { addRow, rowWhere, sampleGrids, setCell } from "./helpers";
+import { addRow, records, rowWhere, sampleGrids, setCell } from "./helpers";
 
 /**
  * 规则 §10 考核组决定: the sample's 8th advanced-individual place falls in a three-way tie
@@ -54,15 +55,6 @@ const THE_TIE: Row[] = [
     依据: "考核组会议纪要〔2024〕3号",
   },
 ];
-
-function records(s: OutputSheet): Record<string, unknown>[] {
-  const headers = s.rows[s.headerRow] as string[];
-  const body = s.rows.slice(s.headerRow + 1);
-  const end = body.findIndex((r) => r.every((v) => v === null));
-  return (end < 0 ? body : body.slice(0, end)).map((r) =>
-    Object.fromEntries(headers.map((h, i) => [h, r[i]]))
-  );
-}
 
 const sheetOf = (sheets: OutputSheet[], key: OutputSheet["key"]) => {
   const s = sheets.find((x) => x.key === key);
@@ -279,6 +271,36 @@ describe("规则 §10 decisions under whatif: applied in each re-assessment, rep
     expect(outcome.unapplied).toEqual([]);
     expect(outcome.moves.individuals).toEqual([]);
     expect(outcome.after.individuals.find((p) => p.name === "胡霞")?.decided).toBeDefined();
+  });
+
+  test("--interpretations: every reading ranks again with the decisions applied", () => {
+    const g = sampleGrids();
+    decide(g, THE_TIE);
+    const read = readWorkbook(g);
+    const inner = assessor(read.input);
+    const results: AssessmentResult[] = [];
+    const readings = interpretations(read.input, read.rules, (rules) => {
+      const result = inner(rules);
+      results.push(result);
+      return result;
+    });
+    expect(readings.length).toBeGreaterThan(0);
+    expect(results.length).toBeGreaterThan(readings.length);
+    for (const result of results) {
+      const marks = result.individuals
+        .filter((p) => p.decided !== undefined)
+        .map((p) => [p.name, p.advanced]);
+      expect(marks).toEqual([
+        ["徐芳", true],
+        ["马红", true],
+        ["胡霞", false],
+      ]);
+    }
+    // Staff scores move with no reading: nobody's mark changes.
+    for (const r of readings) {
+      const moves = r.kind === "points" ? [r.below, r.above].flatMap((x) => (x ? [x.moves] : [])) : [r.moves];
+      for (const m of moves) expect(m.individuals).toEqual([]);
+    }
   });
 
   test("edge: a decision on a tie that a whatif removes is reported (a warning listing it), not applied", () => {

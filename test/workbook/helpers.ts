@@ -1,6 +1,6 @@
 import { sampleSheets } from "../../src/workbook/pipeline";
 import { workplanTemplateRows } from "../../src/workplan";
-import { SheetGrid, WorkbookGrids } from "../../src/workbook/types";
+import { OutputSheet, SheetGrid, WorkbookGrids } from "../../src/workbook/types";
 
 /** The built-in sample as grids (what a host would read), fresh for every test. */
 export function sampleGrids(): WorkbookGrids {
@@ -76,3 +76,16 @@ export const INPUT_SHEET_NAMES = [
   "设置",
   "工作要点",
 ];
+
+/**
+ * Data rows as objects keyed by the sheet's own header row: the table down to the first blank row
+ * (SPEC §8: the legend of 排名 and 先进个人 sits below a blank row).
+ */
+export function records(s: OutputSheet): Record<string, unknown>[] {
+  const headers = s.rows[s.headerRow] as string[];
+  const body = s.rows.slice(s.headerRow + 1);
+  const end = body.findIndex((r) => r.every((v) => v === null));
+  return (end < 0 ? body : body.slice(0, end)).map((r) =>
+    Object.fromEntries(headers.map((h, i) => [h, r[i]]))
+  );
+}

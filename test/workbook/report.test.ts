@@ -5,7 +5,7 @@ import { GENERATED_MARKER, isGeneratedSheet } from "../../src/workbook/marker";
 import { fingerprint } from "../../src/workbook/report";
 import { OutputSheet } from "../../src/workbook/types";
 import { workplanTemplateRows } from "../../src/workplan";
-import { addRow, rowWhere, sampleGrids, setCell, tab } from "./helpers";
+import { addRow, records, rowWhere, sampleGrids, setCell, tab } from "./helpers";
 
 const NOW = new Date(2024, 11, 31, 9, 30);
 
@@ -13,19 +13,6 @@ function sheet(sheets: OutputSheet[], key: OutputSheet["key"]): OutputSheet {
   const s = sheets.find((x) => x.key === key);
   if (!s) throw new Error(`no ${key}`);
   return s;
-}
-
-/**
- * Data rows as objects keyed by the sheet's own header row: the table down to the first blank row
- * (SPEC §8: the legend of 排名 and 先进个人 sits below a blank row).
- */
-function records(s: OutputSheet): Record<string, unknown>[] {
-  const headers = s.rows[s.headerRow] as string[];
-  const body = s.rows.slice(s.headerRow + 1);
-  const end = body.findIndex((r) => r.every((v) => v === null));
-  return (end < 0 ? body : body.slice(0, end)).map((r) =>
-    Object.fromEntries(headers.map((h, i) => [h, r[i]]))
-  );
 }
 
 describe("SPEC §6 generated sheets", () => {
