@@ -4,6 +4,7 @@ import { CellPeek } from "../hosts/port";
 import { exactText, officialFigure } from "../scoring";
 import { CardRecord, CommunityCard, communityTypeWords } from "../workbook/card";
 import { advancedMark } from "../workbook/explain";
+import { decisionHint } from "../workbook/marks";
 import { EXPLAIN_WORDS as W, placeWords } from "./explain-words";
 import { Handler } from "./handler";
 import { Notice } from "./Notice";
@@ -96,7 +97,11 @@ export function CommunityCardView({
       <div className={styles.facts}>
         <Caption1>{say(placeWords(c.rank, card.count))}</Caption1>
         <span>
-          <Badge size="small" appearance={c.advanced === false ? "outline" : "filled"}>
+          <Badge
+            size="small"
+            appearance={c.advanced === false ? "outline" : "filled"}
+            title={c.decided === undefined ? undefined : decisionHint(c.decided)}
+          >
             {say(advancedMark(c.advanced, c.eligible, c.decided !== undefined))}
           </Badge>
         </span>

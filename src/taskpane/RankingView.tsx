@@ -6,7 +6,7 @@ import { CardRecord } from "../workbook/card";
 import { CardProblem, CommunityCardView } from "./CommunityCardView";
 import { CardOutcome } from "./explain";
 import { EXPLAIN_WORDS as W } from "./explain-words";
-import { decidedLabel } from "../workbook/marks";
+import { decidedLabel, decisionHint } from "../workbook/marks";
 import { individualsToShow } from "../workbook/report";
 import { useI18n } from "./i18n";
 import { useSharedStyles } from "./styles";
@@ -32,11 +32,6 @@ export function advancedWord(
   eligible: boolean
 ): "advanced" | "tie" | "not-eligible" | "no" {
   return advanced === true ? "advanced" : advanced === "tie" ? "tie" : eligible ? "no" : "not-eligible";
-}
-
-/** 规则 §10: the reason and 依据 of a decision, as a badge's hover text. */
-export function decisionHint(d: DecisionRecord): string {
-  return [d.reason, d.basis].filter((x) => x !== undefined).join(" · ");
 }
 
 function AdvancedBadge({

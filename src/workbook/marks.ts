@@ -1,4 +1,4 @@
-import { Advanced, Locale, msg, Msg, say } from "../scoring";
+import { Advanced, DecisionRecord, Locale, msg, Msg, say } from "../scoring";
 import { OutputValue, StreamedSheet } from "./types";
 
 /**
@@ -29,6 +29,11 @@ export function decidedLabel(advanced: boolean): Msg {
   return advanced
     ? msg("先进（考核组决定）", "advanced (group's decision)")
     : msg("非先进（考核组决定）", "not advanced (group's decision)");
+}
+
+/** The reason and 依据 of a decision in one line (the pane's hover text on its badge). */
+export function decisionHint(d: DecisionRecord): string {
+  return [d.reason, d.basis].filter((x) => x !== undefined).join(" · ");
 }
 
 const LEGEND = [
