@@ -32,8 +32,8 @@ export interface TieAtCut {
 
 export interface Resolution {
   /** Per member of the tie, the decision that settles it, or undefined while it stays open. */
-  decided: (DecisionRecord | undefined)[];
-  issues: EngineIssue[];
+  decided: readonly (DecisionRecord | undefined)[];
+  issues: readonly EngineIssue[];
 }
 
 /** Who a decision names, as the issue quotes it: 马红（春晖社区）. */
@@ -45,8 +45,12 @@ function error(row: number | undefined, field: string | undefined, message: Msg)
   return { severity: "error", source: "decisions", row, field, message };
 }
 
+/** No decision applied: every place of the tie stays open (an empty list reads undefined at any place). */
+const NONE: Resolution = Object.freeze({ decided: Object.freeze([]) as readonly undefined[], issues: [] });
+
 /** The decisions of `tie.kind` among `decisions`, applied to that list's tie at the cut. */
 export function resolveTie(decisions: readonly DecisionRecord[], tie: TieAtCut): Resolution {
+  if (decisions.length === 0) return NONE;
   const decided: (DecisionRecord | undefined)[] = new Array<DecisionRecord | undefined>(tie.count);
   const issues: EngineIssue[] = [];
   const { list, unit } = LISTS[tie.kind];
@@ -103,7 +107,8 @@ export function resolveTie(decisions: readonly DecisionRecord[], tie: TieAtCut):
     }
     decided[at[0]] = d;
   }
-  if (!any || issues.length > 0) return { decided: new Array(tie.count), issues };
+  if (!any) return NONE;
+  if (issues.length > 0) return { decided: NONE.decided, issues };
 
   let advanced = tie.above;
   let open = 0;
@@ -128,6 +133,6 @@ export function resolveTie(decisions: readonly DecisionRecord[], tie: TieAtCut):
         : `${places.zh}，尚未决定的 ${open} ${unit.zh}全为先进也只有 ${advanced + open} ${unit.zh}，请将 ${tie.slots - advanced - open} ${unit.zh}改为先进`,
       `${places.en}${open === 0 ? "" : ` (${advanced + open} even with the ${open} undecided)`}; decide ${tie.slots - advanced - open} more as advanced`
     );
-  if (count !== null) return { decided: new Array(tie.count), issues: [error(undefined, undefined, count)] };
+  if (count !== null) return { decided: NONE.decided, issues: [error(undefined, undefined, count)] };
   return { decided, issues };
 }
