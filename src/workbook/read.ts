@@ -505,17 +505,9 @@ export function readAssessment(grids: WorkbookGrids, letGo = false): ReadOutcome
     };
   });
 
-  const input: AssessmentInput = {
-    communities,
-    targets,
-    honors,
-    basicPublicity,
-    publicity,
-    contributions,
-    staff,
-  };
-  // Only when there are some: a workbook without decisions keeps the fingerprint it had.
-  if (decisions.length > 0) input.decisions = decisions;
+  const records = { communities, targets, honors, basicPublicity, publicity, contributions, staff };
+  // Decisions only when there are some: a workbook without them keeps the fingerprint it had.
+  const input: AssessmentInput = decisions.length > 0 ? { ...records, decisions } : records;
   return {
     input,
     rules: settings.rules,
