@@ -94,7 +94,9 @@ export const USAGE = `用法 / usage: npm run --silent scorecard -- <命令> …
   statement <in.xlsx> [--community 社区] [--out <out.xlsx>] [--pdf <out.pdf>]
                                                    成绩单：每个社区一页（或只一个社区），不给 --out/--pdf 时打印为文字；
                                                    --out 写出加上“成绩单”表的工作簿；--pdf 经 LibreOffice（soffice）转为 PDF
-  （validate、rank、workplan、whatif、statement 不给文件时使用内置示例，只显示不写出：--out、--pdf 需要输入文件
+  notice <in.xlsx> [--out <out.xlsx>] [--pdf <out.pdf>]
+                                                   公示名单（A4 一页，可张贴）；名额线上有并列待定或有错误时拒绝（退出码 1）
+  （validate、rank、workplan、whatif、statement、notice 不给文件时使用内置示例，只显示不写出：--out、--pdf 需要输入文件
    / with no file: the built-in sample, shown only — --out and --pdf need an input file）
 
   --force     写出的文件已存在时替换它（否则拒绝，退出码 2）/ replace an existing file (else refused, exit 2)；

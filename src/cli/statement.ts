@@ -1,12 +1,11 @@
-import { Exact, EXACT_FORMAT, exactText, Locale, officialFigure } from "../scoring";
+import { Exact, EXACT_FORMAT, exactText, msg, officialFigure } from "../scoring";
 import { sortIssues, statementWorkbook } from "../workbook/pipeline";
 import { MACHINE_LOOK } from "../workbook/statements";
 import { OutputSheet, OutputValue } from "../workbook/types";
 import { Args } from "./args";
 import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
-import { writeOutFile } from "./files";
+import { prepareDocumentOutputs, writeDocument } from "./document-out";
 import { openInput } from "./input";
-import { checkOutputs } from "./out-file";
 import { Io, issuesText, printOutFile } from "./output";
 import { refuseOptions } from "./paths";
 import { displayWidth } from "./table";
@@ -80,17 +79,11 @@ export function statementsText(sheet: OutputSheet): string {
   return out.join("\n").replace(/\n{3,}/g, "\n\n");
 }
 
-function written(io: Io, file: string, what: string, locale: Locale): void {
-  io.out(locale === "en-US" ? `Written: ${file} (${what})` : `已写出：${file}（${what}）`);
-}
-
 export async function statementCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
   refuseOptions(args, "statement", ["out", "pdf", "community", "force"]);
   // Refused before any work (SPEC §8): the input is never overwritten, nor an existing file without
   // --force; a PDF needs LibreOffice.
-  await checkOutputs(args);
-  const pdf = args.pdf !== undefined ? await import("./pdf") : null;
-  const converter = pdf ? { soffice: pdf.findSoffice(), timeoutMs: pdf.convertTimeoutMs() } : null;
+  const outputs = await prepareDocumentOutputs(args);
 
   const input = await openInput(args, io);
   const outcome = statementWorkbook(await input.grids(), {
@@ -108,24 +101,14 @@ export async function statementCommand(args: Args, io: Io, now: Date = new Date(
   }
   if (args.out === undefined && args.pdf === undefined) io.out(statementsText(sheet) + "\n");
   io.out(issuesText(issues, args.locale));
-  if (args.out !== undefined) {
-    const pkg = await input.pkg();
-    const { packXlsx, writePackageSheets } = await import("../hosts/xlsx/ooxml");
-    const names = await writePackageSheets(pkg, [sheet]);
-    await writeOutFile(args.out, await packXlsx(pkg), { kind: "workbook", force: args.force });
-    printOutFile(io, args.out, true, names, args.locale);
-  }
-  if (pdf && converter && args.pdf !== undefined) {
-    await pdf.writeSheetPdf(converter, sheet, args.pdf, args.force);
-    const pages = (sheet.print?.breaksAfter?.length ?? 0) + 1;
-    written(
-      io,
-      args.pdf,
-      args.locale === "en-US"
-        ? `${pages} statement(s), each starting a new page`
-        : `成绩单 ${pages} 份，每份从新的一页开始`,
-      args.locale
-    );
-  }
+  const pages = (sheet.print?.breaksAfter?.length ?? 0) + 1;
+  await writeDocument(
+    args,
+    io,
+    input,
+    sheet,
+    outputs,
+    msg(`成绩单 ${pages} 份，每份从新的一页开始`, `${pages} statement(s), each starting a new page`)
+  );
   return EXIT_OK;
 }

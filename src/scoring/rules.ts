@@ -47,6 +47,28 @@ export interface Rules {
   lines: string[];
   /** Assessment year, shown in headers only. */
   year: number | null;
+  /** Document settings (公示, 申报): words for printed documents, never a scoring rule. */
+  document: DocumentSettings;
+}
+
+/**
+ * Settings of the documents around the result (the 公示 notice, the call for entries): blank by
+ * default, and not part of what is scored — they stay out of the inputs' fingerprint.
+ */
+export interface DocumentSettings {
+  /** 申报截止日期, "YYYY-MM-DD". */
+  applyDeadline: string | null;
+  /** 考核编号. */
+  assessmentCode: string | null;
+  /** 公示单位: who posts and signs the notice. */
+  noticeUnit: string | null;
+  /** 公示开始日期, "YYYY-MM-DD". */
+  noticeStart: string | null;
+  /** 公示天数 (calendar days, the first day counted). */
+  noticeDays: number;
+  /** 异议联系人 and 联系电话. */
+  objectionContact: string | null;
+  contactPhone: string | null;
 }
 
 const n = (v: number) => Exact.fromNumber(v);
@@ -90,6 +112,16 @@ export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
   // 招商引资、征地拆迁、建设发展、信访维稳、矛盾化解等
   lines: ["招商引资", "征地拆迁", "建设发展", "信访维稳", "矛盾化解"],
   year: null,
+  // 公示 lasts 5 days unless the town sets otherwise; the other document settings are blank.
+  document: {
+    applyDeadline: null,
+    assessmentCode: null,
+    noticeUnit: null,
+    noticeStart: null,
+    noticeDays: 5,
+    objectionContact: null,
+    contactPhone: null,
+  },
 });
 
 export function defaultRules(): Rules {
@@ -104,5 +136,6 @@ export function copyRules(rules: Readonly<Rules>): Rules {
     publicityPoints: { ...rules.publicityPoints },
     categoryMax: { ...rules.categoryMax },
     lines: [...rules.lines],
+    document: { ...rules.document },
   };
 }

@@ -24,6 +24,7 @@ import {
 } from "./report";
 import { sampleWorkbook } from "./sample";
 import { statementsSheet } from "./statements";
+import { noticeSheet } from "./sheets/notice";
 import { ColumnSchema, GeneratedSheetKey, INPUT_SHEETS, InputSheetKey, SHEETS } from "./schema";
 import { settingsRows } from "./settings";
 import { inputGuards } from "./guards";
@@ -332,6 +333,58 @@ export function statementWorkbook(grids: WorkbookGrids, opts: StatementOptions):
   }
   const ctx = reportContext(grids, scored, ["statements"], opts, fp);
   return { ok, issues: scored.issues, stale, result, sheet: statementsSheet(result, ctx, only) };
+}
+
+export type NoticeOutcome = Omit<RankOutcome, "sheets" | "notes"> & {
+  /** 公示名单; null when the workbook has errors or a place at the cut is open (`refused`). */
+  sheet: OutputSheet | null;
+  /** Why no notice can be posted yet: a 并列待定 at the cut, naming who (one line). */
+  refused?: Msg;
+};
+
+/** Names listed in the refusal of an open tie, at most. */
+const TIED_LISTED = 10;
+
+/** Why a result with a 并列待定 at the cut cannot be posted, naming those tied; null when none is. */
+export function openTie(result: AssessmentResult): Msg | null {
+  const communities = result.communities.filter((c) => c.advanced === "tie").map((c) => c.name);
+  const people = result.individuals
+    .filter((p) => p.advanced === "tie")
+    .map((p) => `${p.name}（${p.community}）`);
+  if (communities.length === 0 && people.length === 0) return null;
+  const list = (names: string[], sep: string) =>
+    names.slice(0, TIED_LISTED).join(sep) + (names.length > TIED_LISTED ? ` …` : "");
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (communities.length > 0) {
+    zh.push(`先进社区 ${list(communities, "、")}`);
+    en.push(`communities ${list(communities, ", ")}`);
+  }
+  if (people.length > 0) {
+    zh.push(`先进个人 ${list(people, "、")}`);
+    en.push(`individuals ${list(people, ", ")}`);
+  }
+  return msg(
+    `不能生成公示名单：名额线上有并列待定（${zh.join("；")}），请先由考核组决定或调整名额`,
+    `No public notice while a tie at the cut is open (${en.join("; ")}): decide it first or change the places`
+  );
+}
+
+/**
+ * The `notice` command and the pane's 公示名单 (the rules in docs/, §10): validate, score, rank and
+ * make 公示名单 — refused while the workbook has errors or a 并列待定 at the cut is unresolved.
+ */
+export function noticeWorkbook(grids: WorkbookGrids, opts: RankOptions): NoticeOutcome {
+  const scored = scoreWorkbook(grids);
+  const ok = !scored.issues.some((i) => i.severity === "error");
+  const fp = fingerprint(scored.input, scored.rules);
+  const stale = staleIssues(grids, fp);
+  if (!ok) return { ok, issues: scored.issues, stale, result: null, sheet: null };
+  const result = scored.result;
+  const refused = openTie(result);
+  if (refused) return { ok, issues: scored.issues, stale, result, sheet: null, refused };
+  const ctx = reportContext(grids, scored, ["notice"], opts, fp);
+  return { ok, issues: scored.issues, stale, result, sheet: noticeSheet(result, ctx) };
 }
 
 // ---------------------------------------------------------------------------------------------

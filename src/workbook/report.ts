@@ -119,7 +119,10 @@ function feed(v: unknown, h: Hash53): void {
  */
 export function fingerprint(input: AssessmentInput, rules: Rules): string {
   const h = new Hash53();
-  feed(rules, h);
+  // Document settings (公示单位, 考核编号 …) are words for documents, not rules of the result:
+  // typing them makes no result stale (the rules in docs/, §10).
+  const { document: _document, ...scoring } = rules;
+  feed(scoring, h);
   feed(input, h);
   return h.digest().toString(16).padStart(14, "0").slice(-12).toUpperCase();
 }
@@ -336,7 +339,11 @@ export function rankingStream(result: AssessmentResult, ctx: ReportContext): Str
   const body = bodyOf(result.communities, rowMaker(columns, cells));
   const sheet = withLegend(sheetOf("ranking", ctx, columns, body, marks(result.communities)), ctx.locale);
   const chart = rankingChart(sheet, columns, body.count, ctx.locale);
-  return chart ? { ...sheet, chart } : sheet;
+  if (!chart) return sheet;
+  // The print area ends at the table's last column (the rules in docs/, §8): the chart beside it
+  // stays on screen, so one-page-wide printing scales the paper for the table alone.
+  const print = sheet.print && { ...sheet.print, printRows: { first: 0, last: sheet.rowCount - 1 } };
+  return { ...sheet, chart, ...(print ? { print } : {}) };
 }
 
 export function rankingSheet(result: AssessmentResult, ctx: ReportContext): OutputSheet {

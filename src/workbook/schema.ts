@@ -32,7 +32,7 @@ export interface ColumnSchema {
 export type InputSheetKey = RecordSource | "workplan";
 
 export type GeneratedSheetKey =
-  "ranking" | "individuals" | "details" | "statements" | "issues" | "workplanSummary";
+  "ranking" | "individuals" | "details" | "statements" | "issues" | "workplanSummary" | "notice";
 
 export type SheetKey = InputSheetKey | GeneratedSheetKey;
 
@@ -302,6 +302,20 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("reason", "计分依据", "Reason", "text", 30),
     ],
   },
+  notice: {
+    key: "notice",
+    zh: "公示名单",
+    en: "Notice",
+    generated: true,
+    required: false,
+    // A document (src/workbook/sheets/notice.ts): the columns hold the advanced lists.
+    columns: [
+      col("rank", "名次", "Rank", "text", 10),
+      col("name", "名称", "Name", "text", 24),
+      col("total", "综合得分", "Total", "text", 20),
+      col("converted", "折算分", "Converted", "text", 14),
+    ],
+  },
   issues: {
     key: "issues",
     zh: "校验结果",
@@ -354,6 +368,7 @@ export const GENERATED_SHEETS: readonly GeneratedSheetKey[] = [
   "statements",
   "issues",
   "workplanSummary",
+  "notice",
 ];
 
 /** A column's name for people: the header in Chinese, English words (not the alias's CamelCase). */

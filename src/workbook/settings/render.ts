@@ -17,7 +17,8 @@ export function settingsRows(rules: Readonly<Rules>): OutputValue[][] {
 /** A short line of the settings that differ from the defaults, for the header line of generated sheets. */
 export function settingsSummary(rules: Readonly<Rules>): Msg {
   const defaults = defaultRules();
-  const changed = SETTINGS.filter((s) => showSetting(s, rules) !== showSetting(s, defaults));
+  // Document settings are no rule of the result: the line names only what changes the scores.
+  const changed = SETTINGS.filter((s) => !s.document && showSetting(s, rules) !== showSetting(s, defaults));
   if (changed.length === 0) return msg("设置：全部为默认值", "settings: all defaults");
   return msg(
     `设置：${changed.map((s) => `${s.zh}=${showSetting(s, rules) ?? "空白"}`).join("；")}（其余为默认值）`,

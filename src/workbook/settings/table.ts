@@ -1,5 +1,6 @@
 import {
   CategoryKey,
+  DocumentSettings,
   CATEGORY_NAMES,
   DEFAULT_RULES,
   Exact,
@@ -21,14 +22,15 @@ import {
  */
 
 /** Rules fields that hold one value per level or category; their settings are `field.sub`. */
-type GroupField = "honorPoints" | "publicityPoints" | "categoryMax";
+type GroupField = "honorPoints" | "publicityPoints" | "categoryMax" | "document";
 
 /** A setting's id: the path of its value in `Rules`. */
 export type SettingId =
   | Exclude<keyof Rules, GroupField>
   | `honorPoints.${Level}`
   | `publicityPoints.${Level}`
-  | `categoryMax.${CategoryKey}`;
+  | `categoryMax.${CategoryKey}`
+  | `document.${keyof DocumentSettings}`;
 
 /** What a setting's value is, and the limits it is read under. */
 export type SettingType =
@@ -41,7 +43,11 @@ export type SettingType =
   /** One of a few codes, written on the sheet as its zh (or en) word. */
   | { kind: "choice"; choices: Readonly<Record<string, Msg>> }
   /** A list of names separated by 、 or commas. */
-  | { kind: "list" };
+  | { kind: "list" }
+  /** Text as typed (a document setting: 公示单位, 联系电话); blank means none. */
+  | { kind: "text" }
+  /** A date ("YYYY-MM-DD" in `Rules`): a date cell, or typed as 2026-01-05 or 2026年1月5日. */
+  | { kind: "date" };
 
 /** A value as `Rules` holds it. */
 export type SettingValue = Exact | number | string | readonly string[] | null;
@@ -59,6 +65,12 @@ export interface SettingDef {
   note: Msg;
   /** True where the value is this product's interpretation of an ambiguous seed (SPEC [I]). */
   interpretation: boolean;
+  /**
+   * A document setting (the 公示 notice, the call for entries): words for printed documents, not a
+   * scoring rule — it is left out of the inputs' fingerprint (report.ts), so typing it makes no
+   * result stale, and out of the header line's summary.
+   */
+  document?: true;
 }
 
 const POINTS: SettingType = { kind: "number", min: 0, max: 100 };
@@ -125,6 +137,18 @@ const points = (id: PointsId, zh: string, en: string, what: Msg, more: Msg = msg
   note: msg(`${what.zh}（默认 ${pts(d[id])}${more.zh}）`, `${what.en} (default ${pts(d[id])}${more.en})`),
   interpretation: false,
 });
+
+/** A document setting (blank by default, no scoring rule): see `SettingDef.document`. */
+function documentSetting(
+  key: keyof DocumentSettings,
+  zh: string,
+  en: string,
+  label: string,
+  type: SettingType,
+  note: Msg
+): SettingDef {
+  return { id: `document.${key}`, zh, en, label, type, note, interpretation: false, document: true };
+}
 
 /** Every key of the 设置 sheet, in the order the template lists them. */
 export const SETTINGS: readonly SettingDef[] = [
@@ -295,6 +319,65 @@ export const SETTINGS: readonly SettingDef[] = [
     note: msg("考核年度（只用于表头显示）", "Assessment year (shown in headers only)"),
     interpretation: false,
   },
+  documentSetting(
+    "applyDeadline",
+    "申报截止日期",
+    "ApplyDeadline",
+    "Deadline for entries",
+    { kind: "date" },
+    msg("申报截止日期（文书用，不影响计分）", "Deadline for entries (documents only; no effect on scores)")
+  ),
+  documentSetting(
+    "assessmentCode",
+    "考核编号",
+    "AssessmentCode",
+    "Assessment code",
+    { kind: "text" },
+    msg("考核编号（文书用，不影响计分）", "Assessment code (documents only)")
+  ),
+  documentSetting(
+    "noticeUnit",
+    "公示单位",
+    "NoticeUnit",
+    "Posted by",
+    { kind: "text" },
+    msg("公示名单的发布和落款单位", "Who posts and signs the public notice")
+  ),
+  documentSetting(
+    "noticeStart",
+    "公示开始日期",
+    "NoticeStart",
+    "Notice starts",
+    { kind: "date" },
+    msg("公示开始日期，如 2026-01-05", "First day of the public notice, e.g. 2026-01-05")
+  ),
+  documentSetting(
+    "noticeDays",
+    "公示天数",
+    "NoticeDays",
+    "Notice days",
+    { kind: "integer", min: 1, max: 365 },
+    msg(
+      `公示天数（默认 ${d.document.noticeDays}；含开始当天，按自然日计，截止日期自动算出）`,
+      `Days of the public notice (default ${d.document.noticeDays}; calendar days, the first day counted)`
+    )
+  ),
+  documentSetting(
+    "objectionContact",
+    "异议联系人",
+    "ObjectionContact",
+    "Contact for objections",
+    { kind: "text" },
+    msg("公示期间受理异议的联系人", "Who takes objections during the notice")
+  ),
+  documentSetting(
+    "contactPhone",
+    "联系电话",
+    "ContactPhone",
+    "Contact phone",
+    { kind: "text" },
+    msg("异议联系电话", "Phone for objections")
+  ),
 ];
 
 /** Every setting's name for people, by id: its 项目 name in Chinese, its English words (not the alias). */

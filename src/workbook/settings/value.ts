@@ -1,4 +1,5 @@
 import { cellText, Exact, msg, Msg, Parse, parseNumber, pts, Rules } from "../../scoring";
+import { parseDate } from "../dates";
 import { foldName } from "../sheet-reader";
 import { OutputValue } from "../types";
 import { getSetting, SettingDef, SettingType, SettingValue } from "./table";
@@ -77,6 +78,14 @@ export function parseSettingValue(def: SettingDef, value: unknown): ParsedValue 
       return readChoice(value, type.choices);
     case "list":
       return readList(value);
+    case "text": {
+      const text = cellText(value).trim();
+      return text === "" ? { ok: true, value: null } : { ok: true, value: text };
+    }
+    case "date": {
+      const date = parseDate(value, { zh: def.zh, en: def.en });
+      return date.ok ? { ok: true, value: date.value } : date;
+    }
   }
 }
 
