@@ -32,7 +32,10 @@ export function tieFreeSample(more: Record<string, OutputValue> = {}): OutputShe
 }
 
 /** `tieFreeSample` written as an .xlsx file. */
-export async function writeTieFreeSample(file: string, more: Record<string, OutputValue> = {}): Promise<void> {
+export async function writeTieFreeSample(
+  file: string,
+  more: Record<string, OutputValue> = {}
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   writeOutputSheets(wb, tieFreeSample(more));
   writeFileSync(file, await saveXlsx(wb));
