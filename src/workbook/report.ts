@@ -26,7 +26,7 @@ import { ColumnSchema, GeneratedSheetKey, SheetKey, SHEETS } from "./schema";
 import { settingsSummary } from "./settings";
 import { localTime } from "./local-time";
 import { materialize } from "./streamed";
-import { BarChart, Issue, OutputSheet, OutputValue, StreamedSheet } from "./types";
+import { BarChart, CellLook, Issue, OutputSheet, OutputValue, StreamedSheet } from "./types";
 
 /**
  * Results → generated sheets as data (SPEC §6): 排名, 先进个人, 计分明细, 校验结果. Values only,
@@ -301,6 +301,40 @@ export function rankingChart(
 }
 
 /**
+ * Column widths of 排名 (characters) narrower than the schema's, for print: its 20-odd columns,
+ * printed one page wide on landscape A4, shrink with the sum of their widths. A figure (113.67,
+ * 5 digits and a point) fits in 7; the header over it wraps onto two lines. At these widths the
+ * 12-community sample prints with its text at about 7 pt in LibreOffice (about 5 pt before:
+ * test/libreoffice/notice-pdf.test.ts).
+ */
+const RANKING_WIDTHS: Readonly<Record<string, number>> = {
+  rank: 4,
+  community: 12,
+  type: 6,
+  foundation: 7,
+  service: 7,
+  culture: 7,
+  environment: 7,
+  brand: 7,
+  admin: 7,
+  target: 7,
+  honor: 7,
+  basicPublicity: 7,
+  externalPublicity: 7,
+  contribution: 7,
+  rewards: 7,
+  total: 7,
+  converted: 7,
+  advanced: 8,
+  gapToCut: 7,
+  gapToAbove: 7,
+  money: 9,
+};
+const RANKING_HEADER_LOOK: Readonly<CellLook> = { wrap: true, center: true, middle: true };
+/** Two lines of 11 pt text. */
+const RANKING_HEADER_POINTS = 30;
+
+/**
  * 排名: one row per community in rank order, marks and legend, the chart of totals. Every figure
  * shows 2 decimals (the official figure); where two show the same 综合得分 yet rank apart on the
  * exact values, a 说明 column says so on both rows.
@@ -337,7 +371,14 @@ export function rankingStream(result: AssessmentResult, ctx: ReportContext): Str
   };
   for (const k of CATEGORIES) cells[k] = (c) => num(c.categories[k]);
   const body = bodyOf(result.communities, rowMaker(columns, cells));
-  const sheet = withLegend(sheetOf("ranking", ctx, columns, body, marks(result.communities)), ctx.locale);
+  const table = withLegend(sheetOf("ranking", ctx, columns, body, marks(result.communities)), ctx.locale);
+  // Headers wrap onto two lines over narrow columns (RANKING_WIDTHS): 排名 prints legibly.
+  const sheet: StreamedSheet = {
+    ...table,
+    widths: columns.map((c) => RANKING_WIDTHS[c.key] ?? c.width),
+    rowLooks: [...(table.rowLooks ?? []), { row: table.headerRow, look: RANKING_HEADER_LOOK }],
+    rowHeights: [...(table.rowHeights ?? []), { row: table.headerRow, points: RANKING_HEADER_POINTS }],
+  };
   const chart = rankingChart(sheet, columns, body.count, ctx.locale);
   if (!chart) return sheet;
   // The print area ends at the table's last column (the rules in docs/, §8): the chart beside it
