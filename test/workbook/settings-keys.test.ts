@@ -94,7 +94,9 @@ describe("SPEC §6 settings as one table: get, set, default and show derive from
       const rules = defaultRules();
       const before = JSON.stringify(settingsRows(rules).filter((r) => r[0] !== s.zh));
       const shown = showSetting(s, rules);
-      const parsed = parseSettingValue(s, shown ?? ("min" in s.type ? s.type.min : 1));
+      // A blank default: a value of the setting's type (a date setting takes a date).
+      const typed = "min" in s.type ? s.type.min : s.type.kind === "date" ? "2025-01-06" : 1;
+      const parsed = parseSettingValue(s, shown ?? typed);
       if (!parsed.ok) throw new Error(`${s.zh}: its own shown default does not read back`);
       setSetting(rules, s, parsed.value);
       expect(JSON.stringify(settingsRows(rules).filter((r) => r[0] !== s.zh))).toBe(before);

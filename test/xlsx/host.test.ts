@@ -236,7 +236,8 @@ describe("SPEC §6/§7.2 .xlsx: writing (the package writer, read back by ExcelJ
     expect(ws.getCell(3, total).value).toBeCloseTo(113.6667, 4);
     expect(ws.getCell(3, total).numFmt).toBe("0.00");
     expect(ws.getCell(3, headers.indexOf("社区")).numFmt).toBe("@");
-    expect(Math.floor(ws.getColumn(headers.indexOf("社区")).width ?? 0)).toBe(16);
+    // 排名's own width for print (report.ts RANKING_WIDTHS), narrower than the schema's 16.
+    expect(Math.floor(ws.getColumn(headers.indexOf("社区")).width ?? 0)).toBe(12);
     const fill = ws.getCell(3, 1).fill as ExcelJS.FillPattern;
     expect(fill.fgColor?.argb).toBe("FFC6EFCE");
     // SPEC §8: the third row is 桥头社区 (村改居, not eligible): grey.
