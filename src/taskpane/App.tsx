@@ -34,6 +34,7 @@ import { SharePanel } from "./SharePanel";
 import { useSharedStyles } from "./styles";
 import { prepareForSharing } from "./share-flow";
 import { showStatements } from "./statements-flow";
+import { makeNotice } from "./notice-flow";
 import { WorkplanPanel } from "./WorkplanPanel";
 
 const useStyles = makeStyles({
@@ -291,6 +292,11 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
 
   const onStatements = () => run("progressRead", () => showStatements({ host, capabilities, setNote }));
 
+  const onNotice = () =>
+    run("progressWrite", () =>
+      makeNotice({ host, capabilities, setNote, now: now(), locale, confirm: (names) => askReplace(names) })
+    );
+
   const onGenerateWorkplan = () =>
     run("progressWrite", async () => {
       const out = await writeWorkplanSummary(host, {
@@ -373,6 +379,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
       onClick: onStatements,
       testId: "action-statements",
     },
+    { label: "actionNotice", hint: "actionNoticeHint", onClick: onNotice, testId: "action-notice" },
     { label: "actionShare", hint: "actionShareHint", onClick: onShare, testId: "action-share" },
   ];
 

@@ -31,12 +31,17 @@ export function tieFreeSample(more: Record<string, OutputValue> = {}): OutputShe
   return sheets;
 }
 
+/** `tieFreeSample` as .xlsx bytes. */
+export async function tieFreeSampleBytes(more: Record<string, OutputValue> = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  writeOutputSheets(wb, tieFreeSample(more));
+  return saveXlsx(wb);
+}
+
 /** `tieFreeSample` written as an .xlsx file. */
 export async function writeTieFreeSample(
   file: string,
   more: Record<string, OutputValue> = {}
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, tieFreeSample(more));
-  writeFileSync(file, await saveXlsx(wb));
+  writeFileSync(file, await tieFreeSampleBytes(more));
 }
