@@ -349,7 +349,7 @@ export const SETTINGS: readonly SettingDef[] = [
     "NoticeStart",
     "Notice starts",
     { kind: "date" },
-    msg("公示开始日期，如 2026-01-05", "First day of the public notice, e.g. 2026-01-05")
+    msg("公示开始日期，如 2026-01-05", "First day of the public notice (a date)")
   ),
   documentSetting(
     "noticeDays",
