@@ -1,6 +1,6 @@
 import { officialFigure } from "../../src/scoring";
 import { gridsOfSheets, noticeWorkbook, rankWorkbook } from "../../src/workbook/pipeline";
-import { readSettings, settingsRows } from "../../src/workbook/settings";
+import { readSettings, settingsRows, settingsSummary } from "../../src/workbook/settings";
 import { noticeEnd } from "../../src/workbook/sheets/notice";
 import { defaultRules } from "../../src/scoring";
 import { SheetGrid, WorkbookGrids } from "../../src/workbook/types";
@@ -181,6 +181,9 @@ describe("规则 §10 document settings of 设置 (公示, 申报)", () => {
     setSetting(documents, "公示天数", 10);
     setSetting(documents, "申报截止日期", "2024-11-30");
     expect(rankWorkbook(documents, { now }).stale).toEqual([]);
+    // Nor the header line's summary of the settings in force.
+    const rules = readSettings(tab(documents, "设置")).rules;
+    expect(settingsSummary(rules)).toEqual(settingsSummary(readSettings(tab(grids, "设置")).rules));
     const scoring = withResults();
     setSetting(scoring, "先进个人名额", 9);
     expect(rankWorkbook(scoring, { now }).stale).not.toEqual([]);
