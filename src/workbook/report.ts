@@ -121,8 +121,7 @@ export function fingerprint(input: AssessmentInput, rules: Rules): string {
   const h = new Hash53();
   // Document settings (公示单位, 考核编号 …) are words for documents, not rules of the result:
   // typing them makes no result stale (the rules in docs/, §10).
-  const { document: _document, ...scoring } = rules;
-  feed(scoring, h);
+  feed({ ...rules, document: undefined }, h);
   feed(input, h);
   return h.digest().toString(16).padStart(14, "0").slice(-12).toUpperCase();
 }
