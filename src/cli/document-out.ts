@@ -1,10 +1,12 @@
 import { Locale, Msg, say } from "../scoring";
-import { OutputSheet } from "../workbook/types";
+import { sortIssues } from "../workbook/pipeline";
+import { Issue, OutputSheet } from "../workbook/types";
 import { Args } from "./args";
+import { EXIT_ISSUES, EXIT_OK } from "./errors";
 import { writeOutFile } from "./files";
 import { Input } from "./input";
 import { checkOutputs } from "./out-file";
-import { Io, printOutFile } from "./output";
+import { Io, issuesText, printOutFile } from "./output";
 
 /**
  * The writing half of a command that makes one printed document (成绩单, 公示名单): `--out` writes
@@ -53,4 +55,37 @@ export async function writeDocument(
     await pdf.writeSheetPdf(converter, sheet, args.pdf, args.force);
     written(io, args.pdf, say(pdfWhat, args.locale), args.locale);
   }
+}
+
+/** What a one-document build gives: whether the workbook has errors, its issues, stale sheets and the sheet. */
+export interface DocumentOutcome {
+  ok: boolean;
+  issues: Issue[];
+  stale: Issue[];
+  sheet: OutputSheet | null;
+}
+
+/**
+ * Ends a one-document command: with errors, the issues and "nothing written" (exit 1); else the
+ * document as `text` when nothing is to be written, the issues, then --out and --pdf (exit 0).
+ */
+export async function finishDocument(
+  args: Args,
+  io: Io,
+  input: Input,
+  outcome: DocumentOutcome,
+  outputs: DocumentOutputs,
+  made: { text: (sheet: OutputSheet) => string; pdfWhat: (sheet: OutputSheet) => Msg }
+): Promise<number> {
+  const issues = sortIssues([...outcome.issues, ...outcome.stale]);
+  const sheet = outcome.sheet;
+  if (!outcome.ok || !sheet) {
+    io.out(issuesText(issues, args.locale));
+    printOutFile(io, args.out ?? args.pdf, false, [], args.locale);
+    return EXIT_ISSUES;
+  }
+  if (args.out === undefined && args.pdf === undefined) io.out(made.text(sheet) + "\n");
+  io.out(issuesText(issues, args.locale));
+  await writeDocument(args, io, input, sheet, outputs, made.pdfWhat(sheet));
+  return EXIT_OK;
 }

@@ -1,10 +1,10 @@
 import { msg, say } from "../scoring";
-import { noticeWorkbook, sortIssues } from "../workbook/pipeline";
+import { noticeWorkbook } from "../workbook/pipeline";
 import { Args } from "./args";
-import { prepareDocumentOutputs, writeDocument } from "./document-out";
-import { EXIT_ISSUES, EXIT_OK } from "./errors";
+import { finishDocument, prepareDocumentOutputs } from "./document-out";
+import { EXIT_ISSUES } from "./errors";
 import { openInput } from "./input";
-import { Io, issuesText, printOutFile } from "./output";
+import { Io } from "./output";
 import { refuseOptions } from "./paths";
 import { statementsText } from "./statement";
 
@@ -20,20 +20,13 @@ export async function noticeCommand(args: Args, io: Io, now: Date = new Date()):
   const outputs = await prepareDocumentOutputs(args);
   const input = await openInput(args, io);
   const outcome = noticeWorkbook(await input.grids(), { now, locale: args.locale });
-  const issues = sortIssues([...outcome.issues, ...outcome.stale]);
-  const sheet = outcome.sheet;
   if (outcome.refused) {
     io.err(say(outcome.refused, args.locale));
     return EXIT_ISSUES;
   }
-  if (!outcome.ok || !sheet) {
-    io.out(issuesText(issues, args.locale));
-    printOutFile(io, args.out ?? args.pdf, false, [], args.locale);
-    return EXIT_ISSUES;
-  }
   // The same document-as-text as 成绩单: the rows aligned in columns, the machine line left out.
-  if (args.out === undefined && args.pdf === undefined) io.out(statementsText(sheet) + "\n");
-  io.out(issuesText(issues, args.locale));
-  await writeDocument(args, io, input, sheet, outputs, msg("公示名单", "public notice"));
-  return EXIT_OK;
+  return finishDocument(args, io, input, outcome, outputs, {
+    text: statementsText,
+    pdfWhat: () => msg("公示名单", "public notice"),
+  });
 }

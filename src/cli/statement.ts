@@ -1,12 +1,12 @@
 import { Exact, EXACT_FORMAT, exactText, msg, officialFigure } from "../scoring";
-import { sortIssues, statementWorkbook } from "../workbook/pipeline";
+import { statementWorkbook } from "../workbook/pipeline";
 import { MACHINE_LOOK } from "../workbook/statements";
 import { OutputSheet, OutputValue } from "../workbook/types";
 import { Args } from "./args";
-import { CliError, EXIT_ISSUES, EXIT_OK } from "./errors";
-import { prepareDocumentOutputs, writeDocument } from "./document-out";
+import { CliError } from "./errors";
+import { finishDocument, prepareDocumentOutputs } from "./document-out";
 import { openInput } from "./input";
-import { Io, issuesText, printOutFile } from "./output";
+import { Io } from "./output";
 import { refuseOptions } from "./paths";
 import { displayWidth } from "./table";
 
@@ -92,23 +92,11 @@ export async function statementCommand(args: Args, io: Io, now: Date = new Date(
     community: args.community,
   });
   if (outcome.unknown) throw new CliError(outcome.unknown);
-  const issues = sortIssues([...outcome.issues, ...outcome.stale]);
-  const sheet = outcome.sheet;
-  if (!outcome.ok || !sheet) {
-    io.out(issuesText(issues, args.locale));
-    printOutFile(io, args.out ?? args.pdf, false, [], args.locale);
-    return EXIT_ISSUES;
-  }
-  if (args.out === undefined && args.pdf === undefined) io.out(statementsText(sheet) + "\n");
-  io.out(issuesText(issues, args.locale));
-  const pages = (sheet.print?.breaksAfter?.length ?? 0) + 1;
-  await writeDocument(
-    args,
-    io,
-    input,
-    sheet,
-    outputs,
-    msg(`成绩单 ${pages} 份，每份从新的一页开始`, `${pages} statement(s), each starting a new page`)
-  );
-  return EXIT_OK;
+  return finishDocument(args, io, input, outcome, outputs, {
+    text: statementsText,
+    pdfWhat: (sheet) => {
+      const pages = (sheet.print?.breaksAfter?.length ?? 0) + 1;
+      return msg(`成绩单 ${pages} 份，每份从新的一页开始`, `${pages} statement(s), each starting a new page`);
+    },
+  });
 }

@@ -310,15 +310,20 @@ export function communityNamed(names: readonly string[], typed: string): { name:
   };
 }
 
+/** A one-document command's start: the workbook scored, whether it has errors, its fingerprint, its stale sheets. */
+function scoreForDocument(grids: WorkbookGrids) {
+  const scored = scoreWorkbook(grids);
+  const ok = !scored.issues.some((i) => i.severity === "error");
+  const fp = fingerprint(scored.input, scored.rules);
+  return { scored, ok, fp, stale: staleIssues(grids, fp) };
+}
+
 /**
  * The `statement` command (SPEC §8): validate, score, rank, and 成绩单 for every community or the
  * one named — at any size (STATEMENTS_IN_RANK_MAX is the one-click build's cap only).
  */
 export function statementWorkbook(grids: WorkbookGrids, opts: StatementOptions): StatementOutcome {
-  const scored = scoreWorkbook(grids);
-  const ok = !scored.issues.some((i) => i.severity === "error");
-  const fp = fingerprint(scored.input, scored.rules);
-  const stale = staleIssues(grids, fp);
+  const { scored, ok, fp, stale } = scoreForDocument(grids);
   if (!ok) return { ok, issues: scored.issues, stale, result: null, sheet: null };
   const result = scored.result;
   let only: Set<string> | undefined;
@@ -375,10 +380,7 @@ export function openTie(result: AssessmentResult): Msg | null {
  * make 公示名单 — refused while the workbook has errors or a 并列待定 at the cut is unresolved.
  */
 export function noticeWorkbook(grids: WorkbookGrids, opts: RankOptions): NoticeOutcome {
-  const scored = scoreWorkbook(grids);
-  const ok = !scored.issues.some((i) => i.severity === "error");
-  const fp = fingerprint(scored.input, scored.rules);
-  const stale = staleIssues(grids, fp);
+  const { scored, ok, fp, stale } = scoreForDocument(grids);
   if (!ok) return { ok, issues: scored.issues, stale, result: null, sheet: null };
   const result = scored.result;
   const refused = openTie(result);
