@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { run } from "../../src/cli/main";
 import { Io } from "../../src/cli/output";
 import { writeTieFreeSample } from "../cli/notice-sample";
-import { pdfPages, Word } from "./pdf-words";
+import { pdfPages, Word, printTools } from "./pdf-words";
 
 /**
  * The rules in docs/, §10 公示名单 and §8 Print, checked by a real reader: `notice --pdf` of the
@@ -18,15 +18,7 @@ import { pdfPages, Word } from "./pdf-words";
 
 const BOX_PER_POINT = 1.28;
 
-const soffice = process.env.SOFFICE ?? "soffice";
-const has = (cmd: string, arg: string) => spawnSync(cmd, [arg], { encoding: "utf8" }).status === 0;
-const present = has(soffice, "--version") && has("pdfinfo", "-v") && has("pdftotext", "-v");
-const inCi = process.env.CI === "true" || process.env.CI === "1";
-if (!present && !inCi)
-  console.log(
-    "NOTICE: LibreOffice (soffice) or poppler (pdfinfo, pdftotext) not found — the 公示名单 and 排名 print checks are SKIPPED."
-  );
-const maybe = present || inCi ? describe : describe.skip;
+const { soffice, present, maybe } = printTools("the 公示名单 and 排名 print check");
 
 const points = (w: Word) => (w.yMax - w.yMin) / BOX_PER_POINT;
 

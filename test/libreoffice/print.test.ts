@@ -8,7 +8,7 @@ import { rankCommand } from "../../src/cli/rank";
 import { sampleCommand } from "../../src/cli/sample";
 import { gridsOf, loadXlsx } from "../xlsx/exceljs-io";
 import { rankWorkbook } from "../../src/workbook/pipeline";
-import { pdfPages } from "./pdf-words";
+import { pdfPages, printTools } from "./pdf-words";
 
 /**
  * SPEC §8 Print checked by a real reader: the sample ranked with `rank --out`, printed to PDF by
@@ -20,15 +20,7 @@ import { pdfPages } from "./pdf-words";
  * CI is not set.
  */
 
-const soffice = process.env.SOFFICE ?? "soffice";
-const has = (cmd: string, arg: string) => spawnSync(cmd, [arg], { encoding: "utf8" }).status === 0;
-const present = has(soffice, "--version") && has("pdfinfo", "-v") && has("pdftotext", "-v");
-const inCi = process.env.CI === "true" || process.env.CI === "1";
-if (!present && !inCi)
-  console.log(
-    "NOTICE: LibreOffice (soffice) or poppler-utils (pdfinfo, pdftotext) not found — the print check is SKIPPED."
-  );
-const maybe = present || inCi ? describe : describe.skip;
+const { soffice, present, maybe } = printTools("the print check");
 
 maybe("SPEC §8 Print checked by LibreOffice and poppler", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scorecard-print-"));
