@@ -6,6 +6,7 @@ import { run } from "../../src/cli/main";
 import { Io } from "../../src/cli/output";
 import { writeTieFreeSample } from "../cli/notice-sample";
 import { pdfPages, Word, printTools } from "./pdf-words";
+import { convertTo } from "./to-ods";
 
 /**
  * The rules in docs/, §10 公示名单 and §8 Print, checked by a real reader: `notice --pdf` of the
@@ -29,27 +30,14 @@ maybe("规则 §10 公示名单 and §8 排名 printed by LibreOffice", () => {
   const free = path.join(dir, "free.xlsx");
   const notice = path.join(dir, "公示名单.pdf");
   const ranked = path.join(dir, "ranked.xlsx");
+  let rankedPdf = "";
 
   beforeAll(async () => {
     if (!present) return;
     await writeTieFreeSample(free);
     expect(await run(["notice", free, "--pdf", notice], quiet)).toBe(0);
     expect(await run(["rank", free, "--out", ranked], quiet)).toBe(0);
-    const office = spawnSync(
-      soffice,
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        ranked,
-      ],
-      { encoding: "utf8", timeout: 200_000 }
-    );
-    expect(office.status).toBe(0);
+    [rankedPdf] = convertTo(soffice, dir, [ranked], "pdf");
   }, 240_000);
 
   test("规则 §10 公示名单: notice --pdf is ONE portrait A4 page, every word at least 10 pt, the title 18 pt and centred", () => {
@@ -80,7 +68,7 @@ maybe("规则 §10 公示名单 and §8 排名 printed by LibreOffice", () => {
 
   test("规则 §8 排名 prints on one page, the chart left off the paper, its text at least 7 pt", () => {
     if (!present) throw new Error("CI is set but LibreOffice or poppler is not installed");
-    const pages = pdfPages(path.join(dir, "ranked.pdf"));
+    const pages = pdfPages(rankedPdf);
     const own = pages.filter((p) => {
       const top = Math.min(...p.words.map((w) => w.yMin));
       return (

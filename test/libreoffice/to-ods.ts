@@ -7,6 +7,11 @@ import * as path from "node:path";
  * expects it to succeed without a word of error or repair. Returns the .ods paths, in order.
  */
 export function toOds(soffice: string, dir: string, files: readonly string[]): string[] {
+  return convertTo(soffice, dir, files, "ods");
+}
+
+/** `toOds` to another format LibreOffice writes ("pdf"): into `dir/<format>`, the paths in order. */
+export function convertTo(soffice: string, dir: string, files: readonly string[], format: string): string[] {
   const run = spawnSync(
     soffice,
     [
@@ -14,14 +19,14 @@ export function toOds(soffice: string, dir: string, files: readonly string[]): s
       "--norestore",
       `-env:UserInstallation=file://${path.join(dir, "profile")}`,
       "--convert-to",
-      "ods",
+      format,
       "--outdir",
-      path.join(dir, "ods"),
+      path.join(dir, format),
       ...files,
     ],
     { encoding: "utf8", timeout: 100_000 }
   );
   expect(run.status).toBe(0);
   expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/error|repair|corrupt/i);
-  return files.map((f) => path.join(dir, "ods", path.basename(f).replace(/\.xlsx$/, ".ods")));
+  return files.map((f) => path.join(dir, format, path.basename(f).replace(/\.xlsx$/, `.${format}`)));
 }
