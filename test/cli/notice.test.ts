@@ -71,6 +71,21 @@ describe("规则 §10 公示名单: the notice command", () => {
     expect((await cli("notice", file("free.xlsx"), "--out", out, "--force")).code).toBe(0);
   });
 
+  test("--pdf without LibreOffice (SOFFICE naming nothing): exit 2 in one line saying to install it; nothing written", async () => {
+    const before = process.env.SOFFICE;
+    process.env.SOFFICE = file("no-soffice-here");
+    try {
+      const pdf = file("never.pdf");
+      const r = await cli("notice", file("free.xlsx"), "--pdf", pdf);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual([expect.stringContaining("libreoffice-calc")]);
+      expect(existsSync(pdf)).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.SOFFICE;
+      else process.env.SOFFICE = before;
+    }
+  });
+
   test("a writing option needs an input file; options it does not take are usage errors (exit 2); help names it", async () => {
     const noFile = await cli("notice", "--out", file("x.xlsx"));
     expect(noFile.code).toBe(2);

@@ -83,6 +83,17 @@ describe("规则 §10 公示名单", () => {
     expect(text).toContain("联系人：________，联系电话：________");
   });
 
+  test("in English (--lang en): the same notice in English words, the names as typed", () => {
+    const text =
+      noticeWorkbook(freeGrids(), { now, locale: "en-US" })
+        .sheet?.rows.map((r) => r.join(" "))
+        .join("\n") ?? "";
+    expect(text).toContain("2024 Community Target Management Assessment: Public Notice of the Advanced");
+    expect(text).toContain("posted for public review from 2025-01-06 to 2025-01-10 (5 days)");
+    expect(text).toContain("1. Advanced communities (8)");
+    expect(text).toContain("西城社区 113.67 22.73");
+  });
+
   test("the end date: 公示开始日期 + 公示天数 − 1, calendar days, the first day counted", () => {
     expect(noticeEnd("2025-01-06", 5)).toBe("2025-01-10");
     expect(noticeEnd("2025-01-30", 5)).toBe("2025-02-03");

@@ -74,7 +74,7 @@ export function noticeOpening(
   const end = dateText(noticeEnd(doc.noticeStart, doc.noticeDays), locale);
   if (locale === "en-US")
     return (
-      `Following the ${year ?? ""} community target management assessment, the ${counts.communities} communities ` +
+      `Following the ${year === null ? "" : `${year} `}community target management assessment, the ${counts.communities} communities ` +
       `and ${counts.individuals} individuals below are proposed as advanced and are hereby posted for public review ` +
       `from ${start} to ${end} (${doc.noticeDays} days). Objections during this time may be made to ` +
       `${or(doc.noticeUnit)} (contact: ${or(doc.objectionContact)}, phone: ${or(doc.contactPhone)}).`
