@@ -1,6 +1,5 @@
-import ExcelJS from "exceljs";
 import { writeFileSync } from "node:fs";
-import { saveXlsx, writeOutputSheets } from "../../src/hosts/xlsx";
+import { newWorkbookBytes } from "../../src/hosts/xlsx";
 import { sampleSheets } from "../../src/workbook/pipeline";
 import { OutputSheet, OutputValue } from "../../src/workbook/types";
 import { workplanTemplateRows } from "../../src/workplan";
@@ -33,9 +32,7 @@ export function tieFreeSample(more: Record<string, OutputValue> = {}): OutputShe
 
 /** `tieFreeSample` as .xlsx bytes. */
 export async function tieFreeSampleBytes(more: Record<string, OutputValue> = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  writeOutputSheets(wb, tieFreeSample(more));
-  return saveXlsx(wb);
+  return newWorkbookBytes(tieFreeSample(more));
 }
 
 /** `tieFreeSample` written as an .xlsx file. */

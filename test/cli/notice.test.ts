@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { gridsOf, loadXlsx } from "../../src/hosts/xlsx";
+import { gridsOf, loadXlsx } from "../xlsx/exceljs-io";
 import { generatedKeyOf } from "../../src/workbook/marker";
 import { cli } from "./run-cli";
 import { writeTieFreeSample } from "./notice-sample";
