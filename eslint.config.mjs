@@ -11,17 +11,19 @@ const NO_CLIMB = "../../*/../*";
  * `scoring` is the ground; the front doors (cli, taskpane, functions) never import one another.
  * test/lint/layers.test.ts proves each rule refuses an upward import and lets a downward one by.
  */
-const FOLDERS = ["scoring", "explain", "workbook", "workplan", "hosts", "taskpane", "cli", "functions"];
+const FOLDERS = ["scoring", "explain", "workbook", "workplan", "history", "hosts", "taskpane", "cli", "functions"];
 const MAY_IMPORT = {
   scoring: [],
   // explain re-runs the engine with other rules: pure, one floor above it
   explain: ["scoring"],
   workbook: ["scoring", "explain"],
   workplan: ["workbook", "scoring"],
+  // history (record identity, the diff of two input sets) is pure: it reads grids and scores them
+  history: ["scoring", "explain", "workbook"],
   hosts: ["scoring", "workbook", "workplan"],
   functions: ["scoring", "workbook"],
-  taskpane: ["scoring", "explain", "workbook", "workplan", "hosts"],
-  cli: ["scoring", "explain", "workbook", "workplan", "hosts"],
+  taskpane: ["scoring", "explain", "workbook", "workplan", "history", "hosts"],
+  cli: ["scoring", "explain", "workbook", "workplan", "history", "hosts"],
 };
 
 /** One flat-config block per folder: a relative import that climbs out (`../`) into a folder it may not use. */

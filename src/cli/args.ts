@@ -96,6 +96,9 @@ export const USAGE = `用法 / usage: npm run --silent scorecard -- <命令> …
                                                    --out 写出加上“成绩单”表的工作簿；--pdf 经 LibreOffice（soffice）转为 PDF
   notice <in.xlsx> [--out <out.xlsx>] [--pdf <out.pdf>]
                                                    公示名单（A4 一页，可张贴）；名额线上有并列待定或有错误时拒绝（退出码 1）
+  compare <before.xlsx> <after.xlsx> [--json] [--out <out.xlsx>]
+                                                   比较两个文件：逐条列出新增、删除、修改的输入记录（按记录身份，不按行号），
+                                                   再列出名次、得分、先进或奖金有变动的社区和个人；--out 写出加上“比较结果”表的后一个文件
   （validate、rank、workplan、whatif、statement、notice 不给文件时使用内置示例，只显示不写出：--out、--pdf 需要输入文件
    / with no file: the built-in sample, shown only — --out and --pdf need an input file）
 

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, (args: Args, io: Io) => Promise<number>> = {
   whatif: async (args, io) => (await import("./whatif")).whatifCommand(args, io),
   statement: async (args, io) => (await import("./statement")).statementCommand(args, io),
   notice: async (args, io) => (await import("./notice")).noticeCommand(args, io),
+  compare: async (args, io) => (await import("./compare")).compareCommand(args, io),
 };
 
 /** The language asked for by --lang, read before (or without) parsing the arguments. */
@@ -52,8 +53,8 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
     if (!command) {
       io.err(
         locale === "en-US"
-          ? `Unknown command "${args.command}": use template, sample, validate, rank, workplan, whatif, statement or notice`
-          : `不认识的命令“${args.command}”：可用 template、sample、validate、rank、workplan、whatif、statement、notice`
+          ? `Unknown command "${args.command}": use template, sample, validate, rank, workplan, whatif, statement, notice or compare`
+          : `不认识的命令“${args.command}”：可用 template、sample、validate、rank、workplan、whatif、statement、notice、compare`
       );
       return EXIT_UNUSABLE;
     }

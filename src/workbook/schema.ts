@@ -32,7 +32,7 @@ export interface ColumnSchema {
 export type InputSheetKey = RecordSource | "workplan";
 
 export type GeneratedSheetKey =
-  "ranking" | "individuals" | "details" | "statements" | "issues" | "workplanSummary" | "notice";
+  "ranking" | "individuals" | "details" | "statements" | "issues" | "workplanSummary" | "notice" | "comparison";
 
 export type SheetKey = InputSheetKey | GeneratedSheetKey;
 
@@ -346,6 +346,24 @@ export const SHEETS: Record<SheetKey, SheetSchema> = {
       col("percent", "完成率", "Completion", "number", 8, { numberFormat: "0.0%" }),
     ],
   },
+  // compare --out (src/workbook/sheets/comparison.ts): a history sheet, never stale.
+  comparison: {
+    key: "comparison",
+    zh: "比较结果",
+    en: "Comparison",
+    generated: true,
+    required: false,
+    columns: [
+      col("change", "变动", "Change", "text", 10),
+      col("sheet", "工作表", "Sheet", "text", 10),
+      col("record", "记录", "Record", "text", 30),
+      col("column", "列", "Column", "text", 14),
+      col("before", "比较前", "Before", "text", 24),
+      col("after", "比较后", "After", "text", 24),
+      col("rowBefore", "原行号", "RowBefore", "number", 8, { numberFormat: "0", label: "Row before" }),
+      col("rowAfter", "现行号", "RowAfter", "number", 8, { numberFormat: "0", label: "Row after" }),
+    ],
+  },
 };
 
 export const INPUT_SHEETS: readonly InputSheetKey[] = [
@@ -369,6 +387,7 @@ export const GENERATED_SHEETS: readonly GeneratedSheetKey[] = [
   "issues",
   "workplanSummary",
   "notice",
+  "comparison",
 ];
 
 /** A column's name for people: the header in Chinese, English words (not the alias's CamelCase). */

@@ -1,0 +1,89 @@
+import { movesBetween } from "../explain";
+import { AssessmentResult, centsToYuan, Exact } from "../scoring";
+import { scoreWorkbook } from "../workbook/pipeline";
+import { CommunityChange, ComparisonJson, IndividualChange } from "../workbook/sheets/comparison";
+import { Issue, WorkbookGrids } from "../workbook/types";
+import { diffRecords } from "./diff";
+import { rawRecords } from "./records";
+
+export interface Comparison {
+  json: ComparisonJson;
+  /** Each side's issues (reading and the engine's); the moves are left empty when either has errors. */
+  issuesBefore: Issue[];
+  issuesAfter: Issue[];
+  ok: boolean;
+}
+
+const n4 = (e: Exact): number => e.toRoundedNumber(4);
+const yuan = (cents: bigint | undefined): number | null => (cents === undefined ? null : centsToYuan(cents));
+
+/** The communities ranked on one side only (added or dropped from 社区): moved from or to nothing. */
+function oneSided(
+  result: AssessmentResult,
+  others: AssessmentResult,
+  side: "before" | "after",
+  money: boolean
+) {
+  const known = new Set(others.communities.map((c) => c.name));
+  return result.communities
+    .filter((c) => !known.has(c.name))
+    .map((c): CommunityChange => {
+      const mine = side === "before";
+      return {
+        name: c.name,
+        rankBefore: mine ? c.rank : null,
+        rankAfter: mine ? null : c.rank,
+        totalBefore: mine ? n4(c.total) : null,
+        totalAfter: mine ? null : n4(c.total),
+        advancedBefore: mine ? c.advanced : null,
+        advancedAfter: mine ? null : c.advanced,
+        ...(money
+          ? { moneyBefore: mine ? yuan(c.moneyCents) : null, moneyAfter: mine ? null : yuan(c.moneyCents) }
+          : {}),
+      };
+    });
+}
+
+/** Who moved between the two assessments, each from its own inputs: people paired by name and community. */
+function movesJson(
+  before: AssessmentResult,
+  after: AssessmentResult
+): Pick<ComparisonJson, "communities" | "individuals"> {
+  const money = before.hasMoney || after.hasMoney;
+  const moves = movesBetween(before, after, { samePerson: "name", money });
+  const communities: CommunityChange[] = moves.communities.map((m) => ({
+    name: m.name,
+    rankBefore: m.rankBefore,
+    rankAfter: m.rankAfter,
+    totalBefore: n4(m.totalBefore),
+    totalAfter: n4(m.totalAfter),
+    advancedBefore: m.advancedBefore,
+    advancedAfter: m.advancedAfter,
+    ...(money ? { moneyBefore: yuan(m.moneyBefore), moneyAfter: yuan(m.moneyAfter) } : {}),
+  }));
+  communities.push(...oneSided(after, before, "after", money), ...oneSided(before, after, "before", money));
+  const individuals: IndividualChange[] = moves.individuals.map((m) => ({
+    name: m.name,
+    community: m.community,
+    rankBefore: m.rankBefore,
+    rankAfter: m.rankAfter,
+    advancedBefore: m.advancedBefore,
+    advancedAfter: m.advancedAfter,
+  }));
+  return { communities, individuals };
+}
+
+/**
+ * Two workbooks compared (the rules in docs/规则.md §10): the input records added, removed or
+ * changed, as typed; and who moved, each side assessed from its own inputs (never from its
+ * generated sheets, which may be stale). The raw records are taken before scoring: nothing here
+ * lets go of the grids' rows.
+ */
+export function compareWorkbooks(before: WorkbookGrids, after: WorkbookGrids): Comparison {
+  const inputs = diffRecords(rawRecords(before), rawRecords(after));
+  const b = scoreWorkbook(before);
+  const a = scoreWorkbook(after);
+  const ok = ![...b.issues, ...a.issues].some((i) => i.severity === "error");
+  const moves = ok ? movesJson(b.result, a.result) : { communities: [], individuals: [] };
+  return { json: { inputs, ...moves }, issuesBefore: b.issues, issuesAfter: a.issues, ok };
+}

@@ -1,0 +1,44 @@
+import { foldName } from "../workbook/sheet-reader";
+
+/**
+ * Record identity (the rules in docs/规则.md §10): what stays the same when a record is corrected,
+ * by input sheet (its schema zh name) as the columns' zh headers. Every other column of the sheet
+ * is a field that can change. 工作要点 is no input of the assessment and is not compared.
+ * 考核组决定 is listed by its name: it is compared as soon as the schema has that sheet.
+ */
+export const IDENTITY: Readonly<Record<string, readonly string[]>> = {
+  社区: ["社区"],
+  目标管理: ["社区"],
+  基础宣传: ["社区"],
+  荣誉: ["社区", "荣誉名称"],
+  宣传报道: ["标题", "媒体"],
+  重要贡献: ["社区", "条线", "事项"],
+  人员: ["姓名", "社区"],
+  设置: ["项目"],
+  考核组决定: ["类别", "名称"],
+};
+
+/**
+ * Document settings on 设置: words on the 公示 and the forms, not scoring rules. They count
+ * neither for the fingerprint nor for the record diff (typing 考核编号 changes no input).
+ */
+const DOCUMENT_SETTINGS = [
+  "公示单位",
+  "公示开始日期",
+  "公示天数",
+  "异议联系人",
+  "联系电话",
+  "申报截止日期",
+  "考核编号",
+];
+const DOCUMENT_SETTING_KEYS = new Set(DOCUMENT_SETTINGS.map(foldName));
+
+/** True when a 设置 key (as typed) is a document setting, left out of the diff. */
+export function isDocumentSetting(key: string): boolean {
+  return DOCUMENT_SETTING_KEYS.has(foldName(key));
+}
+
+/** An identity as compared: each part folded (trimmed, full-width → half-width, case), joined. */
+export function identityKey(parts: readonly string[]): string {
+  return parts.map(foldName).join("\u0000");
+}
