@@ -62,9 +62,10 @@ test("规则 §10 compare names the one changed field of a one-cell edit, rows b
   const after = await edited("level.xlsx", (wb) => {
     const ws = sheet(wb, "荣誉");
     row = 2;
-    const level = ws.getRow(row).getCell(columnOf(ws, "级别"));
+    const at = columnOf(ws, "级别");
     community = String(ws.getRow(row).getCell(columnOf(ws, "社区")).value);
-    level.value = level.value === "国家级" ? "县级" : "国家级";
+    const was = String(ws.getRow(row).getCell(at).value);
+    ws.getRow(row).getCell(at).value = was === "国家级" ? "县级" : "国家级";
   });
   const { code, json } = await compareJson(sample, after);
   expect(code).toBe(0);

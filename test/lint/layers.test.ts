@@ -66,6 +66,14 @@ const CASES: [string, Fixture, boolean][] = [
   ["workplan → workbook (allowed)", imports("src/workplan/fixture.ts", "../workbook/schema"), false],
   ["workplan → hosts (refused)", imports("src/workplan/fixture.ts", "../hosts/port"), true],
   ["workplan → taskpane (refused)", imports("src/workplan/fixture.ts", "../taskpane/controller"), true],
+  // history (record identity, the diff) reads workbooks and scores them; never a host or a front door
+  ["history → workbook (allowed)", imports("src/history/fixture.ts", "../workbook/sheet-reader"), false],
+  ["history → explain (allowed)", imports("src/history/fixture.ts", "../explain"), false],
+  ["history → hosts (refused)", imports("src/history/fixture.ts", "../hosts/xlsx"), true],
+  ["history → cli (refused)", imports("src/history/fixture.ts", "../cli/errors"), true],
+  ["workbook → history (refused)", imports("src/workbook/fixture.ts", "../history"), true],
+  ["cli → history (allowed)", imports("src/cli/fixture.ts", "../history"), false],
+  ["taskpane → history (allowed)", imports("src/taskpane/fixture.ts", "../history"), false],
   // hosts never taskpane or cli (a nested host folder climbs two floors)
   ["hosts → workplan (allowed)", imports("src/hosts/browser/fixture.ts", "../../workplan"), false],
   ["hosts → port (allowed)", imports("src/hosts/office/fixture.ts", "../port"), false],
