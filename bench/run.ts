@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     ],
     ["a 32,767-character name (rank)", await optionalPart("long-name", "benchLongName")],
     ["standalone page vs command line (issue 23)", await optionalPart("page", "benchPage")],
+    ["compare two 200,000-record workbooks", await optionalPart("compare", "benchCompare")],
   ];
   for (const [name, part] of parts) {
     console.log(`== ${name}`);

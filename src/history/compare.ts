@@ -1,5 +1,5 @@
 import { movesBetween } from "../explain";
-import { AssessmentResult, centsToYuan, Exact } from "../scoring";
+import { assess, AssessmentResult, centsToYuan, Exact } from "../scoring";
 import { scoreWorkbook } from "../workbook/pipeline";
 import { CommunityChange, ComparisonJson, IndividualChange } from "../workbook/sheets/comparison";
 import { Issue, WorkbookGrids } from "../workbook/types";
@@ -76,13 +76,14 @@ function movesJson(
 /**
  * Two workbooks compared (the rules in docs/规则.md §10): the input records added, removed or
  * changed, as typed; and who moved, each side assessed from its own inputs (never from its
- * generated sheets, which may be stale). The raw records are taken before scoring: nothing here
- * lets go of the grids' rows.
+ * generated sheets, which may be stale). The grids are the caller's to give away: the raw records
+ * are taken first, then scoring lets go of the rows as it reads them (as `rank` does), so two big
+ * files are not held twice over.
  */
 export function compareWorkbooks(before: WorkbookGrids, after: WorkbookGrids): Comparison {
   const inputs = diffRecords(rawRecords(before), rawRecords(after));
-  const b = scoreWorkbook(before);
-  const a = scoreWorkbook(after);
+  const b = scoreWorkbook(before, assess, true);
+  const a = scoreWorkbook(after, assess, true);
   const ok = ![...b.issues, ...a.issues].some((i) => i.severity === "error");
   const moves = ok ? movesJson(b.result, a.result) : { communities: [], individuals: [] };
   return { json: { inputs, ...moves }, issuesBefore: b.issues, issuesAfter: a.issues, ok };

@@ -25,7 +25,11 @@ export function diffRecords(before: readonly RawRecord[], after: readonly RawRec
       pair(g.before[0], g.after[0], changes);
       continue;
     }
-    const [b, a] = withoutTheSame(byRow(g.before), byRow(g.after));
+    const inOrder = [byRow(g.before), byRow(g.after)] as const;
+    // The common case, nothing changed in the group: told without a signature per record.
+    if (inOrder[0].length === inOrder[1].length && inOrder[0].every((r, i) => sameFields(r, inOrder[1][i])))
+      continue;
+    const [b, a] = withoutTheSame(...inOrder);
     const n = Math.min(b.length, a.length);
     for (let i = 0; i < n; i++) pair(b[i], a[i], changes);
     for (const r of b.slice(n))
@@ -42,6 +46,13 @@ function keyOf(r: RawRecord): string {
 }
 
 const byRow = (records: readonly RawRecord[]) => [...records].sort((x, y) => x.row - y.row);
+
+/** The same shown text in every field column of either record (a column one side lacks reads blank). */
+function sameFields(b: RawRecord, a: RawRecord): boolean {
+  for (const column in a.fields) if ((b.fields[column] ?? "") !== a.fields[column]) return false;
+  for (const column in b.fields) if ((a.fields[column] ?? "") !== b.fields[column]) return false;
+  return true;
+}
 
 /** Every field column of either record; a column one side lacks reads blank there. */
 function changedFields(b: RawRecord, a: RawRecord): Record<string, [string | null, string | null]> | null {
@@ -61,6 +72,7 @@ function changedFields(b: RawRecord, a: RawRecord): Record<string, [string | nul
 }
 
 function pair(b: RawRecord, a: RawRecord, changes: InputChange[]): void {
+  if (sameFields(b, a)) return;
   const fields = changedFields(b, a);
   if (fields)
     changes.push({
@@ -84,7 +96,10 @@ function signature(r: RawRecord): string {
 /** Both lists without the records that are the same on both sides, each list's order kept. */
 function withoutTheSame(before: RawRecord[], after: RawRecord[]): [RawRecord[], RawRecord[]] {
   const waiting = new Map<string, number>();
-  for (const r of before) waiting.set(signature(r), (waiting.get(signature(r)) ?? 0) + 1);
+  for (const r of before) {
+    const s = signature(r);
+    waiting.set(s, (waiting.get(s) ?? 0) + 1);
+  }
   const matched = new Map<string, number>();
   const a = after.filter((r) => {
     const s = signature(r);
