@@ -16,7 +16,7 @@ import { formatTable } from "./table";
  * `compare <before.xlsx> <after.xlsx> [--json] [--out <out.xlsx>] [--force]` (the rules in
  * docs/规则.md §10): every input record added, removed or changed, then who moved. `--out` writes
  * 比较结果 into the after workbook's package. Exit 1 when either side has errors: the record
- * diff and both sides' issues are still printed, nothing is written.
+ * diff and both sides' errors are still printed (--json: every issue), nothing is written.
  */
 export async function compareCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
   refuseOptions(args, "compare", ["json", "out", "force"]);
@@ -62,7 +62,9 @@ export async function compareCommand(args: Args, io: Io, now: Date = new Date())
   if (args.json) printJson(io, { ...comparison.json, issues: issuesJson(issues, args.locale) });
   else {
     io.out(comparisonText(comparison.json, args.locale));
-    if (issues.length > 0) io.out(issuesText(issues, args.locale));
+    // The errors that stop the assessment; each side's warnings are validate's to list.
+    const errors = issues.filter((i) => i.severity === "error");
+    if (errors.length > 0) io.out(issuesText(errors, args.locale));
     printOutFile(io, args.out, comparison.ok, written, args.locale);
   }
   return comparison.ok ? EXIT_OK : EXIT_ISSUES;

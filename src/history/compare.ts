@@ -1,7 +1,8 @@
 import { movesBetween } from "../explain";
 import { assess, AssessmentResult, centsToYuan, Exact } from "../scoring";
+import { whatifJson } from "../workbook/explain";
 import { scoreWorkbook } from "../workbook/pipeline";
-import { CommunityChange, ComparisonJson, IndividualChange } from "../workbook/sheets/comparison";
+import { CommunityChange, ComparisonJson } from "../workbook/sheets/comparison";
 import { Issue, WorkbookGrids } from "../workbook/types";
 import { diffRecords } from "./diff";
 import { rawRecords } from "./records";
@@ -51,26 +52,14 @@ function movesJson(
 ): Pick<ComparisonJson, "communities" | "individuals"> {
   const money = before.hasMoney || after.hasMoney;
   const moves = movesBetween(before, after, { samePerson: "name", money });
-  const communities: CommunityChange[] = moves.communities.map((m) => ({
-    name: m.name,
-    rankBefore: m.rankBefore,
-    rankAfter: m.rankAfter,
-    totalBefore: n4(m.totalBefore),
-    totalAfter: n4(m.totalAfter),
-    advancedBefore: m.advancedBefore,
-    advancedAfter: m.advancedAfter,
-    ...(money ? { moneyBefore: yuan(m.moneyBefore), moneyAfter: yuan(m.moneyAfter) } : {}),
-  }));
-  communities.push(...oneSided(after, before, "after", money), ...oneSided(before, after, "before", money));
-  const individuals: IndividualChange[] = moves.individuals.map((m) => ({
-    name: m.name,
-    community: m.community,
-    rankBefore: m.rankBefore,
-    rankAfter: m.rankAfter,
-    advancedBefore: m.advancedBefore,
-    advancedAfter: m.advancedAfter,
-  }));
-  return { communities, individuals };
+  // The same figures as whatif --json (rounded totals), with the money beside them when there is any.
+  const { communities, individuals } = whatifJson({}, moves);
+  const withMoney: CommunityChange[] = communities.map((c, i) => {
+    const m = moves.communities[i];
+    return money ? { ...c, moneyBefore: yuan(m.moneyBefore), moneyAfter: yuan(m.moneyAfter) } : c;
+  });
+  withMoney.push(...oneSided(after, before, "after", money), ...oneSided(before, after, "before", money));
+  return { communities: withMoney, individuals };
 }
 
 /**
