@@ -22,7 +22,9 @@ export interface RawRecord {
 
 /** Numbers as a person reads them: at most 15 significant digits, the shortest decimal. */
 function numberText(n: number): string {
-  return String(Number(n.toPrecision(15)));
+  const plain = String(n);
+  // Fifteen characters hold at most 15 significant digits: most cells are answered without toPrecision.
+  return plain.length <= 15 ? plain : String(Number(n.toPrecision(15)));
 }
 
 /** A date cell as its day (and time, when it has one), the way the 设置 sheet writes dates. */

@@ -111,3 +111,12 @@ test("规则 §10 compare: records with the same identity pair up, the same ones
   const changes = diff([a, a], [a, b]);
   expect(changes).toEqual([expect.objectContaining({ change: "changed", rowBefore: 3, rowAfter: 3 })]);
 });
+
+test("规则 §10 compare: numbers read as a person sees them, at 15 significant digits", () => {
+  expect(
+    diff([["东门社区", "AB", "省级", 0.1 + 0.2, null]], [["东门社区", "AB", "省级", 0.3, null]])
+  ).toEqual([]);
+  expect(diff([["东门社区", "AB", "省级", 12, null]], [["东门社区", "AB", "省级", 12.5, null]])).toEqual([
+    expect.objectContaining({ fields: { 文号: ["12", "12.5"] } }),
+  ]);
+});
