@@ -1,3 +1,4 @@
+import { findSetting } from "../workbook/settings/keys";
 import { foldName } from "../workbook/sheet-reader";
 
 /**
@@ -19,23 +20,13 @@ export const IDENTITY: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Document settings on 设置: words on the 公示 and the forms, not scoring rules. They count
- * neither for the fingerprint nor for the record diff (typing 考核编号 changes no input).
+ * True when a 设置 key (as typed, zh or en, with or without its unit) is a document setting
+ * (公示单位, 考核编号 …): words on the 公示 and the forms, not scoring rules. They count neither
+ * for the fingerprint nor for the record diff (typing 考核编号 changes no input). The settings
+ * table says which keys those are.
  */
-const DOCUMENT_SETTINGS = [
-  "公示单位",
-  "公示开始日期",
-  "公示天数",
-  "异议联系人",
-  "联系电话",
-  "申报截止日期",
-  "考核编号",
-];
-const DOCUMENT_SETTING_KEYS = new Set(DOCUMENT_SETTINGS.map(foldName));
-
-/** True when a 设置 key (as typed) is a document setting, left out of the diff. */
 export function isDocumentSetting(key: string): boolean {
-  return DOCUMENT_SETTING_KEYS.has(foldName(key));
+  return findSetting(key)?.document === true;
 }
 
 /**

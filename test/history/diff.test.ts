@@ -120,3 +120,26 @@ test("规则 §10 compare: numbers read as a person sees them, at 15 significant
     expect.objectContaining({ fields: { 文号: ["12", "12.5"] } }),
   ]);
 });
+
+test("规则 §10 compare: document settings on 设置 (公示单位, 考核编号 …) are no input change; a scoring rule is", () => {
+  const settings = (rows: readonly (readonly unknown[])[]): WorkbookGrids => [
+    { name: "设置", values: [["项目", "值"], ...rows.map((r) => [...r])], firstRow: 1, firstColumn: 1 },
+  ];
+  const before = [
+    ["先进个人名额", 8],
+    ["公示单位", ""],
+  ];
+  const typed = [
+    ["先进个人名额", 8],
+    ["公示单位", "城东镇考核办"],
+    ["考核编号", "KH-2025-01"],
+  ];
+  expect(diffRecords(rawRecords(settings(before)), rawRecords(settings(typed)))).toEqual([]);
+  const rule = [
+    ["先进个人名额", 9],
+    ["公示单位", ""],
+  ];
+  expect(diffRecords(rawRecords(settings(before)), rawRecords(settings(rule)))).toEqual([
+    expect.objectContaining({ sheet: "设置", key: "先进个人名额", change: "changed" }),
+  ]);
+});
