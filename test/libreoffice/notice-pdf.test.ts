@@ -13,8 +13,8 @@ import { convertTo } from "./to-ods";
  * sample without an open tie (12 communities, 8 + 10 advanced) and `rank --out` of the same file
  * printed by LibreOffice headless, the words' boxes read back with poppler. A word's box is taller
  * than its font: for the font LibreOffice prints with here, an 18-pt title is a 23.1-pt box — so a
- * size as printed is the box's height / BOX_PER_POINT. Skipped, with a notice, only when soffice or
- * poppler is absent and CI is not set.
+ * size as printed is the box's height / BOX_PER_POINT. Fails with a notice when soffice or
+ * poppler is absent (never skipped).
  */
 
 const BOX_PER_POINT = 1.28;
@@ -41,7 +41,7 @@ maybe("规则 §10 公示名单 and §8 排名 printed by LibreOffice", () => {
   }, 240_000);
 
   test("规则 §10 公示名单: notice --pdf is ONE portrait A4 page, every word at least 10 pt, the title 18 pt and centred", () => {
-    if (!present) throw new Error("CI is set but LibreOffice or poppler is not installed");
+    if (!present) throw new Error("LibreOffice or poppler is not installed");
     const info = spawnSync("pdfinfo", [notice], { encoding: "utf8" }).stdout;
     expect(info).toMatch(/^Pages:\s+1$/m);
     expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/m);
@@ -67,7 +67,7 @@ maybe("规则 §10 公示名单 and §8 排名 printed by LibreOffice", () => {
   });
 
   test("规则 §8 排名 prints on one page, the chart left off the paper, its text at least 7 pt", () => {
-    if (!present) throw new Error("CI is set but LibreOffice or poppler is not installed");
+    if (!present) throw new Error("LibreOffice or poppler is not installed");
     const pages = pdfPages(rankedPdf);
     const own = pages.filter((p) => {
       const top = Math.min(...p.words.map((w) => w.yMin));

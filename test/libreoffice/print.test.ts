@@ -16,8 +16,7 @@ import { pdfPages, printTools } from "./pdf-words";
  * each sheet's year and title, so a sheet's pages are those whose header says so: 排名 on exactly
  * one page, every sheet one page wide (each page holds the first and the last column header —
  * the header row repeated), page numbers in the footer. The fills and filters are read back from
- * LibreOffice's own flat ODS. Skipped, with a notice, only when soffice or poppler is absent and
- * CI is not set.
+ * LibreOffice's own flat ODS. Fails with a notice when soffice or poppler is absent (never skipped).
  */
 
 const { soffice, present, maybe } = printTools("the print check");
@@ -60,7 +59,7 @@ maybe("SPEC §8 Print checked by LibreOffice and poppler", () => {
     pages.filter((p) => (p.split("\n").find((l) => l.trim() !== "") ?? "").trim() === `2024年度 ${title}`);
 
   test("排名 prints on exactly one page; every generated sheet one page wide with its header row on each page", async () => {
-    if (!present) throw new Error("CI is set but LibreOffice or poppler-utils is not installed");
+    if (!present) throw new Error("LibreOffice or poppler-utils is not installed");
     expect(pages.length).toBeGreaterThan(5);
     const expected = rankWorkbook(gridsOf(await loadXlsx(readFileSync(sample))), { now });
     expect(pagesOf("排名")).toHaveLength(1);
@@ -82,7 +81,7 @@ maybe("SPEC §8 Print checked by LibreOffice and poppler", () => {
   });
 
   test("计分明细: the reason starts clear of the points beside it (≥ 4 pt as printed)", () => {
-    if (!present) throw new Error("CI is set but LibreOffice or poppler-utils is not installed");
+    if (!present) throw new Error("LibreOffice or poppler-utils is not installed");
     const details = pdfPages(path.join(dir, "ranked.pdf")).filter((p) =>
       p.words.some((w) => w.yMin < 40 && w.text === "计分明细")
     );
@@ -106,14 +105,14 @@ maybe("SPEC §8 Print checked by LibreOffice and poppler", () => {
   });
 
   test("page numbers in the footer of every page: 第 N 页，共 M 页", () => {
-    if (!present) throw new Error("CI is set but LibreOffice or poppler-utils is not installed");
+    if (!present) throw new Error("LibreOffice or poppler-utils is not installed");
     const generated = pages.filter((p) => /^\s*2024年度 /.test(p));
     expect(generated.length).toBeGreaterThan(0);
     for (const p of generated) expect(p).toMatch(/第 \d+ 页，共 \d+ 页\s*$/);
   });
 
   test("LibreOffice keeps the row fills, the legend's swatches, the filters and the repeated header rows", async () => {
-    if (!present) throw new Error("CI is set but LibreOffice or poppler-utils is not installed");
+    if (!present) throw new Error("LibreOffice or poppler-utils is not installed");
     const conv = office(["--convert-to", "fods", "--outdir", dir, ranked]);
     expect(conv.status).toBe(0);
     const fods = readFileSync(path.join(dir, "ranked.fods"), "utf8");
