@@ -16,7 +16,7 @@ export interface Args {
   sets: string[];
   /** whatif: `--interpretations`. */
   interpretations: boolean;
-  /** `--force`: a file that already exists may be replaced (SPEC §8: never without it). */
+  /** `--force`: a file that already exists may be replaced (规则 §8: never without it). */
   force: boolean;
   locale: Locale;
   help: boolean;

@@ -1,6 +1,6 @@
 import { Msg, UserError } from "../scoring";
 
-/** Exit codes of `scorecard` (SPEC §7.2). */
+/** Exit codes of `scorecard` (规则 §7.2). */
 export const EXIT_OK = 0;
 export const EXIT_ISSUES = 1;
 export const EXIT_UNUSABLE = 2;

@@ -8,7 +8,7 @@ import { consoleIo, failedOutput, Io, watchOutput } from "./output";
 import { withFullPaths } from "./paths";
 
 /**
- * `npm run --silent scorecard -- <command> …` (SPEC §7.2). Exit 0: no errors (warnings allowed);
+ * `npm run --silent scorecard -- <command> …` (规则 §7.2). Exit 0: no errors (warnings allowed);
  * 1: errors in the workbook; 2: an unusable call or an unreadable file, said in one line — never
  * a stack trace.
  */

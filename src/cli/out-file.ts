@@ -5,7 +5,7 @@ import { Args } from "./args";
 import { CliError } from "./errors";
 
 /**
- * The one guard every file a command writes passes (SPEC §8), checked before any work is done and
+ * The one guard every file a command writes passes (规则 §8), checked before any work is done and
  * again when the file is written (files.ts), so each command that writes gets it by naming what it
  * writes (`OutFile`). It refuses, in one line naming the true reason:
  * - the input itself (through ./, .., a symbolic or hard link, another letter case): never overwritten;

@@ -9,7 +9,7 @@ import { runInOwnGroup } from "./child";
 import { writeOutFile } from "./files";
 
 /**
- * `statement --pdf` (SPEC §8): 成绩单 printed to PDF by LibreOffice headless — the reader that
+ * `statement --pdf` (规则 §8): 成绩单 printed to PDF by LibreOffice headless — the reader that
  * honours the sheet's print setup (A4, one page wide, a page break after every community), so the
  * PDF has one page per community. LibreOffice runs with a private user profile in a temporary
  * folder (as test/libreoffice does): a LibreOffice the user has open, or another conversion running

@@ -119,10 +119,10 @@ export function rankingText(result: AssessmentResult, locale: Locale): string {
   return parts.join("\n");
 }
 
-/** `rank <in.xlsx> [--out <out.xlsx>] [--json]` (SPEC §7.2): errors → exit 1 and nothing is written. */
+/** `rank <in.xlsx> [--out <out.xlsx>] [--json]` (规则 §7.2): errors → exit 1 and nothing is written. */
 export async function rankCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
   refuseOptions(args, "rank", ["json", "out", "force"]);
-  // SPEC §8: --out naming the input, an existing file (without --force), no input file… refused before any work.
+  // 规则 §8: --out naming the input, an existing file (without --force), no input file… refused before any work.
   await checkOutputs(args);
   const input = await openInput(args, io);
   // Generated sheets are told from a person's by their A1 marker (rankWorkbook reads it from the grids).

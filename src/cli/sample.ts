@@ -15,7 +15,7 @@ export async function sampleWorkbookBytes(): Promise<Uint8Array> {
   return newWorkbookBytes(sampleSheets(workplanTemplateRows()), zlibDeflater);
 }
 
-/** `sample <out.xlsx>`: the built-in example, 12 communities (SPEC §7.2). */
+/** `sample <out.xlsx>`: the built-in example, 12 communities (规则 §7.2). */
 export async function sampleCommand(args: Args, io: Io): Promise<number> {
   refuseOptions(args, "sample", ["force"]);
   const out = onePath(

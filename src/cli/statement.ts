@@ -11,7 +11,7 @@ import { refuseOptions } from "./paths";
 import { displayWidth } from "./table";
 
 /**
- * `statement <in.xlsx> [--community NAME] [--out out.xlsx] [--pdf out.pdf]` (SPEC §8): 成绩单 for
+ * `statement <in.xlsx> [--community NAME] [--out out.xlsx] [--pdf out.pdf]` (规则 §8): 成绩单 for
  * every community, or one. Without --out or --pdf it prints the statements as text; --out writes
  * the input workbook with the 成绩单 sheet (the input itself is refused); --pdf prints it to PDF
  * through LibreOffice (pdf.ts), or exits 2 in one line when LibreOffice is not installed.
@@ -81,7 +81,7 @@ export function statementsText(sheet: OutputSheet): string {
 
 export async function statementCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {
   refuseOptions(args, "statement", ["out", "pdf", "community", "force"]);
-  // Refused before any work (SPEC §8): the input is never overwritten, nor an existing file without
+  // Refused before any work (规则 §8): the input is never overwritten, nor an existing file without
   // --force; a PDF needs LibreOffice.
   const outputs = await prepareDocumentOutputs(args);
 

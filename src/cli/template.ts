@@ -10,7 +10,7 @@ import { checkOutFile } from "./out-file";
 import { Io } from "./output";
 import { onePath, refuseOptions } from "./paths";
 
-/** `template <out.xlsx>`: the empty workbook (SPEC §7.2). */
+/** `template <out.xlsx>`: the empty workbook (规则 §7.2). */
 export async function templateCommand(args: Args, io: Io): Promise<number> {
   refuseOptions(args, "template", ["force"]);
   const out = onePath(

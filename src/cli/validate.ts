@@ -21,7 +21,7 @@ function workplanSection(issues: readonly Issue[], locale: Locale): string {
 
 /**
  * `validate <in.xlsx> [--json]`: the issues of the assessment's sheets, then those of 工作要点 as a
- * section of their own (`workplanIssues` in JSON); exit 1 when any is an error (SPEC §7.2).
+ * section of their own (`workplanIssues` in JSON); exit 1 when any is an error (规则 §7.2).
  */
 export async function validateCommand(args: Args, io: Io): Promise<number> {
   refuseOptions(args, "validate", ["json"]);

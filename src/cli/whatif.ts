@@ -20,7 +20,7 @@ import { refuseOptions } from "./paths";
 import { Align, formatTable } from "./table";
 
 /**
- * `whatif <in.xlsx> --set KEY=VALUE … [--json]` (SPEC §8): ranks again with settings changed and
+ * `whatif <in.xlsx> --set KEY=VALUE … [--json]` (规则 §8): ranks again with settings changed and
  * prints only what moved; `whatif <in.xlsx> --interpretations [--json]`: how much each [I] reading
  * matters. Nothing is written. Exit 1: the workbook has errors; exit 2: an unknown key or a value
  * that cannot be used (named), or settings that together cannot be assessed.

@@ -19,7 +19,7 @@ import { checkOutputs } from "./out-file";
 import { refuseOptions } from "./paths";
 import { Align, formatTable } from "./table";
 
-/** The SPEC §7.2 shape of `workplan --json`. */
+/** The 规则 §7.2 shape of `workplan --json`. */
 export function workplanJson(summary: WorkplanSummary, issues: readonly Issue[], locale: Locale) {
   const counts = (s: {
     total: number;
@@ -81,7 +81,7 @@ function summaryText(summary: WorkplanSummary, today: string, locale: Locale): s
 }
 
 /**
- * `workplan <in.xlsx> [--today YYYY-MM-DD] [--json] [--out <out.xlsx>]` (SPEC §7.2): with --out the
+ * `workplan <in.xlsx> [--today YYYY-MM-DD] [--json] [--out <out.xlsx>]` (规则 §7.2): with --out the
  * workbook is written with the 工作要点汇总 sheet; errors → exit 1 and nothing is written.
  */
 export async function workplanCommand(args: Args, io: Io, now: Date = new Date()): Promise<number> {

@@ -13,7 +13,7 @@ import {
 import { advancedMoves, isEmpty, Moves, movesBetween } from "./moves";
 
 /**
- * How much each interpretation matters (SPEC [I], issue 12): for every setting that reads an
+ * How much each interpretation matters (规则 [I], issue 12): for every setting that reads an
  * unclear clause, whether another reading changes the advanced communities or individuals, and
  * who moves. Each answer is assess() run again on the same records with other Rules.
  */
@@ -174,7 +174,7 @@ function maxima(
 }
 
 /**
- * Every [I] reading of SPEC, in its order: the blank honor levels (district, city), the blank
+ * Every [I] reading of docs/规则.md, in its order: the blank honor levels (district, city), the blank
  * publicity levels, 以社区为主体适用级别, 排名方式, the six category maxima. `run` is an assessor
  * of `input` (pass one to share its cache with other questions on the same records).
  */

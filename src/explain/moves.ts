@@ -1,7 +1,7 @@
 import { Advanced, AssessmentResult, Exact, foldKey } from "../scoring";
 
 /**
- * What moved between two assessments of the same records (SPEC §8 whatif): the communities and
+ * What moved between two assessments of the same records (规则 §8 whatif): the communities and
  * individuals whose rank, total or advanced mark changed, in the order of the second ranking.
  */
 export interface CommunityMove {

@@ -9,7 +9,7 @@ import { isBlank, parseNumber, parseYesNo, showValue } from "../scoring/values";
  * undefined), scalars as numbers/strings/booleans, and ranges as unknown[][]. Anything that
  * cannot be read raises #VALUE! with a message naming the value and what is expected — never a
  * wrong number. Out-of-range numbers raise #VALUE! too: Excel shows a custom message only on
- * #VALUE! and #N/A (SPEC §7.1), a #NUM! would reach the user bare.
+ * #VALUE! and #N/A (规则 §7.1), a #NUM! would reach the user bare.
  *
  * A blank cell reaches a function as null (Excel on the web), "" (some hosts, the tests) or 0
  * (Excel on Windows and Mac: OfficeDev/office-js #4702, #5262). Where 0 cannot be a real value —
@@ -52,7 +52,7 @@ export function levelArg(value: unknown, where: Where = ""): Level {
 }
 
 export function yesNoArg(value: unknown, fallback: boolean, where: Where = ""): boolean {
-  // 0 reads as "no" (SPEC §1): the same answer as a blank, since every yes/no argument of the
+  // 0 reads as "no" (规则 §1): the same answer as a blank, since every yes/no argument of the
   // functions defaults to no.
   const parsed = parseYesNo(scalar(value), fallback);
   if (!parsed.ok) throw new ArgumentError("value", prefix(parsed.message, where));

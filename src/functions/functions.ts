@@ -22,8 +22,8 @@ import {
 } from "./cells";
 
 /*
- * The eight custom functions of SPEC §7.1, namespace KH. Thin wrappers over src/scoring: the
- * rules are the defaults of SPEC (the 设置 sheet applies to the task pane's ranking, not to cells).
+ * The eight custom functions of 规则 §7.1, namespace KH. Thin wrappers over src/scoring: the
+ * rules are the defaults of docs/规则.md (the 设置 sheet applies to the task pane's ranking, not to cells).
  * JSDoc here is the only source of dist/functions.json; Chinese names come from functions.zh-CN.json.
  */
 
@@ -32,7 +32,7 @@ import {
 if (typeof CustomFunctions === "undefined")
   (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { associate: () => undefined };
 
-/** Only #VALUE! and #N/A show a custom message in Excel (SPEC §7.1), so no other code is raised. */
+/** Only #VALUE! and #N/A show a custom message in Excel (规则 §7.1), so no other code is raised. */
 const CODES: Record<ErrorKind, CustomFunctions.ErrorCode> = {
   value: "#VALUE!" as CustomFunctions.ErrorCode,
   na: "#N/A" as CustomFunctions.ErrorCode,

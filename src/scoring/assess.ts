@@ -29,7 +29,7 @@ import { rankStaff } from "./staff";
 import { scoreTargets, TARGET_RULES } from "./targets";
 import { foldKey, msg } from "./text";
 
-/** Ranking order of SPEC §4: by total then target, or (setting) by target then rewards. */
+/** Ranking order of 规则 §4: by total then target, or (setting) by target then rewards. */
 export function compareCommunities(
   rules: Pick<Rules, "rankingMode">
 ): (a: CommunityResult, b: CommunityResult) => number {
@@ -297,7 +297,7 @@ export function assessor(input: AssessmentInput): (rules: Rules) => AssessmentRe
   };
 }
 
-/** SPEC §5: community money from the pool (largest remainder) or per point, then to staff by score. */
+/** 规则 §5: community money from the pool (largest remainder) or per point, then to staff by score. */
 function shareMoney(communities: CommunityResult[], staff: IndividualResult[], rules: Rules): EngineIssue[] {
   const issues: EngineIssue[] = [];
   if (rules.bonusPool !== null) {

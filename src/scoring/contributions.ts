@@ -31,7 +31,7 @@ export interface CapOutcome {
 }
 
 /**
- * SPEC §3.3 caps for one community's items, taken in the order given: each line keeps at most
+ * 规则 §3.3 caps for one community's items, taken in the order given: each line keeps at most
  * `lineCap`, the community at most `totalCap`. The community's total is min-of-sums and so does
  * not depend on the order; the order only decides which row shows the cut.
  */

@@ -25,7 +25,7 @@ export function yuanFigure(cents: bigint): string {
 }
 
 /**
- * A record's own points as text exactly as far as display allows (SPEC §8): 2 decimals when that
+ * A record's own points as text exactly as far as display allows (规则 §8): 2 decimals when that
  * is exact, else 4 ("2.50", "0.0667"); its reason gives the exact share. The matching cell number
  * format is EXACT_FORMAT. A community's figures use `officialFigure` instead.
  */

@@ -18,7 +18,7 @@ const honorCache = new WeakMap<HonorRules, Map<string, HonorOutcome>>();
 
 const LINE_DEPT_KEYS = Object.fromEntries(LEVELS.map((l) => [l, l + "+"])) as Record<Level, string>;
 
-/** SPEC §3.1: points of one honor, with the reason. */
+/** 规则 §3.1: points of one honor, with the reason. */
 export function honorPoints(level: Level, lineDept: boolean, rules: HonorRules): HonorOutcome {
   let cache = honorCache.get(rules);
   if (!cache) honorCache.set(rules, (cache = new Map()));

@@ -1,4 +1,4 @@
-/** The pure scoring engine (SPEC §1–§5): no Office, no I/O, no clock. */
+/** The pure scoring engine (规则 §1–§5): no Office, no I/O, no clock. */
 export * from "./exact";
 export * from "./text";
 export * from "./errors";

@@ -3,9 +3,9 @@ import { foldKey, msg, Msg } from "./text";
 import type { Parse } from "./values";
 
 /**
- * The administrative levels of SPEC §1, lowest first. Honors and publicity are both scored by
+ * The administrative levels of 规则 §1, lowest first. Honors and publicity are both scored by
  * level; the seed leaves two of the five names blank (`获得区镇、、、省级、全国荣誉`), read here as
- * district and city [I] (SPEC §1).
+ * district and city [I] (规则 §1).
  */
 export const LEVELS = ["town", "district", "city", "province", "national"] as const;
 export type Level = (typeof LEVELS)[number];
@@ -37,7 +37,7 @@ export function levelIndex(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
-/** One level lower, or null below the lowest (line-department commendations, SPEC §3.1). */
+/** One level lower, or null below the lowest (line-department commendations, 规则 §3.1). */
 export function levelBelow(level: Level, steps = 1): Level | null {
   const i = levelIndex(level) - steps;
   return i >= 0 ? LEVELS[i] : null;

@@ -175,7 +175,7 @@ export interface CommunityResult {
   rewards: Exact;
   total: Exact;
   converted: Exact;
-  /** SPEC §8 距先进线: points short of the last advanced place; 0 when advanced or tied; null for 村改居. */
+  /** 规则 §8 距先进线: points short of the last advanced place; 0 when advanced or tied; null for 村改居. */
   gapToCut: Exact | null;
   /** 距上一名: points behind the community ranked just above; null for rank 1. */
   gapToAbove: Exact | null;

@@ -2,7 +2,7 @@ import { Exact, sum } from "./exact";
 
 /**
  * Splits `totalCents` in proportion to `weights` so the parts add up exactly (largest remainder,
- * SPEC §5): everyone gets the floor of their exact share, and the cents left over go one each to
+ * 规则 §5): everyone gets the floor of their exact share, and the cents left over go one each to
  * the largest fractional remainders; equal remainders go by `tieKeys` order, so the result does
  * not depend on the order of the input. All-zero weights split equally.
  */

@@ -8,7 +8,7 @@ import { FoldedNumbering, pairSlots, Slots } from "./numbered";
 import { Details, named, NamedScores, numberCommunities, PartScores } from "./part";
 import { msg } from "./text";
 
-/** Separators of the 社区 cell of a joint article: 、 , ， ; ； / and line breaks (SPEC §3.2). */
+/** Separators of the 社区 cell of a joint article: 、 , ， ; ； / and line breaks (规则 §3.2). */
 export const JOINT_SEPARATORS = /[、,，;；/／\r\n]+/;
 
 export function splitCommunities(cell: string): string[] {
@@ -18,7 +18,7 @@ export function splitCommunities(cell: string): string[] {
     .filter((s) => s !== "");
 }
 
-/** SPEC §3.2: one article's points for one of `sharing` communities (joint activities split equally). */
+/** 规则 §3.2: one article's points for one of `sharing` communities (joint activities split equally). */
 export function articleShare(level: Level, sharing: number, rules: Pick<Rules, "publicityPoints">): Exact {
   return rules.publicityPoints[level].div(Exact.int(sharing));
 }
@@ -83,7 +83,7 @@ function articleReason(level: Level, sharing: number, rules: Pick<Rules, "public
         `${name.en} outlet: ${pts(full)} points shared by ${sharing} communities, ${pts(share)} each`
       ),
     };
-  // SPEC §8: a share not exact at 2 decimals is written as the division it is, then shown to 4
+  // 规则 §8: a share not exact at 2 decimals is written as the division it is, then shown to 4
   // ("0.2 ÷ 3 ≈ 0.0667"), so three rows of it are seen to make the article's 0.2.
   const four = share.roundHalfUp(4);
   const sign = four.eq(share) ? "=" : "≈";
@@ -321,7 +321,7 @@ const sameContent = (higherRow: number): Reason => ({
   ),
 });
 
-/** SPEC §3.2 basic publicity: 0 (none) or [min, max]; returns an error message when outside. */
+/** 规则 §3.2 basic publicity: 0 (none) or [min, max]; returns an error message when outside. */
 export function checkBasicPublicity(
   score: Exact,
   rules: Pick<Rules, "basicPublicityMin" | "basicPublicityMax">

@@ -14,7 +14,7 @@ export function competitionRanks<T>(sorted: readonly T[], compare: (a: T, b: T) 
 }
 
 /**
- * SPEC §4: the top `slots` eligible items (sorted best first) are advanced. When the last slot
+ * 规则 §4: the top `slots` eligible items (sorted best first) are advanced. When the last slot
  * falls inside a tie, every item of that tie is "tie" (并列待定) — none is dropped silently.
  * Returns one mark per item of `sorted`, and the tied items when there is such a tie.
  */
@@ -83,14 +83,14 @@ export function advancedPlaces(
 
 /**
  * For cells (RANK_EXACT): decimal scores that agree to 9 significant digits are equal, so float
- * noise such as 81.00000000000001 against 81 is no difference (SPEC §7.1).
+ * noise such as 81.00000000000001 against 81 is no difference (规则 §7.1).
  */
 export function cellScoreKey(value: number): number {
   return value === 0 ? 0 : Number(value.toPrecision(9));
 }
 
 /**
- * SPEC §8 距先进线 over items sorted best first, given their advanced marks: for an eligible item
+ * 规则 §8 距先进线 over items sorted best first, given their advanced marks: for an eligible item
  * that is not advanced, the total of the last advanced place minus its own total (exact); 0 for
  * the advanced and for those tied at the cut; null for the ineligible (村改居), and null for all
  * when there is no advanced place at all (0 places, or nobody eligible).

@@ -1,7 +1,7 @@
 import { Exact } from "./exact";
 import { Level } from "./levels";
 
-/** The six target-management categories of SPEC §2, in the seed's order. */
+/** The six target-management categories of 规则 §2, in the seed's order. */
 export const CATEGORIES = ["foundation", "service", "culture", "environment", "brand", "admin"] as const;
 export type CategoryKey = (typeof CATEGORIES)[number];
 

@@ -21,7 +21,7 @@ export interface TargetScore {
   target: Exact;
 }
 
-/** SPEC §2: the category maxima must add up to 100. */
+/** 规则 §2: the category maxima must add up to 100. */
 export function checkCategoryMaxima(rules: Pick<Rules, "categoryMax">): EngineIssue[] {
   const total = sum(CATEGORIES.map((c) => rules.categoryMax[c]));
   if (total.eq(Exact.int(100))) return [];
@@ -38,7 +38,7 @@ export function checkCategoryMaxima(rules: Pick<Rules, "categoryMax">): EngineIs
   ];
 }
 
-/** SPEC §2: one target row per community, each category within [0, maximum], target = the sum. */
+/** 规则 §2: one target row per community, each category within [0, maximum], target = the sum. */
 /** The rules target scores read (the assessor re-scores them only when one of them changes). */
 export const TARGET_RULES = ["categoryMax"] as const;
 

@@ -79,7 +79,7 @@ const NO = ["否", "错", "无", "×", "✗", "✘", "n", "no", "false", "0"];
 const YES_SET = new Set(YES.map(foldKey));
 const NO_SET = new Set(NO.map(foldKey));
 
-/** SPEC §1 yes/no words; blank gives the column's default. */
+/** 规则 §1 yes/no words; blank gives the column's default. */
 export function parseYesNo(value: unknown, fallback: boolean): Parse<boolean> {
   if (isBlank(value)) return yesNo(fallback);
   if (typeof value === "boolean") return yesNo(value);
@@ -110,7 +110,7 @@ export const DAMAGED_NUMBER: Msg = msg(
 );
 
 /**
- * SPEC §1 numbers: Excel numbers and numeric text, full-width digits (`８５．５`) and surrounding
+ * 规则 §1 numbers: Excel numbers and numeric text, full-width digits (`８５．５`) and surrounding
  * spaces included. Dates, booleans, error values, NaN/Infinity and absurd magnitudes are refused.
  * A number is read at Excel's 15 significant digits (Exact.fromNumber); numeric text is read
  * with every digit typed, as the cell shows it.

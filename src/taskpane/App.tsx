@@ -141,7 +141,7 @@ function Pane({ host, locale, onLocaleChange, now = () => new Date(), i18n }: Ap
     }
   };
 
-  /** SPEC §8: generated sheets that no longer match the inputs are said so when a workbook opens. */
+  /** 规则 §8: generated sheets that no longer match the inputs are said so when a workbook opens. */
   const staleItems = async () => (await checkStale(host)).map((i) => i.message);
   React.useEffect(() => {
     staleItems().then(

@@ -198,7 +198,7 @@ export function TryResult({ outcome }: { outcome: TryOutcome }): React.JSX.Eleme
   );
 }
 
-/** The panel of SPEC [I] readings: run on request (a few dozen re-rankings), one line each. */
+/** The panel of 规则 [I] readings: run on request (a few dozen re-rankings), one line each. */
 export function InterpretationsPanel({ actions }: { actions: WhatifActions }): React.JSX.Element {
   const { say } = useI18n();
   const [readings, setReadings] = React.useState<Reading[] | null>(null);

@@ -80,7 +80,7 @@ export async function validate(host: PaneHost): Promise<{ issues: Issue[]; snaps
 }
 
 /**
- * The stale-results warning (SPEC §8) of the workbook as it is: shown when the pane opens a
+ * The stale-results warning (规则 §8) of the workbook as it is: shown when the pane opens a
  * workbook and asked about before 共享准备, so a stale 排名 is never mailed without a word.
  */
 export async function checkStale(host: PaneHost): Promise<Issue[]> {

@@ -10,7 +10,7 @@ export interface ShareDeps {
   capabilities: HostCapabilities;
   i18n: I18n;
   ask: (title: string, body: string) => Promise<boolean>;
-  /** The first stale-results warning of the workbook as it is (SPEC §8), if any. */
+  /** The first stale-results warning of the workbook as it is (规则 §8), if any. */
   firstStale: () => Promise<Msg | undefined>;
   setNote: (note: Note) => void;
   setCells: (cells: FunctionCells) => void;
@@ -23,7 +23,7 @@ export interface ShareDeps {
  */
 export async function prepareForSharing(d: ShareDeps): Promise<void> {
   const { t, say } = d.i18n;
-  // SPEC §8: never prepare a stale 排名 for mailing without a word.
+  // 规则 §8: never prepare a stale 排名 for mailing without a word.
   const stale = await d.firstStale();
   if (stale && !(await d.ask(t("staleShareTitle"), t("staleShareBody", { why: stale })))) {
     d.setNote({ intent: "info", text: words("cancelled") });

@@ -15,7 +15,7 @@ import { INPUT_SHEETS, SHEETS } from "./schema";
 import { OutputValue } from "./types";
 
 /**
- * 计分明细 (SPEC §6, §8): every input record with the points it earned and the reason, grouped by
+ * 计分明细 (规则 §6, §8): every input record with the points it earned and the reason, grouped by
  * community in rank order, so a reviewer checks one community's figures on one run of rows.
  *
  * The rule of a subtotal (小计) row: the exact sum of the points of the community's rows above it

@@ -31,7 +31,7 @@ import { applySettingAssignment, SettingAssignment, SETTING_NAMES, SETTINGS } fr
 import { Issue, WorkbookGrids } from "./types";
 
 /**
- * Words and JSON for the explaining answers (SPEC §8 whatif, the weight of each [I] reading):
+ * Words and JSON for the explaining answers (规则 §8 whatif, the weight of each [I] reading):
  * the CLI prints them, the pane shows them. Names of settings come from the schema.
  */
 
@@ -155,7 +155,7 @@ export interface WhatifJson {
   }[];
 }
 
-/** `whatif --json` (SPEC §8): the settings changed and only those whose rank, total or mark moved. */
+/** `whatif --json` (规则 §8): the settings changed and only those whose rank, total or mark moved. */
 export function whatifJson(set: WhatifJson["set"], moves: Moves): WhatifJson {
   return {
     set,
@@ -186,7 +186,7 @@ const shiftJson = (s: { value: Exact; moves: Moves } | null) => {
   return { value: n4(s.value), communities, individuals };
 };
 
-/** `whatif --interpretations --json`: one object per [I] reading, in SPEC order. */
+/** `whatif --interpretations --json`: one object per [I] reading, in the order of docs/规则.md. */
 export function interpretationsJson(readings: readonly Reading[], locale: Locale) {
   return {
     interpretations: readings.map((r) => {
@@ -252,7 +252,7 @@ export type WhatifOutcome =
       unapplied: Issue[];
     };
 
-/** SPEC §8 whatif: the workbook ranked as it is and again with `changes`; nothing is written. */
+/** 规则 §8 whatif: the workbook ranked as it is and again with `changes`; nothing is written. */
 export function whatifWorkbook(grids: WorkbookGrids, changes: readonly Accepted[]): WhatifOutcome {
   let run: ((rules: Rules) => AssessmentResult) | null = null;
   const scored = scoreWorkbook(grids, (input, rules) => (run = assessor(input))(rules));

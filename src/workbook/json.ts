@@ -3,7 +3,7 @@ import type { RankOutcome } from "./pipeline";
 import { Issue } from "./types";
 
 /**
- * The command line's JSON (SPEC §7.2): issues, and `rank --json`'s communities and individuals.
+ * The command line's JSON (规则 §7.2): issues, and `rank --json`'s communities and individuals.
  * Numbers to 4 decimals, money in yuan; the shapes are the contract, so they live in one file.
  */
 
@@ -45,7 +45,7 @@ export interface CommunityJson {
   rewards: number;
   total: number;
   converted: number;
-  /** SPEC §8 距先进线; null for 村改居 (and when no place is advanced). */
+  /** 规则 §8 距先进线; null for 村改居 (and when no place is advanced). */
   gapToCut: number | null;
   /** 距上一名; null for rank 1. */
   gapToAbove: number | null;
@@ -68,7 +68,7 @@ export interface RankJson {
   issues: IssueJson[];
 }
 
-/** `rank --json` (SPEC §7.2): communities in rank order, numbers to 4 decimals, money in yuan. */
+/** `rank --json` (规则 §7.2): communities in rank order, numbers to 4 decimals, money in yuan. */
 export function rankJson(
   outcome: Pick<RankOutcome, "result" | "issues">,
   locale: Locale = "zh-CN"

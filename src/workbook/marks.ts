@@ -2,7 +2,7 @@ import { Advanced, DecisionRecord, Locale, msg, Msg, say } from "../scoring";
 import { OutputValue, StreamedSheet } from "./types";
 
 /**
- * Marks that survive mailing and printing (SPEC §8): a row of 排名 or 先进个人 is filled light
+ * Marks that survive mailing and printing (规则 §8): a row of 排名 or 先进个人 is filled light
  * green when advanced, yellow when tied at the last place (并列待定), grey when not eligible
  * (村改居不参评) — and a legend below the table says so in words, for a reader of a black-and-white
  * print or of a file opened without colours.

@@ -39,7 +39,7 @@ import { Issue, OutputSheet, OutputValue, WorkbookGrids } from "./types";
 export { GENERATED_MARKER, isGeneratedSheet };
 
 /**
- * The workbook pipeline (SPEC §6): grids in, located issues and generated sheets out. Hosts
+ * The workbook pipeline (规则 §6): grids in, located issues and generated sheets out. Hosts
  * (Office.js, the .xlsx package) read the grids and write the sheets; everything between is here.
  */
 
@@ -132,7 +132,7 @@ export function readWorkbook(grids: WorkbookGrids): {
 
 /**
  * Every issue of the assessment's input sheets: reading and the engine's cross-checks, located;
- * and a warning when generated sheets no longer match the inputs (SPEC §8 stale results).
+ * and a warning when generated sheets no longer match the inputs (规则 §8 stale results).
  */
 export function validateWorkbook(grids: WorkbookGrids): Issue[] {
   const scored = scoreWorkbook(grids);
@@ -140,7 +140,7 @@ export function validateWorkbook(grids: WorkbookGrids): Issue[] {
 }
 
 /**
- * Generated sheets that no longer match the inputs (SPEC §8 stale results) without scoring: what
+ * Generated sheets that no longer match the inputs (规则 §8 stale results) without scoring: what
  * the pane checks when a workbook opens and before 共享准备.
  */
 export function staleResults(grids: WorkbookGrids): Issue[] {
@@ -148,7 +148,7 @@ export function staleResults(grids: WorkbookGrids): Issue[] {
   return staleIssues(grids, fingerprint(read.input, read.rules));
 }
 
-/** The generated sheets whose recorded fingerprint no longer matches the inputs (SPEC §8), by tab name. */
+/** The generated sheets whose recorded fingerprint no longer matches the inputs (规则 §8), by tab name. */
 export function staleSheetNames(grids: WorkbookGrids): string[] {
   const read = readAssessment(grids);
   return staleSheets(grids, fingerprint(read.input, read.rules));
@@ -170,7 +170,7 @@ export interface RankOutcome {
   ok: boolean;
   issues: Issue[];
   /**
-   * Generated sheets already in the workbook that no longer match its inputs (SPEC §8): a warning
+   * Generated sheets already in the workbook that no longer match its inputs (规则 §8): a warning
    * about the workbook as it is, kept apart because writing `sheets` in its place clears it.
    */
   stale: Issue[];
@@ -319,7 +319,7 @@ function scoreForDocument(grids: WorkbookGrids) {
 }
 
 /**
- * The `statement` command (SPEC §8): validate, score, rank, and 成绩单 for every community or the
+ * The `statement` command (规则 §8): validate, score, rank, and 成绩单 for every community or the
  * one named — at any size (STATEMENTS_IN_RANK_MAX is the one-click build's cap only).
  */
 export function statementWorkbook(grids: WorkbookGrids, opts: StatementOptions): StatementOutcome {
@@ -436,7 +436,7 @@ export function inputSheet(
  */
 
 /**
- * The empty workbook (SPEC §7.2 template): every input sheet as an Excel table, 设置 with the
+ * The empty workbook (规则 §7.2 template): every input sheet as an Excel table, 设置 with the
  * defaults, 工作要点 with the 21 points. `rules` are those the guards quote (the workbook's own
  * settings in the pane).
  */
@@ -458,7 +458,7 @@ export function gridsOfSheets(sheets: readonly OutputSheet[]): WorkbookGrids {
   return sheets.map((s) => ({ name: s.name, values: s.rows, firstRow: 1, firstColumn: 1 }));
 }
 
-/** The built-in example (SPEC §7.2 sample): 12 communities, records of every kind, every rule at work. */
+/** The built-in example (规则 §7.2 sample): 12 communities, records of every kind, every rule at work. */
 export function sampleSheets(workplanRows: readonly OutputValue[][]): OutputSheet[] {
   const sample = sampleWorkbook(workplanRows);
   return INPUT_SHEETS.map((key) => {

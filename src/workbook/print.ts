@@ -5,7 +5,7 @@ import { findSheet } from "./sheet-reader";
 import { PrintSetup, WorkbookGrids } from "./types";
 
 /**
- * How each generated sheet prints (SPEC §8), as data every writer translates: A4, the column-header
+ * How each generated sheet prints (规则 §8), as data every writer translates: A4, the column-header
  * row repeated on every page, the year and the sheet's title centred in the page header, the page
  * number in the footer. 排名 and 先进个人 are wide tables read across: landscape. 计分明细, 校验结果
  * and 工作要点汇总 are long lists with a wide reason column: portrait. All fit one page wide (a

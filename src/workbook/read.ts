@@ -39,7 +39,7 @@ import { findSheet, foldName, HeaderRef, isBlank, issueAt, readRows } from "./sh
 import { Issue, SheetGrid, WorkbookGrids } from "./types";
 
 /**
- * Grids → the engine's typed records + located issues (SPEC §6). Cell-level parsing lives here:
+ * Grids → the engine's typed records + located issues (规则 §6). Cell-level parsing lives here:
  * levels, yes/no words, numbers, error values, formulas without a result, dates in number columns,
  * sheets and headers. A cell that cannot be read is an error at its cell and its record is left
  * out (so no wrong number enters a score). Cross-record checks (unknown community, duplicates,
@@ -144,7 +144,7 @@ class RowReader {
 
   /**
    * Text shown back to people and never compared as it is (an honor's name, an article's title, a
-   * matter): the cell exactly as typed — full-width brackets, spaces and all (SPEC §8); "" when
+   * matter): the cell exactly as typed — full-width brackets, spaces and all (规则 §8); "" when
    * blank. Whatever compares it (same kind, same content) folds its own copy (foldKey).
    */
   typed(key: string): string {

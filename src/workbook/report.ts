@@ -29,7 +29,7 @@ import { materialize } from "./streamed";
 import { BarChart, CellLook, Issue, OutputSheet, OutputValue, StreamedSheet } from "./types";
 
 /**
- * Results → generated sheets as data (SPEC §6): 排名, 先进个人, 计分明细, 校验结果. Values only,
+ * Results → generated sheets as data (规则 §6): 排名, 先进个人, 计分明细, 校验结果. Values only,
  * never formulas; a header line (A1) carries the marker, the time, a fingerprint of the input
  * data and the settings used. No API calls here: the hosts write these.
  */
@@ -157,7 +157,7 @@ const num = (e: Exact): number => e.toNumber();
 const money = (cents: bigint | undefined): OutputValue => (cents === undefined ? null : centsToYuan(cents));
 
 /**
- * The advanced mark of a ranked line in SPEC §4's words; null for an eligible one not advanced.
+ * The advanced mark of a ranked line in 规则 §4's words; null for an eligible one not advanced.
  * A place the 考核组 decided (规则 §10) says so, advanced or not.
  */
 export function advancedLabel(a: Advanced, eligible: boolean, decided = false): Msg | null {
@@ -217,7 +217,7 @@ function rowMaker<T>(
 
 /**
  * A generated sheet from its body: the header line, the column headers, the body; print setup
- * (SPEC §8) and filter buttons on the header row over the body. The rows are made as a writer
+ * (规则 §8) and filter buttons on the header row over the body. The rows are made as a writer
  * asks for them (streamed.ts), every text fitted to a cell.
  */
 function sheetOf(
@@ -255,7 +255,7 @@ function sheetOf(
   return sheet;
 }
 
-/** Row fills of ranked lines (SPEC §8): advanced, tie, not eligible. */
+/** Row fills of ranked lines (规则 §8): advanced, tie, not eligible. */
 function marks<T extends { advanced: Advanced; eligible: boolean }>(
   lines: readonly T[]
 ): { row: number; color: string }[] {
@@ -271,7 +271,7 @@ function marks<T extends { advanced: Advanced; eligible: boolean }>(
 export const CHART_MAX_BARS = 40;
 
 /**
- * The bar chart of 综合得分 by community on 排名 (SPEC §8), the same in every writer: the first
+ * The bar chart of 综合得分 by community on 排名 (规则 §8), the same in every writer: the first
  * `ranked` data rows (at most CHART_MAX_BARS, the top ones), titled with the column's header as
  * written, placed to the right of the table (one blank column between) and tall enough for its
  * bars. None when there is no community or the columns are missing.
@@ -416,7 +416,7 @@ export function individualsSheet(result: AssessmentResult, ctx: ReportContext): 
 export function detailsStream(result: AssessmentResult, ctx: ReportContext): StreamedSheet {
   const body = detailsBody(result, ctx);
   const columns = SHEETS.details.columns;
-  // A record's points as exact as stored (SPEC §8): 0.0667, not 0.07; a subtotal, the community's
+  // A record's points as exact as stored (规则 §8): 0.0667, not 0.07; a subtotal, the community's
   // 综合得分, as its official figure.
   const numberFormats = columns.map((c) => (c.key === "points" ? EXACT_FORMAT : columnFormat(c)));
   const points = columns.findIndex((c) => c.key === "points");

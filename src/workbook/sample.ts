@@ -3,7 +3,7 @@ import { InputSheetKey, SHEETS } from "./schema";
 import { OutputValue } from "./types";
 
 /**
- * The built-in example (SPEC §7.2 `sample`): a town of 12 communities, two of them 村改居, with
+ * The built-in example (规则 §7.2 `sample`): a town of 12 communities, two of them 村改居, with
  * records of every kind so that `rank` shows every rule at work:
  * - honors: a provincial honor and a same-kind municipal one (counted once, at the higher), a
  *   line-department commendation (one level lower), a town line-department one (0.5), one not

@@ -1,7 +1,7 @@
 import { CATEGORIES, CategoryKey, LEVEL_CHOICES_ZH, Msg, RecordSource } from "../scoring";
 
 /**
- * The one schema of the workbook (SPEC §6). The template, the reader, the validation messages,
+ * The one schema of the workbook (规则 §6). The template, the reader, the validation messages,
  * the generated sheets, the task pane and the CLI all take sheet and column names from here;
  * nothing else spells a header.
  */

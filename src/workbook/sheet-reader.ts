@@ -5,7 +5,7 @@ import { Issue, SheetGrid, WorkbookGrids } from "./types";
 
 /**
  * Finding a sheet and its header row, and turning the rows below into raw cells keyed by the
- * schema's column keys (SPEC §6). Cell-level parsing (levels, numbers, yes/no) is the caller's.
+ * schema's column keys (规则 §6). Cell-level parsing (levels, numbers, yes/no) is the caller's.
  */
 
 /**

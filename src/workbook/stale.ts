@@ -3,7 +3,7 @@ import { isGeneratedSheet } from "./marker";
 import { Issue, WorkbookGrids } from "./types";
 
 /**
- * Stale results (SPEC §8). Every generated sheet's header line (A1) records the fingerprint of the
+ * Stale results (规则 §8). Every generated sheet's header line (A1) records the fingerprint of the
  * inputs it was made from (`数据指纹 …` / `data fingerprint …`). When the inputs read now give
  * another fingerprint, the sheets no longer match them: one warning names the stale sheets, so a
  * reviewer never mails a 排名 that no longer matches the inputs without being told. A rebuild

@@ -27,7 +27,7 @@ import { displayWidth } from "./text-width";
 import { CellLook, OutputSheet, OutputValue } from "./types";
 
 /**
- * 成绩单 / Statements (SPEC §8): one block per community, in rank order, each on its own printed
+ * 成绩单 / Statements (规则 §8): one block per community, in rank order, each on its own printed
  * page (a page break after every block), for the community to sign. A block holds the title, the
  * community and its type; the six categories with maximum and score; the target score; every
  * bonus record of the community — counted or not — with its points and the reason in the words
@@ -258,7 +258,7 @@ function block(
   // Same 2-decimal total as a neighbour yet ranked apart: the exact values say why.
   if (note) out.add([t(W.order), null, null, say(note, L)]);
   out.add([t(W.status), null, statusText(c, L)]);
-  // SPEC §8: exact; 0 for the advanced and those tied at the cut; blank for 村改居.
+  // 规则 §8: exact; 0 for the advanced and those tied at the cut; blank for 村改居.
   out.add([t(W.gap), null, c.eligible && c.gapToCut !== null ? num(c.gapToCut) : null]);
   if (result.hasMoney)
     out.add([t(W.money), null, c.moneyCents === undefined ? null : centsToYuan(c.moneyCents)]);

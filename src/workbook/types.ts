@@ -16,7 +16,7 @@ export interface SheetGrid {
 
 export type WorkbookGrids = SheetGrid[];
 
-/** A located problem, in the words of SPEC §6: sheet, Excel row, column header, severity, message. */
+/** A located problem, in the words of 规则 §6: sheet, Excel row, column header, severity, message. */
 export interface Issue {
   severity: Severity;
   /** Tab name as it is in the workbook (or the schema's zh name when the sheet is missing). */
@@ -56,7 +56,7 @@ export interface OutputSheet {
   validations?: ColumnGuard[];
   /** The sheet as an Excel table (the template's input sheets; src/workbook/tables.ts). Never with `autoFilter`. */
   table?: SheetTable;
-  /** How the sheet prints (SPEC §8): A4, orientation, fit, repeated rows, page header and footer, page breaks. */
+  /** How the sheet prints (规则 §8): A4, orientation, fit, repeated rows, page header and footer, page breaks. */
   print?: PrintSetup;
   /** Filter buttons on the header row over these rows (0-based, `rows` indices, header row included). */
   autoFilter?: { firstRow: number; lastRow: number };

@@ -1,4 +1,4 @@
-/** The work plan (SPEC §6 工作要点, §7.2 `workplan`): the seed's 21 points, reading, summary, report. */
+/** The work plan (规则 §6 工作要点, §7.2 `workplan`): the seed's 21 points, reading, summary, report. */
 export * from "./points";
 export * from "./model";
 export * from "./dates";

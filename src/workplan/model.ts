@@ -1,6 +1,6 @@
 import { WorkplanStatus } from "../workbook/schema";
 
-/** One row of the 工作要点 sheet, read and checked (SPEC §6). */
+/** One row of the 工作要点 sheet, read and checked (规则 §6). */
 export interface WorkplanRecord {
   /** Excel row number of the record on its sheet. */
   row: number;

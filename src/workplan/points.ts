@@ -1,5 +1,5 @@
 /**
- * The 21 points of 社区矫正与安置帮教工作要点, the second document of the seed (SPEC §6 工作要点).
+ * The 21 points of 社区矫正与安置帮教工作要点, the second document of the seed (规则 §6 工作要点).
  *
  * Transcribed from the seed with two repairs of its text extraction, and nothing else changed:
  * - lines the extraction broke mid-sentence are joined ("坚持问题" + "为导向" → "坚持问题为导向");

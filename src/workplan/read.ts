@@ -7,7 +7,7 @@ import { parseDate } from "./dates";
 import { WorkplanRecord } from "./model";
 
 /**
- * The 工作要点 sheet → records + located issues (SPEC §6). Header finding, blank-row skipping and
+ * The 工作要点 sheet → records + located issues (规则 §6). Header finding, blank-row skipping and
  * required cells (部分, 要点) are the generic reader's; this file reads the cells.
  *
  * What a bad cell does to its row:
@@ -21,7 +21,7 @@ import { WorkplanRecord } from "./model";
 export interface ReadWorkplanOptions {
   /**
    * What a workbook without a 工作要点 sheet gives. The `workplan` command asked for a work plan,
-   * so it warns (the default); a whole-workbook validation passes "ignore", as SPEC §6 says a
+   * so it warns (the default); a whole-workbook validation passes "ignore", as 规则 §6 says a
    * missing optional sheet means "no records".
    */
   missingSheet?: "warning" | "ignore";

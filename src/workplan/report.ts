@@ -7,7 +7,7 @@ import { SHEETS } from "../workbook/schema";
 import { StatusCounts, WorkplanSummary } from "./summary";
 
 /**
- * The generated 工作要点汇总 sheet as data (SPEC §6): a header line, the status table per section
+ * The generated 工作要点汇总 sheet as data (规则 §6): a header line, the status table per section
  * with a 合计 row, then the overdue points and the points without an owner. Values only, so a
  * recipient without the add-in reads it as is. A1 opens with GENERATED_MARKER, so a rebuild may
  * replace this sheet but never a person's sheet of the same name.
@@ -23,7 +23,7 @@ export interface WorkplanSummarySheetOptions {
   name?: string;
   /** The date overdue was judged against ("YYYY-MM-DD"), shown in the header line. */
   today?: string;
-  /** 考核年度 for the printed page header (SPEC §8); none: the title alone. */
+  /** 考核年度 for the printed page header (规则 §8); none: the title alone. */
   year?: number | null;
 }
 

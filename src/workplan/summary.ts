@@ -3,7 +3,7 @@ import { WorkplanStatus } from "../workbook/schema";
 import { isIsoDate } from "./dates";
 import { WorkplanRecord } from "./model";
 
-/** How many points stand at each status, and how far the work is (SPEC §6, §7.2). */
+/** How many points stand at each status, and how far the work is (规则 §6, §7.2). */
 export interface StatusCounts {
   total: number;
   /** 已完成 */
@@ -37,7 +37,7 @@ export interface PointWithoutOwner {
   point: string;
 }
 
-/** The shape `workplan --json` prints (SPEC §7.2), plus `percent`. */
+/** The shape `workplan --json` prints (规则 §7.2), plus `percent`. */
 export interface WorkplanSummary extends StatusCounts {
   /** In order of first appearance on the sheet. */
   sections: SectionSummary[];

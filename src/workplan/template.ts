@@ -6,7 +6,7 @@ import { WORKPLAN_POINTS } from "./points";
 const STARTING_STATUS: WorkplanStatus = "未启动";
 
 /**
- * The 工作要点 template's data rows (SPEC §6, §7.2 `template`): the 21 points of the seed in its
+ * The 工作要点 template's data rows (规则 §6, §7.2 `template`): the 21 points of the seed in its
  * order, status 未启动, owner and due date left blank for the office to fill. Cells are placed
  * by column key, so the rows follow SHEETS.workplan whatever its column order.
  */

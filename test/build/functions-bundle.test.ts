@@ -28,7 +28,7 @@ interface FunctionMeta {
   parameters: Param[];
 }
 
-/** SPEC §7.1: parameters in order; "?" = optional, "[]" = a range (matrix). */
+/** 规则 §7.1: parameters in order; "?" = optional, "[]" = a range (matrix). */
 const SIGNATURES: Record<string, string[]> = {
   HONOR_POINTS: ["level", "lineDept?"],
   HONOR_TOTAL: ["levels[]", "lineDepts[]?", "kinds[]?", "approved[]?"],
@@ -169,7 +169,7 @@ describe("built custom functions (dist/)", () => {
     expect(bytes).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
   });
 
-  test("functions.json declares the 8 functions of SPEC §7.1 with their parameters, optional flags and ranges", () => {
+  test("functions.json declares the 8 functions of 规则 §7.1 with their parameters, optional flags and ranges", () => {
     const meta = metadata();
     expect(meta.map((m) => m.id).sort()).toEqual(Object.keys(SIGNATURES).sort());
     for (const m of meta) {

@@ -8,7 +8,7 @@ import { displayWidth, formatTable } from "../../src/cli/table";
 import { Io } from "../../src/cli/output";
 import { loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 
-/** SPEC §7.2: `npm run --silent scorecard -- template|sample|validate|rank|workplan …`. */
+/** 规则 §7.2: `npm run --silent scorecard -- template|sample|validate|rank|workplan …`. */
 
 const ROOT = path.resolve(__dirname, "../..");
 // What `npm run scorecard` runs: the compiled command line (built first when missing or stale).
@@ -52,7 +52,7 @@ async function inProcess(...args: string[]): Promise<Ran> {
 
 const file = (name: string) => path.join(dir, name);
 
-describe("SPEC §7.2 scorecard as a child process", () => {
+describe("规则 §7.2 scorecard as a child process", () => {
   test("sample → rank --json → validate; broken, missing and non-xlsx files exit 2 in one line", async () => {
     writeFileSync(file("broken.xlsx"), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]));
     writeFileSync(file("table.csv"), "社区,得分\n东门社区,1\n");
@@ -89,7 +89,7 @@ describe("SPEC §7.2 scorecard as a child process", () => {
   });
 });
 
-describe("SPEC §7.2 scorecard commands", () => {
+describe("规则 §7.2 scorecard commands", () => {
   let sample = "";
   beforeAll(async () => {
     sample = file("s.xlsx");
@@ -122,7 +122,7 @@ describe("SPEC §7.2 scorecard commands", () => {
     expect(end(rows[0], "113.67")).toBe(end(header, "综合得分"));
     expect(end(rows[11], "75.00")).toBe(end(header, "综合得分"));
     expect(r.stdout).toContain("并列待定");
-    // SPEC §8 距先进线 and 距上一名: the official figure (2 decimals); blank for 村改居.
+    // 规则 §8 距先进线 and 距上一名: the official figure (2 decimals); blank for 村改居.
     expect(header).toMatch(/距先进线\s+距上一名/);
     const row = (name: string) => rows.find((l) => l.includes(name)) ?? "";
     expect(row("春晖社区")).toMatch(/\s2\.50\s+2\.50\s/); // 86 − 83.5, and 86 − 83.5
@@ -154,7 +154,7 @@ describe("SPEC §7.2 scorecard commands", () => {
     });
   });
 
-  test("workplan: the summary JSON in the SPEC shape; --today validated", async () => {
+  test("workplan: the summary JSON in the shape of docs/命令.md; --today validated", async () => {
     const w = await inProcess("workplan", sample, "--today", "2024-07-01", "--json");
     expect(w.code).toBe(0);
     const j = JSON.parse(w.stdout);

@@ -33,7 +33,7 @@ function pieces(): Uint8Array[] {
   ];
 }
 
-describe("SPEC §7.2 the command line's DEFLATE: the parts it writes inflate to what was written", () => {
+describe("规则 §7.2 the command line's DEFLATE: the parts it writes inflate to what was written", () => {
   test("pieces joined into one stream: inflated bytes, CRC-32 and size as fflate's", async () => {
     const zlib = zlibDeflater();
     const reference = fflateDeflater();

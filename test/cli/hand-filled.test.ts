@@ -6,7 +6,7 @@ import { run } from "../../src/cli/main";
 import { Io } from "../../src/cli/output";
 
 /**
- * SPEC §1–§6 end to end: a workbook made by `scorecard template`, filled the way a reviewer fills
+ * 规则 §1–§6 end to end: a workbook made by `scorecard template`, filled the way a reviewer fills
  * it by hand, ranks as the rules say. Every expected figure below is worked out by hand in the
  * comments, not taken from the program.
  */
@@ -32,7 +32,7 @@ interface RankJson {
   issues: { severity: string; sheet: string; row?: number; column?: string; message: string }[];
 }
 
-test("SPEC §1–§5: a template filled by hand ranks, converts, selects and pays as the rules say", async () => {
+test("规则 §1–§5: a template filled by hand ranks, converts, selects and pays as the rules say", async () => {
   const template = path.join(dir, "template.xlsx");
   expect((await cli("template", template)).code).toBe(0);
   const wb = new ExcelJS.Workbook();

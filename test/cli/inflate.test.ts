@@ -10,7 +10,7 @@ import { WorkbookGrids } from "../../src/workbook/types";
 import { ODD_FILES, sampleParts, zip, zipBomb } from "../xlsx/corpus";
 
 /**
- * SPEC §7.2 (issues 9 and 13 §5): `rank --out` inflates the big parts it reads with Node's zlib
+ * 规则 §7.2 (issues 9 and 13 §5): `rank --out` inflates the big parts it reads with Node's zlib
  * (src/cli/inflate.ts); the preview keeps fflate's. Every file reads the same either way — the
  * same grids, or the same one-line refusal — the caps included, since they are counted on the
  * inflated pieces whoever inflates them.
@@ -27,7 +27,7 @@ async function verdict(bytes: Uint8Array, inflater: Inflater): Promise<Verdict> 
   }
 }
 
-describe("SPEC §7.2 the command line's inflater: every file reads as with fflate's", () => {
+describe("规则 §7.2 the command line's inflater: every file reads as with fflate's", () => {
   const files: [string, () => Promise<Uint8Array>][] = [
     ["the sample", async () => zip(await sampleParts())],
     ...ODD_FILES.map((f): [string, () => Promise<Uint8Array>] => [f.name, f.bytes]),

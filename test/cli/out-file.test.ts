@@ -16,7 +16,7 @@ import { loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 import { cli } from "./run-cli";
 
 /**
- * SPEC §8 "`rank --out` naming the input file itself is refused (exit 2): the input is never
+ * 规则 §8 "`rank --out` naming the input file itself is refused (exit 2): the input is never
  * overwritten", for every spelling of the same file, and the true reason when a file cannot be
  * written.
  */
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("SPEC §8 --out naming the input is refused, exit 2, the input untouched", () => {
+describe("规则 §8 --out naming the input is refused, exit 2, the input untouched", () => {
   test.each([
     ["the same path", () => sample],
     ["with ./ and ..", () => path.join(dir, ".", "sub-that-is-not-there", "..", "input.xlsx")],
@@ -137,7 +137,7 @@ describe("an output that cannot be written names the true reason (exit 2, one li
   });
 });
 
-describe("SPEC §7.2 a closed pipe ends the command quietly", () => {
+describe("规则 §7.2 a closed pipe ends the command quietly", () => {
   const ROOT = path.resolve(__dirname, "../..");
   const TSX = path.join(ROOT, "node_modules/.bin/tsx");
   const MAIN = path.join(ROOT, "src/cli/main.ts");

@@ -9,7 +9,7 @@ import { statementWorkbook } from "../../src/workbook/pipeline";
 import { sampleGrids } from "../workbook/helpers";
 import { cli } from "./run-cli";
 
-/** SPEC §8 `statement <in.xlsx> [--community NAME] [--out out.xlsx] [--pdf out.pdf]`. */
+/** 规则 §8 `statement <in.xlsx> [--community NAME] [--out out.xlsx] [--pdf out.pdf]`. */
 
 let dir = "";
 beforeAll(() => {
@@ -33,7 +33,7 @@ async function withSoffice<T>(value: string | undefined, body: () => Promise<T>)
 
 const TITLE = "2024年度社区目标管理考核成绩单";
 
-describe("SPEC §8 statement: text, --community, --out", () => {
+describe("规则 §8 statement: text, --community, --out", () => {
   beforeAll(async () => {
     expect((await cli("sample", file("sample.xlsx"))).code).toBe(0);
   });
@@ -121,7 +121,7 @@ describe("SPEC §8 statement: text, --community, --out", () => {
   });
 });
 
-describe("SPEC §8 statement --pdf without LibreOffice", () => {
+describe("规则 §8 statement --pdf without LibreOffice", () => {
   test("SOFFICE naming nothing: exit 2, one line saying to install LibreOffice (libreoffice-calc); nothing written", async () => {
     const pdf = file("none.pdf");
     const r = await withSoffice("/nonexistent/soffice", () =>

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { loadXlsx, saveXlsx } from "../xlsx/exceljs-io";
 import { cli } from "./run-cli";
 
-/** SPEC §8 `scorecard whatif`: ranks again with settings changed, prints what moved, writes nothing. */
+/** 规则 §8 `scorecard whatif`: ranks again with settings changed, prints what moved, writes nothing. */
 
 let dir = "";
 let sample = "";
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("SPEC §8 whatif --set", () => {
+describe("规则 §8 whatif --set", () => {
   test("the advanced count raised by one promotes exactly the next eligible — both, when they tie (春晖, 梅园)", async () => {
     const r = await cli("whatif", sample, "--set", "先进社区名额=9", "--json");
     expect(r.code).toBe(0);

@@ -660,7 +660,7 @@ async function main() {
       ]);
       const ranked = join(temp, "ranked.xlsx");
       await download.saveAs(ranked);
-      // SPEC §8's words (src/workbook/stale.ts) and the pane's (src/taskpane/i18n.ts).
+      // 规则 §8's words (src/workbook/stale.ts) and the pane's (src/taskpane/i18n.ts).
       const staleWords = "“排名”等结果已过期：输入在生成后有改动，请重新排名";
       const opened = async (file, name) => {
         await page.getByTestId("file-input").setInputFiles(file);

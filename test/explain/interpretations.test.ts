@@ -62,7 +62,7 @@ describe("the 0.5-point grid between the neighbouring levels", () => {
   });
 });
 
-describe("SPEC [I] how much each reading matters", () => {
+describe("规则 [I] how much each reading matters", () => {
   test("a blank level's points: the interval where the advanced list stays, and who moves just beyond it", () => {
     const input = tight();
     const r = points(interpretations(input, rules), "honorPoints.district");

@@ -10,7 +10,7 @@ const twelve = (over: Record<string, number> = {}) =>
 const whatif = (input: ReturnType<typeof simpleInput>, changed: Partial<Rules>) =>
   movesBetween(assess(input, rules), assess(input, { ...rules, ...changed }));
 
-describe("SPEC §8 whatif: only what moved", () => {
+describe("规则 §8 whatif: only what moved", () => {
   test("the advanced count raised by one promotes exactly the next eligible (a 村改居 in between is passed over)", () => {
     const input = simpleInput(twelve(), { 社区9: "村改居" });
     const moves = whatif(input, { advancedCommunities: 9 });
@@ -74,7 +74,7 @@ describe("SPEC §8 whatif: only what moved", () => {
   });
 });
 
-describe("SPEC §8 whatif: a changed level value moves totals by exactly (#counted honors at that level × change)", () => {
+describe("规则 §8 whatif: a changed level value moves totals by exactly (#counted honors at that level × change)", () => {
   test("counted: approved with 文号, highest of its kind, line-department one level down; not counted: the others", () => {
     const input = simpleInput({ A: 80, B: 80, C: 80 });
     input.honors = [

@@ -24,7 +24,7 @@ function excelError(call: () => unknown): { code: string; message: string } {
 }
 const col = (...v: unknown[]) => v.map((c) => [c]);
 
-describe("SPEC §7.1 HONOR_POINTS", () => {
+describe("规则 §7.1 HONOR_POINTS", () => {
   test("level points, every alias, line-department one level lower", () => {
     expect(honorPointsFn("省级", null)).toBe(10);
     expect(honorPointsFn("省", true)).toBe(5);
@@ -40,7 +40,7 @@ describe("SPEC §7.1 HONOR_POINTS", () => {
     expect(excelError(() => honorPointsFn("省级", "也许")).code).toBe("#VALUE!"));
 });
 
-describe("SPEC §7.1 HONOR_TOTAL", () => {
+describe("规则 §7.1 HONOR_TOTAL", () => {
   test("same kind once at the highest; unapproved rows count 0; blank rows skipped", () => {
     expect(
       honorTotalFn(
@@ -66,7 +66,7 @@ describe("SPEC §7.1 HONOR_TOTAL", () => {
     expect(excelError(() => honorTotalFn(col("省级", "村级"))).message).toContain("第 2 行"));
 });
 
-describe("SPEC §7.1 PUBLICITY_POINTS", () => {
+describe("规则 §7.1 PUBLICITY_POINTS", () => {
   test("level points split among communities", () => {
     expect(publicityPointsFn("市级", 2)).toBe(1);
     expect(publicityPointsFn("镇级", null)).toBe(0.2);
@@ -86,7 +86,7 @@ describe("SPEC §7.1 PUBLICITY_POINTS", () => {
   });
 });
 
-describe("SPEC §7.1 PUBLICITY_TOTAL", () => {
+describe("规则 §7.1 PUBLICITY_TOTAL", () => {
   test("same content once at its highest share", () => {
     expect(publicityTotalFn(col("市级", "省级"), col(1, 2), col("x", "x"))).toBe(2.5);
     expect(publicityTotalFn(col("市级", "省级"), col(1, 2))).toBe(4.5);
@@ -98,7 +98,7 @@ describe("SPEC §7.1 PUBLICITY_TOTAL", () => {
     expect(excelError(() => publicityTotalFn(col("市级"), col(1, 2))).code).toBe("#VALUE!"));
 });
 
-describe("SPEC §7.1 BASIC_PUBLICITY", () => {
+describe("规则 §7.1 BASIC_PUBLICITY", () => {
   test("allowed: 0, 1..5; blank is 0", () => {
     expect(basicPublicityFn(0)).toBe(0);
     expect(basicPublicityFn(1)).toBe(1);
@@ -118,7 +118,7 @@ describe("SPEC §7.1 BASIC_PUBLICITY", () => {
   });
 });
 
-describe("SPEC §7.1 CONTRIBUTION_TOTAL", () => {
+describe("规则 §7.1 CONTRIBUTION_TOTAL", () => {
   test("per-line cap 5 and total cap 20 by default", () => {
     expect(contributionTotalFn(col("招商引资", "招商引资", "征地拆迁"), col(4, 3, 2))).toBe(7);
     expect(contributionTotalFn(col("a", "b", "c", "d", "e"), col(5, 5, 5, 5, 5))).toBe(20);
@@ -137,7 +137,7 @@ describe("SPEC §7.1 CONTRIBUTION_TOTAL", () => {
   });
 });
 
-describe("SPEC §7.1 CONVERTED_SCORE", () => {
+describe("规则 §7.1 CONVERTED_SCORE", () => {
   test("total × 0.2 by default, or the rate given", () => {
     expect(convertedScoreFn(90, null)).toBe(18);
     expect(convertedScoreFn(81, 0.5)).toBe(40.5);
@@ -156,7 +156,7 @@ describe("SPEC §7.1 CONVERTED_SCORE", () => {
   });
 });
 
-describe("SPEC §7.1 RANK_EXACT", () => {
+describe("规则 §7.1 RANK_EXACT", () => {
   test("competition rank; float noise is no difference", () => {
     const values = col(80.4 + 0.2 + 0.2 + 0.2, 81, 90, 70);
     expect(rankExactFn(81, values)).toBe(2);
@@ -178,7 +178,7 @@ describe("SPEC §7.1 RANK_EXACT", () => {
   });
 });
 
-describe('SPEC §7.1 a blank cell arrives as null (web), "" or 0 (desktop): the same answer', () => {
+describe('规则 §7.1 a blank cell arrives as null (web), "" or 0 (desktop): the same answer', () => {
   const BLANKS = [null, "", 0] as const;
   /** The answer with every blank as `blank`, one per form; all must equal the first. */
   const answers = (f: (blank: unknown) => number) => BLANKS.map((b) => f(b));
@@ -220,7 +220,7 @@ describe('SPEC §7.1 a blank cell arrives as null (web), "" or 0 (desktop): the 
   });
 });
 
-describe("SPEC §7.1 the functions agree with the engine", () => {
+describe("规则 §7.1 the functions agree with the engine", () => {
   test("property: HONOR_TOTAL equals the engine's honor points for one community's rows", () => {
     const row = fc.record({
       level: fc.constantFrom(...LEVELS),

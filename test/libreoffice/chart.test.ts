@@ -17,7 +17,7 @@ import { all, one, parseXml, XmlNode } from "../xlsx/xml-tree";
 import { toOds as convertToOds } from "./to-ods";
 
 /**
- * SPEC §8 checked by a real reader: LibreOffice opens `rank --out`'s file and the preview's
+ * 规则 §8 checked by a real reader: LibreOffice opens `rank --out`'s file and the preview's
  * download, converts them to .ods, and the ranking sheet holds an embedded bar chart over the
  * 社区 and 综合得分 cells with one data point per ranked community. Fails with a notice
  * when soffice is absent (never skipped).
@@ -104,7 +104,7 @@ function expected(ranking: OutputSheet) {
   };
 }
 
-maybe("SPEC §8 Chart checked by LibreOffice", () => {
+maybe("规则 §8 Chart checked by LibreOffice", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scorecard-lo-chart-"));
   afterAll(() => process.env.KEEP || rmSync(dir, { recursive: true, force: true }));
   const toOds = (files: string[]) => convertToOds(soffice, dir, files);

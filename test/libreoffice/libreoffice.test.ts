@@ -66,7 +66,7 @@ function shown(value: unknown, format: string): string {
   if (typeof value === "number") {
     if (format === "0.00") return Exact.fromNumber(value).toFixed(2);
     if (format === "0") return Exact.fromNumber(value).toFixed(0);
-    // 2 decimals, and up to 2 more where they are not zero (SPEC §8 距先进线).
+    // 2 decimals, and up to 2 more where they are not zero (规则 §8 距先进线).
     if (format === "0.00##")
       return Exact.fromNumber(value)
         .toFixed(4)
@@ -79,7 +79,7 @@ function shown(value: unknown, format: string): string {
 /** 44 comma, 34 quote, 76 UTF-8, from line 1, …, true = cells as shown, -1 = every sheet (LibreOffice ≥ 7.2). */
 const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
 
-maybe("SPEC §6 checked by LibreOffice", () => {
+maybe("规则 §6 checked by LibreOffice", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scorecard-lo-"));
   const office = (args: string[]) =>
     spawnSync(
@@ -173,7 +173,7 @@ maybe("SPEC §6 checked by LibreOffice", () => {
     expect(`${convert.stdout}\n${convert.stderr}`).not.toMatch(/error|repair|corrupt/i);
     const got = parseCsv(readFileSync(path.join(csvDir, "lo-ranked-排名.csv"), "utf8"));
     const s = theirs.sheets[0];
-    // Blank cells (the row above the SPEC §8 legend) read back as "".
+    // Blank cells (the row above the 规则 §8 legend) read back as "".
     expect(got.slice(1).map((r) => r[1] ?? "")).toEqual(s.rows.slice(1).map((r) => shown(r[1], "@")));
   });
 });

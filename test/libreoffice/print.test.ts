@@ -11,7 +11,7 @@ import { rankWorkbook } from "../../src/workbook/pipeline";
 import { pdfPages, printTools } from "./pdf-words";
 
 /**
- * SPEC §8 Print checked by a real reader: the sample ranked with `rank --out`, printed to PDF by
+ * 规则 §8 Print checked by a real reader: the sample ranked with `rank --out`, printed to PDF by
  * LibreOffice headless, the pages read with poppler (pdfinfo, pdftotext). The page header carries
  * each sheet's year and title, so a sheet's pages are those whose header says so: 排名 on exactly
  * one page, every sheet one page wide (each page holds the first and the last column header —
@@ -21,7 +21,7 @@ import { pdfPages, printTools } from "./pdf-words";
 
 const { soffice, present, maybe } = printTools("the print check");
 
-maybe("SPEC §8 Print checked by LibreOffice and poppler", () => {
+maybe("规则 §8 Print checked by LibreOffice and poppler", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scorecard-print-"));
   const office = (args: string[]) =>
     spawnSync(

@@ -11,7 +11,7 @@ import { statementWorkbook } from "../../src/workbook/pipeline";
 import { pdfPages, Word } from "./pdf-words";
 
 /**
- * SPEC §8 成绩单 checked by a real reader: `statement <sample> --pdf` prints through LibreOffice
+ * 规则 §8 成绩单 checked by a real reader: `statement <sample> --pdf` prints through LibreOffice
  * headless, and poppler (pdfinfo, pdftotext) reads the PDF back — one A4 page per community, in
  * rank order, each page holding that community's name, rank and total as the sheet shows them.
  * Fails with a notice when soffice or pdfinfo is absent (never skipped).
@@ -27,7 +27,7 @@ if (!present)
 
 const maybe = describe;
 
-maybe("SPEC §8 成绩单 printed to PDF by LibreOffice", () => {
+maybe("规则 §8 成绩单 printed to PDF by LibreOffice", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scorecard-pdf-test-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const quiet: Io = { out: () => undefined, err: () => undefined };

@@ -153,7 +153,7 @@ test("ExcelHost.read, 5,000 communities: every answer under 4.2 MB, the grids ex
 });
 
 /**
- * SPEC §8: 排名's one chart draws the 综合得分 column over the ranked rows, titled with that
+ * 规则 §8: 排名's one chart draws the 综合得分 column over the ranked rows, titled with that
  * header, names on the category axis (ExcelApi 1.7), placed right of the table past a blank column.
  */
 function expectRankingChart(mock: MockExcel, title: string, names: boolean): void {
@@ -210,7 +210,7 @@ describe.each([MIN, NEWEST])("ExcelHost.writeGenerated through the rank build at
     expectRankingChart(mock, "综合得分", excelApi === NEWEST);
     const fills = rows.map((_, i) => mock.fill("排名", ranking.findIndex((r) => r[0] === "名次") + 2 + i, 1));
     expect(fills.filter(Boolean).length).toBeGreaterThanOrEqual(8);
-    // SPEC §8: below ExcelApi 1.9 the print setup and filters are named too.
+    // 规则 §8: below ExcelApi 1.9 the print setup and filters are named too.
     expect(report?.degraded.length).toBe(excelApi === MIN ? 4 : 0);
   });
 

@@ -7,7 +7,7 @@ import { createMockExcel, MockExcel, MockExcelOptions, MockSheetInput } from "./
 import { sampleWorkbook } from "./fixtures";
 
 /**
- * SPEC §8 print setup, marks and filters through Office.js on the strict fake: pageLayout (A4,
+ * 规则 §8 print setup, marks and filters through Office.js on the strict fake: pageLayout (A4,
  * orientation, one page wide, print titles, header and footer), page breaks, AutoFilter, bold
  * subtotals, legend swatches, merges — on the sheet that stays (after a swap too), within the
  * same number of requests, and left out with a word to the user where ExcelApi 1.9 is missing.
@@ -24,7 +24,7 @@ function setup(
   return { mock, host: new ExcelHost() };
 }
 
-describe("SPEC §8 Print — Office.js pageLayout on the fake", () => {
+describe("规则 §8 Print — Office.js pageLayout on the fake", () => {
   test("排名 landscape and 计分明细 portrait on A4, one page wide, row 2 on every page, year and title, page numbers", async () => {
     const { mock, host } = setup(sampleWorkbook());
     const { plan, report } = await rankBuild(host, { now: NOW });
@@ -138,7 +138,7 @@ describe("SPEC §8 Print — Office.js pageLayout on the fake", () => {
   });
 });
 
-describe("SPEC §8 Print — the fake refuses what Excel refuses", () => {
+describe("规则 §8 Print — the fake refuses what Excel refuses", () => {
   const run = async (batch: (context: Excel.RequestContext) => Promise<void>, excelApi = "1.17") => {
     const mock = createMockExcel([{ name: "表", values: [["a"], ["b"]] }], { excelApi });
     mock.install();

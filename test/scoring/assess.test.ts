@@ -5,7 +5,7 @@ import { article, community, simpleInput, x } from "./fixtures";
 const rules = defaultRules();
 const byName = (r: ReturnType<typeof assess>) => new Map(r.communities.map((c) => [c.name, c]));
 
-describe("SPEC §4 totals and conversion", () => {
+describe("规则 §4 totals and conversion", () => {
   test("rewards = honors + basic + external + contributions; total = target + rewards; converted = 20 %", () => {
     const input: AssessmentInput = {
       ...simpleInput({ A: 80 }),
@@ -33,7 +33,7 @@ describe("SPEC §4 totals and conversion", () => {
   });
 });
 
-describe("SPEC §4 ranking: total, then target, competition ranks", () => {
+describe("规则 §4 ranking: total, then target, competition ranks", () => {
   test("by total descending; equal totals ordered by target; still equal share a rank (1, 2, 2, 4)", () => {
     const input = simpleInput({ A: 90, B: 85, C: 85, D: 70 });
     const r = assess(input, rules);
@@ -69,7 +69,7 @@ describe("SPEC §4 ranking: total, then target, competition ranks", () => {
   });
 });
 
-describe("SPEC §4 advanced communities: top 8, 村改居 excluded, ties at the cut marked", () => {
+describe("规则 §4 advanced communities: top 8, 村改居 excluded, ties at the cut marked", () => {
   const totals = (n: number) =>
     Object.fromEntries(Array.from({ length: n }, (_, i) => [`社区${i + 1}`, 95 - i]));
   test("the top 8 eligible are advanced; 村改居 ranked and shown but not eligible", () => {
@@ -110,7 +110,7 @@ describe("SPEC §4 advanced communities: top 8, 村改居 excluded, ties at the 
   });
 });
 
-describe("SPEC §4 advanced individuals", () => {
+describe("规则 §4 advanced individuals", () => {
   test("top 8 by individual score, 村改居 staff excluded, tie at the cut marked", () => {
     const input = simpleInput({ A: 90, B: 80 }, { B: "村改居" });
     input.staff = Array.from({ length: 10 }, (_, i) => ({
@@ -128,7 +128,7 @@ describe("SPEC §4 advanced individuals", () => {
   });
 });
 
-describe("SPEC §2 targets", () => {
+describe("规则 §2 targets", () => {
   test("community without a target row, and maxima not adding to 100, are errors", () => {
     const input = simpleInput({ A: 80 });
     input.communities.push(community("B", 3));
@@ -169,7 +169,7 @@ describe("SPEC §2 targets", () => {
   });
 });
 
-describe("SPEC §5 money in cents, every split adds up exactly", () => {
+describe("规则 §5 money in cents, every split adds up exactly", () => {
   test("pool shared by converted score, then to staff by individual score", () => {
     const input = simpleInput({ A: 90, B: 80, C: 70 });
     input.staff = [
@@ -218,7 +218,7 @@ describe("SPEC §5 money in cents, every split adds up exactly", () => {
   });
 });
 
-describe("SPEC §4 results are independent of row order", () => {
+describe("规则 §4 results are independent of row order", () => {
   test("property: shuffling every sheet's rows changes no community's total, rank or mark", () => {
     const names = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
     fc.assert(

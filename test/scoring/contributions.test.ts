@@ -4,7 +4,7 @@ import { contribution, x } from "./fixtures";
 
 const rules = defaultRules();
 
-describe("SPEC §3.3 important contributions: caps 5 per line, 20 in all", () => {
+describe("规则 §3.3 important contributions: caps 5 per line, 20 in all", () => {
   test("under the caps: all points count", () => {
     const s = scoreContributions(
       [
@@ -96,7 +96,7 @@ describe("SPEC §3.3 important contributions: caps 5 per line, 20 in all", () =>
   });
 });
 
-describe("SPEC §3.3 caps — the engine's rooms, in a small common unit or in exact fractions", () => {
+describe("规则 §3.3 caps — the engine's rooms, in a small common unit or in exact fractions", () => {
   test("property: every record counts what applyContributionCaps gives its community in row order", () => {
     // Denominators that share a small unit (tenths, thirds) and one that does not (2^49 + 1):
     // the engine then takes the caps in Exact arithmetic.

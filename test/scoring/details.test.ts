@@ -15,7 +15,7 @@ import { contribution, honor, inputArb, x } from "./fixtures";
 
 /**
  * The engine scores over numbered communities and builds its detail records only when they are
- * read (issue 13 §5). These properties hold the restructure to the meaning of SPEC §3–§4: the
+ * read (issue 13 §5). These properties hold the restructure to the meaning of 规则 §3–§4: the
  * details add up to every community's part totals, the answer does not depend on the order of
  * any sheet's rows, and details read later are the ones of the rules given.
  */
@@ -94,7 +94,7 @@ function meaning(r: AssessmentResult) {
 
 const withMoney = (r: Rules) => ({ ...copyRules(r), bonusPool: x(10000), advancedCommunities: 2 });
 
-describe("SPEC §4 综合得分 = 目标管理 + 单项奖励: the detail records add up to every part", () => {
+describe("规则 §4 综合得分 = 目标管理 + 单项奖励: the detail records add up to every part", () => {
   test("property: per community, the details of each sheet sum exactly to that part, and all of them to the total", () => {
     fc.assert(
       fc.property(workbook, (input) => {
@@ -130,7 +130,7 @@ describe("SPEC §4 综合得分 = 目标管理 + 单项奖励: the detail record
   });
 });
 
-describe("SPEC §4 results are independent of row order (whole result)", () => {
+describe("规则 §4 results are independent of row order (whole result)", () => {
   test("property: shuffling every sheet's rows changes no total, rank, mark, money, detail or issue", () => {
     fc.assert(
       fc.property(workbook, fc.integer(), fc.boolean(), (input, seed, money) => {
@@ -151,7 +151,7 @@ describe("SPEC §4 results are independent of row order (whole result)", () => {
   });
 });
 
-describe("SPEC §8 计分明细 — details are built when read, from the rules given", () => {
+describe("规则 §8 计分明细 — details are built when read, from the rules given", () => {
   test("reading details twice gives the same array; changing the rules object afterwards changes no detail", () => {
     const input = fc.sample(inputArb(), { seed: 5, numRuns: 1 })[0];
     input.honors.push(

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Exact, sum } from "../../src/scoring";
 
-describe("SPEC §4 Exactness: scores are compared exactly", () => {
+describe("规则 §4 Exactness: scores are compared exactly", () => {
   test("80.4 + 0.2 + 0.2 + 0.2 equals 81 whatever the order of addition", () => {
     const parts = [80.4, 0.2, 0.2, 0.2].map(Exact.fromNumber);
     expect(sum(parts).eq(Exact.int(81))).toBe(true);

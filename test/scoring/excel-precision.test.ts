@@ -3,9 +3,9 @@ import { assess, defaultRules, Exact, parseNumber } from "../../src/scoring";
 import { simpleInput } from "./fixtures";
 
 /**
- * SPEC §1 numbers: a number cell is read at Excel's own precision, 15 significant digits, before
+ * 规则 §1 numbers: a number cell is read at Excel's own precision, 15 significant digits, before
  * it becomes exact. A formula `=97*0.7+77*0.3` is stored as the double 90.999999999999986 and
- * shown as 91; read as anything but 91 it would break a tie at the cut (SPEC §4).
+ * shown as 91; read as anything but 91 it would break a tie at the cut (规则 §4).
  */
 
 const rules = defaultRules();
@@ -42,7 +42,7 @@ function nudge(value: number, steps: number): number {
   return view.getFloat64(0);
 }
 
-describe("SPEC §1 a number cell is read at Excel's 15 significant digits", () => {
+describe("规则 §1 a number cell is read at Excel's 15 significant digits", () => {
   test("=97*0.7+77*0.3, stored as 90.999999999999986, reads as the 91 Excel shows", () => {
     const formula = 97 * 0.7 + 77 * 0.3;
     expect(formula.toPrecision(17)).toBe("90.999999999999986");
@@ -82,7 +82,7 @@ describe("SPEC §1 a number cell is read at Excel's 15 significant digits", () =
   });
 });
 
-describe("SPEC §4 ties at the cut, with a formula's float noise read at Excel's precision", () => {
+describe("规则 §4 ties at the cut, with a formula's float noise read at Excel's precision", () => {
   test("staff at 91 and at =97*0.7+77*0.3 (90.999999999999986) tie at the cut: both 并列待定", () => {
     const input = simpleInput({ A: 90 });
     const scores = [100, 99, 98, 97, 96, 95, 94, 91, 97 * 0.7 + 77 * 0.3, 80];

@@ -7,7 +7,7 @@ const byName = (r: ReturnType<typeof assess>) => new Map(r.communities.map((c) =
 const twelve = (over: Record<string, number> = {}) =>
   Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`社区${i + 1}`, over[`社区${i + 1}`] ?? 95 - i]));
 
-describe("SPEC §8 距先进线 / gapToCut", () => {
+describe("规则 §8 距先进线 / gapToCut", () => {
   test("an eligible community below the cut: the last advanced total minus its own, exact", () => {
     const m = byName(assess(simpleInput(twelve()), rules));
     // 社区8 (88) is the last advanced place; 社区9 has 87, 社区12 has 84.

@@ -3,7 +3,7 @@ import { honor } from "./fixtures";
 
 const rules = defaultRules();
 
-describe("SPEC §3.1 honors by level", () => {
+describe("规则 §3.1 honors by level", () => {
   test.each([
     ["town", 1],
     ["district", 2],
@@ -27,7 +27,7 @@ describe("SPEC §3.1 honors by level", () => {
   });
 });
 
-describe("SPEC §3.1 approval and document number", () => {
+describe("规则 §3.1 approval and document number", () => {
   test("approved with a 文号: counts", () => {
     const s = scoreHonors([honor({ row: 2, community: "A", level: "city" })], rules);
     expect(s.byCommunity.get("A")!.toNumber()).toBe(5);
@@ -46,7 +46,7 @@ describe("SPEC §3.1 approval and document number", () => {
   });
 });
 
-describe("SPEC §3.1 同一类荣誉就高不就低", () => {
+describe("规则 §3.1 同一类荣誉就高不就低", () => {
   test("same kind counts once at the highest, the others 0 naming the row counted", () => {
     const s = scoreHonors(
       [

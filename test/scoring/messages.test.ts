@@ -4,7 +4,7 @@ import { validateWorkbook } from "../../src/workbook/pipeline";
 import { addRow, sampleGrids, setCell } from "../workbook/helpers";
 
 /**
- * Messages that help (issue 9): SPEC §6 "Records that name a community not on 社区 are errors" —
+ * Messages that help (issue 9): 规则 §6 "Records that name a community not on 社区 are errors" —
  * with the name it most likely means, and with invisible characters shown.
  */
 
@@ -15,7 +15,7 @@ const messageAt = (sheet: string, row: number) => {
 let grids = sampleGrids();
 beforeEach(() => (grids = sampleGrids()));
 
-describe("SPEC §6 unknown community: 是否应为“…”？ when one name is near", () => {
+describe("规则 §6 unknown community: 是否应为“…”？ when one name is near", () => {
   test("one character off: the suggestion, in both languages", () => {
     const row = addRow(grids, "人员", { 姓名: "张三", 社区: "西城小区", 个人考核得分: 90 });
     expect(messageAt("人员", row)).toEqual({

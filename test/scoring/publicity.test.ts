@@ -13,7 +13,7 @@ import { article, x } from "./fixtures";
 
 const rules = defaultRules();
 
-describe("SPEC §3.2 external publicity by level", () => {
+describe("规则 §3.2 external publicity by level", () => {
   test.each([
     ["town", 0.2],
     ["district", 0.5],
@@ -26,7 +26,7 @@ describe("SPEC §3.2 external publicity by level", () => {
   });
 });
 
-describe("SPEC §3.2 the four disqualifiers", () => {
+describe("规则 §3.2 the four disqualifiers", () => {
   test.each([
     ["communityBuilding", false, "publicity.notCommunityBuilding"],
     ["authorIsStaff", false, "publicity.authorNotStaff"],
@@ -55,18 +55,18 @@ describe("SPEC §3.2 the four disqualifiers", () => {
   });
 });
 
-describe("SPEC §3.2 joint activities split equally", () => {
+describe("规则 §3.2 joint activities split equally", () => {
   test("three communities share a town article: 0.2/3 each, exactly", () => {
     const s = scorePublicity([article({ row: 2, communities: ["A", "B", "C"], level: "town" })], rules);
     for (const c of ["A", "B", "C"])
       expect(s.byCommunity.get(c)!.eq(Exact.fromNumber(0.2).div(Exact.int(3)))).toBe(true);
-    // SPEC §8: the reason gives the exact share, not 0.07.
+    // 规则 §8: the reason gives the exact share, not 0.07.
     expect(s.details[0].reasons[0].text.zh).toBe(
       "区镇媒体每篇 0.2 分，3 个社区联合报道，每个 0.2 ÷ 3 ≈ 0.0667 分"
     );
     expect(s.details[0].reasons[0].text.en).toContain("0.2 ÷ 3 ≈ 0.0667 each");
   });
-  test("SPEC §8 the share in the reason: exact at 2 decimals as it is; exact at 4 with =; else ≈ to 4", () => {
+  test("规则 §8 the share in the reason: exact at 2 decimals as it is; exact at 4 with =; else ≈ to 4", () => {
     const reason = (n: number) =>
       scorePublicity(
         [article({ row: 2, communities: Array.from({ length: n }, (_, i) => `C${i}`), level: "town" })],
@@ -106,7 +106,7 @@ describe("SPEC §3.2 joint activities split equally", () => {
   });
 });
 
-describe("SPEC §3.2 同一篇内容就高不就低", () => {
+describe("规则 §3.2 同一篇内容就高不就低", () => {
   test("same content at several levels counts once per community at the highest share", () => {
     const s = scorePublicity(
       [
@@ -142,7 +142,7 @@ describe("SPEC §3.2 同一篇内容就高不就低", () => {
   });
 });
 
-describe("SPEC §3.2 basic publicity: {0} ∪ [1, 5]", () => {
+describe("规则 §3.2 basic publicity: {0} ∪ [1, 5]", () => {
   test.each([0, 1, 3.5, 5])("%p is allowed", (v) => expect(checkBasicPublicity(x(v), rules)).toBeNull());
   test.each([0.5, 0.99, 5.01, 6, -1])("%p is refused", (v) =>
     expect(checkBasicPublicity(x(v), rules)).not.toBeNull()

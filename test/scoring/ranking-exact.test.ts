@@ -15,7 +15,7 @@ const scoreArb: fc.Arbitrary<Exact> = fc.oneof(
   fc.integer({ min: 1, max: 50 }).map((n) => Exact.ratio(n, 1_000_000_007))
 );
 
-/** What SPEC §4 says, written plainly: a stable sort by exact score, competition ranks. */
+/** What 规则 §4 says, written plainly: a stable sort by exact score, competition ranks. */
 function oracle(scores: readonly Exact[]): number[] {
   const order = scores.map((_s, i) => i).sort((a, b) => scores[b].cmp(scores[a]));
   const rank: number[] = new Array(scores.length);
@@ -25,7 +25,7 @@ function oracle(scores: readonly Exact[]): number[] {
   return order.map((p) => rank[p]);
 }
 
-describe("SPEC §4 individual ranking is exact whatever the scores' form", () => {
+describe("规则 §4 individual ranking is exact whatever the scores' form", () => {
   test("property: order (sheet order among equals), ranks and advanced marks as a plain exact sort gives", () => {
     fc.assert(
       fc.property(
@@ -57,7 +57,7 @@ describe("SPEC §4 individual ranking is exact whatever the scores' form", () =>
   });
 });
 
-describe("SPEC §3.1 same kind counted once at its highest, totals exact whatever the points' form", () => {
+describe("规则 §3.1 same kind counted once at its highest, totals exact whatever the points' form", () => {
   test("property: a community's honor total is the sum of each kind's highest points", () => {
     const pointsArb = fc.oneof(
       fc.integer({ min: 0, max: 40 }).map((n) => Exact.ratio(n, 2)),

@@ -2,7 +2,7 @@ import { assess, defaultRules } from "../../src/scoring";
 import { simpleInput, x } from "./fixtures";
 
 /**
- * SPEC §4 and §5: a person of 人员 is 姓名 + 社区. Listed twice on one community, the person is
+ * 规则 §4 and §5: a person of 人员 is 姓名 + 社区. Listed twice on one community, the person is
  * ranked and paid twice: never without a word.
  */
 
@@ -15,7 +15,7 @@ function repeats(staff: [number, string, string, number][]) {
   return assess(input, rules).issues.filter((i) => i.message.zh.includes("各列了一次"));
 }
 
-describe("SPEC §4 advanced individuals: the same person twice on one community is a warning", () => {
+describe("规则 §4 advanced individuals: the same person twice on one community is a warning", () => {
   test("王建国 of 东门社区 on two rows (96 and 60): a warning at the second row naming both", () => {
     const repeated = repeats([
       [2, "王建国", "东门社区", 96],

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Exact, normalizeText, parseLevel, parseNumber, parseYesNo, Level } from "../../src/scoring";
 import { isBlank } from "../../src/workbook/sheet-reader";
 
-describe("SPEC §1 Levels: every alias, anything else an error", () => {
+describe("规则 §1 Levels: every alias, anything else an error", () => {
   const cases: [string, Level][] = [
     ["区镇", "town"],
     ["镇", "town"],
@@ -52,7 +52,7 @@ describe("SPEC §1 Levels: every alias, anything else an error", () => {
   });
 });
 
-describe("SPEC §1 Yes/no cells", () => {
+describe("规则 §1 Yes/no cells", () => {
   test.each(["是", "对", "有", "√", "✓", "Y", "yes", "TRUE", "1", " 是 "])("%p is yes", (w) =>
     expect(parseYesNo(w, false)).toEqual({ ok: true, value: true })
   );
@@ -76,7 +76,7 @@ describe("SPEC §1 Yes/no cells", () => {
   test("the number 2 is an error, not yes", () => expect(parseYesNo(2, false).ok).toBe(false));
 });
 
-describe("SPEC §1 Numbers: Excel numbers and numeric text, never a silent 0", () => {
+describe("规则 §1 Numbers: Excel numbers and numeric text, never a silent 0", () => {
   test("numbers, numeric text, full-width digits and spaces", () => {
     expect(parseNumber(85.5)).toMatchObject({ ok: true });
     const fw = parseNumber("８５．５");
@@ -122,7 +122,7 @@ describe("SPEC §1 Numbers: Excel numbers and numeric text, never a silent 0", (
   });
 });
 
-describe("SPEC §1 Text: names and keys read in one form, whatever the shortcut taken", () => {
+describe("规则 §1 Text: names and keys read in one form, whatever the shortcut taken", () => {
   // Plain ASCII and CJK ideographs skip NFKC (they are their own normal form); everything else,
   // and any white space, goes the long way. Both must give what NFKC + folding + trim gives.
   const alphabet = [

@@ -5,7 +5,7 @@ import { CellPeek } from "../../src/hosts/port";
 import { settingsView, workplanView } from "../../src/taskpane/controller";
 import { initialPaneState, PaneAction, paneReducer, PaneState } from "../../src/taskpane/pane-state";
 
-/** The task pane's state (SPEC §7: one pane over the workbook): every change goes through the reducer. */
+/** The task pane's state (规则 §7: one pane over the workbook): every change goes through the reducer. */
 
 const issue: Issue = {
   severity: "error",

@@ -87,7 +87,7 @@ describe("issue 13 §3: the preview's download keeps the user's file", () => {
     }
   });
 
-  test("SPEC §8: the download carries 排名's bar chart (sheet → drawing → chart), with the ranking's totals, beside the user's own chart", async () => {
+  test("规则 §8: the download carries 排名's bar chart (sheet → drawing → chart), with the ranking's totals, beside the user's own chart", async () => {
     const input = await workbookWithChartAndImage();
     const walk = new Walk(await parts(await throughPreview(input)));
     const { chart } = walk.chartOf("排名");

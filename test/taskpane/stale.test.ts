@@ -1,7 +1,7 @@
 import { XlsxHost } from "../../src/hosts/browser/xlsx-host";
 import { checkStale, rankBuild, validate } from "../../src/taskpane/controller";
 
-/** SPEC §8 stale results in the task pane: what it shows on open and asks about before 共享准备. */
+/** 规则 §8 stale results in the task pane: what it shows on open and asks about before 共享准备. */
 
 const STALE = "“排名”等结果已过期：输入在生成后有改动，请重新排名";
 

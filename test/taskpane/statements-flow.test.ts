@@ -13,7 +13,7 @@ import { PaneHost } from "../../src/hosts/port";
 import { createMockExcel } from "../office/excel-mock";
 import { sampleWorkbook } from "../office/fixtures";
 
-/** SPEC §8 成绩单 in the pane: 打印成绩单 shows the sheet and says how to print it (statements-flow.ts). */
+/** 规则 §8 成绩单 in the pane: 打印成绩单 shows the sheet and says how to print it (statements-flow.ts). */
 
 const NOW = new Date(2025, 0, 15, 9, 30);
 
@@ -29,7 +29,7 @@ async function press(
   return { intent: notes[0].intent, text: say(notes[0].text), items: notes[0].items?.map(say) };
 }
 
-describe("SPEC §8 打印成绩单 in Excel (the Office.js host on the strict fake)", () => {
+describe("规则 §8 打印成绩单 in Excel (the Office.js host on the strict fake)", () => {
   test("after 一键排名: the 成绩单 sheet is activated with A1 selected, and the note says how to print", async () => {
     const mock = createMockExcel(sampleWorkbook());
     mock.install();
@@ -70,7 +70,7 @@ describe("SPEC §8 打印成绩单 in Excel (the Office.js host on the strict fa
   });
 });
 
-describe("SPEC §8 打印成绩单 in the browser preview", () => {
+describe("规则 §8 打印成绩单 in the browser preview", () => {
   test("the download holds 成绩单, through the package writer: the note says so and how to print", async () => {
     const saved: { bytes?: Uint8Array } = {};
     const host = XlsxHost.withSample({ save: (bytes) => (saved.bytes = bytes) });

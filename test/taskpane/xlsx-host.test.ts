@@ -54,7 +54,7 @@ describe("XlsxHost (browser preview)", () => {
     const { host, pane } = sampleHost(saved);
     const { report } = await rankBuild(pane, { now: NOW });
     expect(report?.written).toEqual(["排名", "先进个人", "计分明细", "成绩单", "校验结果"]);
-    // SPEC §8: the download carries 排名's chart (preview-download.test.ts looks inside), nothing is left out.
+    // 规则 §8: the download carries 排名's chart (preview-download.test.ts looks inside), nothing is left out.
     expect(report?.chart).toBe(true);
     expect(report?.degraded).toEqual([]);
     expect(await pane.download?.("结果.xlsx")).toBe("结果.xlsx");

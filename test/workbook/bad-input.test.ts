@@ -3,7 +3,7 @@ import { Issue, WorkbookGrids } from "../../src/workbook/types";
 import { addRow, dropSheet, rowWhere, sampleGrids, setCell, tab } from "./helpers";
 
 /**
- * SPEC §6: every kind of bad input is answered by a located issue (sheet, Excel row, column
+ * 规则 §6: every kind of bad input is answered by a located issue (sheet, Excel row, column
  * header, severity, a message that says what to fix) — never a crash, never a silent 0.
  */
 
@@ -26,12 +26,12 @@ const totalOf = (grids: WorkbookGrids, name: string): number => {
   return c.total.toNumber();
 };
 
-describe("SPEC §6 bad input: each answered by a located issue", () => {
+describe("规则 §6 bad input: each answered by a located issue", () => {
   test("the sample itself has no errors (warnings only)", () => {
     expect(errorsOf(sampleGrids())).toEqual([]);
   });
 
-  test("SPEC §1: an unknown level is an error at its cell, never 0 points", () => {
+  test("规则 §1: an unknown level is an error at its cell, never 0 points", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "荣誉", "荣誉名称", "市级文明社区");
     setCell(g, "荣誉", row, "级别", "部级");
@@ -42,7 +42,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(rankWorkbook(g, { now: NOW }).ok).toBe(false);
   });
 
-  test("SPEC §1: a yes/no word not understood is an error at its cell", () => {
+  test("规则 §1: a yes/no word not understood is an error at its cell", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "荣誉", "荣誉名称", "市级文明社区");
     setCell(g, "荣誉", row, "考核组认可", "可能");
@@ -52,7 +52,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("是/否");
   });
 
-  test("SPEC §1: yes/no aliases (√, Y, TRUE, 1, Excel booleans) are read", () => {
+  test("规则 §1: yes/no aliases (√, Y, TRUE, 1, Excel booleans) are read", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "荣誉", "荣誉名称", "市级文明社区");
     for (const yes of ["√", "Y", "TRUE", 1, true, "ｙｅｓ", " 是 "]) {
@@ -62,7 +62,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     }
   });
 
-  test("SPEC §1: a number typed as text, full-width or with spaces, is read as that number", () => {
+  test("规则 §1: a number typed as text, full-width or with spaces, is read as that number", () => {
     const g = sampleGrids();
     const base = totalOf(g, "东门社区");
     const row = rowWhere(g, "目标管理", "社区", "东门社区");
@@ -72,7 +72,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(totalOf(g, "东门社区")).toBe(base);
   });
 
-  test("SPEC §1: text in a number column is an error, not 0", () => {
+  test("规则 §1: text in a number column is an error, not 0", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "目标管理", "社区", "东门社区");
     setCell(g, "目标管理", row, "社区基础", "十八");
@@ -83,7 +83,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(validateWorkbook(g).filter((i) => i.sheet === "目标管理")).toHaveLength(1);
   });
 
-  test("SPEC §3.3: negative points are an error at the cell", () => {
+  test("规则 §3.3: negative points are an error at the cell", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "重要贡献", "事项", "调处邻里纠纷");
     setCell(g, "重要贡献", row, "加分", -3);
@@ -92,7 +92,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("负数");
   });
 
-  test("SPEC §1: an absurd number (1e12) is an error, not a score", () => {
+  test("规则 §1: an absurd number (1e12) is an error, not a score", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "人员", "姓名", "王建国");
     setCell(g, "人员", row, "个人考核得分", 1e12);
@@ -101,7 +101,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("过大");
   });
 
-  test.each([NaN, Infinity, -Infinity])("SPEC §1: %p in a number cell is an error", (bad) => {
+  test.each([NaN, Infinity, -Infinity])("规则 §1: %p in a number cell is an error", (bad) => {
     const g = sampleGrids();
     const row = rowWhere(g, "基础宣传", "社区", "东门社区");
     setCell(g, "基础宣传", row, "得分", bad);
@@ -114,7 +114,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     ["#N/A", "#N/A"],
     [{ error: "#REF!" }, "#REF!"],
     ["#DIV/0!", "#DIV/0!"],
-  ])("SPEC §6: an Excel error value (%p) is an error at its cell", (value, shown) => {
+  ])("规则 §6: an Excel error value (%p) is an error at its cell", (value, shown) => {
     const g = sampleGrids();
     const row = rowWhere(g, "目标管理", "社区", "西城社区");
     setCell(g, "目标管理", row, "行政事务", value);
@@ -123,7 +123,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain(`错误值 ${shown}`);
   });
 
-  test("SPEC §6: an Excel error value in a name column is an error, not a community called #N/A", () => {
+  test("规则 §6: an Excel error value in a name column is an error, not a community called #N/A", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "荣誉", "荣誉名称", "市级文明社区");
     setCell(g, "荣誉", row, "社区", "#N/A");
@@ -132,7 +132,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("错误值 #N/A");
   });
 
-  test("SPEC §6: a formula's cached result is used; a formula without one is an error", () => {
+  test("规则 §6: a formula's cached result is used; a formula without one is an error", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "目标管理", "社区", "东门社区");
     setCell(g, "目标管理", row, "社区基础", { formula: "SUM(X1:X3)" });
@@ -141,7 +141,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("没有计算结果");
   });
 
-  test("SPEC §1: a date where a number belongs is an error that says so", () => {
+  test("规则 §1: a date where a number belongs is an error that says so", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "目标管理", "社区", "东门社区");
     setCell(g, "目标管理", row, "社区服务", new Date(Date.UTC(2024, 0, 18)));
@@ -150,7 +150,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("日期 2024-01-18");
   });
 
-  test("SPEC §6: a blank required cell is an error at the cell and the record is left out", () => {
+  test("规则 §6: a blank required cell is an error at the cell and the record is left out", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "荣誉", "荣誉名称", "市级文明社区");
     setCell(g, "荣誉", row, "荣誉名称", "  ");
@@ -160,14 +160,14 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(readWorkbook(g).input.honors.some((h) => h.row === row)).toBe(false);
   });
 
-  test("SPEC §6: a row whose community cell is blank is an error", () => {
+  test("规则 §6: a row whose community cell is blank is an error", () => {
     const g = sampleGrids();
     const row = addRow(g, "重要贡献", { 条线: "招商引资", 加分: 1, 分管领导意见: "是" });
     const e = only(errorsOf(g), (i) => i.row === row);
     expect(e).toMatchObject({ sheet: "重要贡献", column: "社区", cell: `A${row}` });
   });
 
-  test("SPEC §6: a duplicate community is an error at the repeated row", () => {
+  test("规则 §6: a duplicate community is an error at the repeated row", () => {
     const g = sampleGrids();
     const row = addRow(g, "社区", { 社区: "东门社区", 类型: "社区" });
     const e = only(errorsOf(g), (i) => i.row === row);
@@ -175,7 +175,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("重复");
   });
 
-  test("SPEC §6: a record naming an unknown community is an error located at its row", () => {
+  test("规则 §6: a record naming an unknown community is an error located at its row", () => {
     const g = sampleGrids();
     const row = addRow(g, "荣誉", {
       社区: "东湖社区",
@@ -189,7 +189,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("“东湖社区”不在社区表中");
   });
 
-  test("SPEC §3.2: an unknown community inside a joint article's list is an error at the article", () => {
+  test("规则 §3.2: an unknown community inside a joint article's list is an error at the article", () => {
     const g = sampleGrids();
     const row = addRow(g, "宣传报道", {
       社区: "东门社区、幽灵社区，西城社区",
@@ -201,7 +201,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("幽灵社区");
   });
 
-  test("SPEC §2: a community without a target row is an error naming it", () => {
+  test("规则 §2: a community without a target row is an error naming it", () => {
     const g = sampleGrids();
     const t = tab(g, "目标管理");
     t.values.splice(rowWhere(g, "目标管理", "社区", "梅园社区") - 1, 1);
@@ -210,7 +210,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("没有目标管理得分行");
   });
 
-  test("SPEC §2: a category above its maximum is an error at the cell", () => {
+  test("规则 §2: a category above its maximum is an error at the cell", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "目标管理", "社区", "东门社区");
     setCell(g, "目标管理", row, "社区文化", 15.5);
@@ -219,7 +219,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("0–15");
   });
 
-  test("SPEC §2: category maxima that do not add up to 100 are an error on 设置", () => {
+  test("规则 §2: category maxima that do not add up to 100 are an error on 设置", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "设置", "项目", "社区基础满分");
     setCell(g, "设置", row, "值", 25);
@@ -228,7 +228,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("合计为 105");
   });
 
-  test.each(["社区", "目标管理"])("SPEC §6: a missing %s sheet is an error", (name) => {
+  test.each(["社区", "目标管理"])("规则 §6: a missing %s sheet is an error", (name) => {
     const g = dropSheet(sampleGrids(), name);
     const e = errorsOf(g).find(
       (i) => i.sheet === name && i.row === undefined && i.message.zh.includes("缺少工作表")
@@ -237,7 +237,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(rankWorkbook(g, { now: NOW }).ok).toBe(false);
   });
 
-  test("SPEC §6: a missing optional sheet means no records of that kind", () => {
+  test("规则 §6: a missing optional sheet means no records of that kind", () => {
     const g = dropSheet(sampleGrids(), "荣誉");
     expect(errorsOf(g)).toEqual([]);
     const out = rankWorkbook(g, { now: NOW });
@@ -245,7 +245,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(out.result?.communities.every((c) => c.honor.isZero())).toBe(true);
   });
 
-  test("SPEC §6: a required column that is missing or renamed is an error naming it (and the stray header)", () => {
+  test("规则 §6: a required column that is missing or renamed is an error naming it (and the stray header)", () => {
     const g = sampleGrids();
     const honors = tab(g, "荣誉");
     honors.values[0][honors.values[0].indexOf("级别")] = "等级";
@@ -255,7 +255,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(e.message.zh).toContain("“等级”");
   });
 
-  test("SPEC §6: a misspelt settings key is a warning naming it and the nearest key; defaults apply", () => {
+  test("规则 §6: a misspelt settings key is a warning naming it and the nearest key; defaults apply", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "设置", "项目", "先进社区名额");
     setCell(g, "设置", row, "项目", "先进社区明额");
@@ -268,7 +268,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(readWorkbook(g).rules.advancedCommunities).toBe(8);
   });
 
-  test("SPEC §6: a settings value that cannot be used is a warning naming the key; the default is used", () => {
+  test("规则 §6: a settings value that cannot be used is a warning naming the key; the default is used", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "设置", "项目", "折算比例");
     setCell(g, "设置", row, "值", "两成");
@@ -279,7 +279,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(readWorkbook(g).rules.conversionRate.toNumber()).toBe(0.2);
   });
 
-  test("SPEC §3.3: a line not in the settings list is a warning at the cell", () => {
+  test("规则 §3.3: a line not in the settings list is a warning at the cell", () => {
     const g = sampleGrids();
     const row = rowWhere(g, "重要贡献", "事项", "调处邻里纠纷");
     setCell(g, "重要贡献", row, "条线", "矛盾化届");
@@ -288,7 +288,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(w.message.zh).toContain("“矛盾化届”不在设置的条线清单中");
   });
 
-  test("SPEC §6: trailing and full-width spaces in names still match the community", () => {
+  test("规则 §6: trailing and full-width spaces in names still match the community", () => {
     const g = sampleGrids();
     const base = totalOf(g, "北湖社区");
     const row = rowWhere(g, "荣誉", "荣誉名称", "市级文明社区");
@@ -298,7 +298,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
     expect(totalOf(g, "北湖社区")).toBe(base);
   });
 
-  test("SPEC §6: 5,000+ rows are read, validated and ranked", () => {
+  test("规则 §6: 5,000+ rows are read, validated and ranked", () => {
     const g = sampleGrids();
     const names = ["东门社区", "西城社区", "南苑社区", "北湖社区", "中山社区", "新华社区"];
     for (let i = 0; i < 6000; i++)
@@ -323,7 +323,7 @@ describe("SPEC §6 bad input: each answered by a located issue", () => {
   });
 });
 
-describe("SPEC §6 headers", () => {
+describe("规则 §6 headers", () => {
   const communities = (values: unknown[][]): WorkbookGrids => {
     const g = sampleGrids().filter((s) => s.name !== "社区");
     g.unshift({ name: "Communities", values, firstRow: 1, firstColumn: 1 });

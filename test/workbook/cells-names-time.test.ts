@@ -8,7 +8,7 @@ import {
   sheetNameKey,
 } from "../../src/workbook/sheet-names";
 
-describe("A1 addresses (issues name the cell: SPEC §6)", () => {
+describe("A1 addresses (issues name the cell: 规则 §6)", () => {
   test("column letters: the edges of one, two and three letters", () => {
     expect([1, 26, 27, 52, 702, 703, 16384].map(columnLetters)).toEqual([
       "A",
@@ -39,7 +39,7 @@ describe("A1 addresses (issues name the cell: SPEC §6)", () => {
   });
 });
 
-describe("tab names as Excel tells them apart (SPEC §6: a person's sheet is never overwritten)", () => {
+describe("tab names as Excel tells them apart (规则 §6: a person's sheet is never overwritten)", () => {
   test("case and width fold, surrounding spaces ignored; inner spaces make another tab", () => {
     expect(sameSheetName("Sheet1", "SHEET1")).toBe(true);
     expect(sameSheetName("ＳＨＥＥＴ１", "sheet1")).toBe(true);

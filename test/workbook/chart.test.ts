@@ -25,7 +25,7 @@ function ranking(grids: WorkbookGrids, locale: "zh-CN" | "en-US" = "zh-CN"): Out
   return s;
 }
 
-describe("SPEC §8 Chart — 排名 carries a bar chart of 综合得分 by community, one model for every writer", () => {
+describe("规则 §8 Chart — 排名 carries a bar chart of 综合得分 by community, one model for every writer", () => {
   test("the sample: every ranked community, names and totals from their columns, titled with the column's header", () => {
     const s = ranking(sampleGrids());
     const chart = s.chart;
@@ -35,7 +35,7 @@ describe("SPEC §8 Chart — 排名 carries a bar chart of 综合得分 by commu
     expect(header[chart.valueColumn]).toBe("综合得分");
     expect(chart.title).toBe("综合得分");
     expect(chart.firstRow).toBe(s.headerRow + 1);
-    // The last ranked row (the SPEC §8 legend follows the table, uncharted).
+    // The last ranked row (the 规则 §8 legend follows the table, uncharted).
     expect(chart.lastRow).toBe(s.autoFilter?.lastRow);
     expect(chart.lastRow - chart.firstRow + 1).toBe(12);
     // Placed to the right of the table with a blank column between, below the header, not over it.

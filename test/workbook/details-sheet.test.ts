@@ -7,7 +7,7 @@ import { article, inputArb, simpleInput } from "../scoring/fixtures";
 import { sampleGrids } from "./helpers";
 
 /**
- * SPEC §8 计分明细 grouped by community in rank order, a 小计 row each: the rule in
+ * 规则 §8 计分明细 grouped by community in rank order, a 小计 row each: the rule in
  * src/workbook/details-sheet.ts — a subtotal is the exact sum of the community's rows above it,
  * which is its 综合得分 on 排名; 人员 rows come after, under a heading, summed nowhere.
  */
@@ -33,7 +33,7 @@ function groups(s: OutputSheet) {
   return { groups: out, after: run };
 }
 
-describe("SPEC §8 计分明细 — grouped by community with subtotals", () => {
+describe("规则 §8 计分明细 — grouped by community with subtotals", () => {
   test("property: each subtotal is the exact sum of its group and equals the engine's total; groups in rank order; staff after, not summed", () => {
     fc.assert(
       fc.property(inputArb(), (input) => {

@@ -15,7 +15,7 @@ import { ColumnGuard } from "../../src/workbook/types";
 import { workplanTemplateRows } from "../../src/workplan";
 
 /**
- * Inputs guarded where they are typed (issue 9, SPEC §6): the template's data validations as data,
+ * Inputs guarded where they are typed (issue 9, 规则 §6): the template's data validations as data,
  * and the same in each writer — the .xlsx of the CLI template (ExcelJS), the OOXML writer, and
  * the Office.js plan of the pane's 创建模板 — and kept by LibreOffice.
  */

@@ -63,7 +63,7 @@ export function dropSheet(grids: WorkbookGrids, name: string): WorkbookGrids {
   return grids.filter((g) => g.name !== name);
 }
 
-/** The input sheets of SPEC §6, in its order: what a template holds. */
+/** The input sheets of 规则 §6, in its order: what a template holds. */
 export const INPUT_SHEET_NAMES = [
   "社区",
   "目标管理",
@@ -79,7 +79,7 @@ export const INPUT_SHEET_NAMES = [
 
 /**
  * Data rows as objects keyed by the sheet's own header row: the table down to the first blank row
- * (SPEC §8: the legend of 排名 and 先进个人 sits below a blank row).
+ * (规则 §8: the legend of 排名 and 先进个人 sits below a blank row).
  */
 export function records(s: OutputSheet): Record<string, unknown>[] {
   const headers = s.rows[s.headerRow] as string[];

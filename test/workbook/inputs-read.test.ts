@@ -4,7 +4,7 @@ import { Issue, WorkbookGrids } from "../../src/workbook/types";
 import { addRow, rowWhere, sampleGrids, tab } from "./helpers";
 
 /**
- * SPEC §1 and §6, reading the inputs: nothing typed is lost and nothing is read silently as
+ * 规则 §1 and §6, reading the inputs: nothing typed is lost and nothing is read silently as
  * something else — each doubtful cell or row gets a located issue.
  */
 
@@ -13,7 +13,7 @@ const NOW = new Date(2024, 11, 31, 9, 30);
 const errorsOf = (grids: WorkbookGrids): Issue[] =>
   validateWorkbook(grids).filter((i) => i.severity === "error");
 
-describe("SPEC §6 社区 is required: a workbook without a community is an error", () => {
+describe("规则 §6 社区 is required: a workbook without a community is an error", () => {
   test("the empty template: one error at 社区 row 2, column 社区, saying how to fix it; nothing ranked", () => {
     const grids = gridsOfSheets(templateSheets(workplanTemplateRows()));
     const errors = errorsOf(grids);
@@ -45,7 +45,7 @@ describe("SPEC §6 社区 is required: a workbook without a community is an erro
   });
 });
 
-describe("SPEC §1 a space inside a number makes it no number", () => {
+describe("规则 §1 a space inside a number makes it no number", () => {
   test.each(["9 1", "1 8"])(
     "个人考核得分 %p is a located 不是数字 error, never the number without its space",
     (typed) => {
@@ -69,7 +69,7 @@ describe("SPEC §1 a space inside a number makes it no number", () => {
   });
 });
 
-describe("SPEC §4 advanced individuals: the same person twice on one community", () => {
+describe("规则 §4 advanced individuals: the same person twice on one community", () => {
   test("王建国 of 东门社区 typed again with 60: a warning at the new row's 姓名 naming both rows", () => {
     const grids = sampleGrids();
     const first = rowWhere(grids, "人员", "姓名", "王建国");
@@ -81,7 +81,7 @@ describe("SPEC §4 advanced individuals: the same person twice on one community"
   });
 });
 
-describe("SPEC §6 a key twice on 设置: the filled one counts", () => {
+describe("规则 §6 a key twice on 设置: the filled one counts", () => {
   test("the template's blank 奖金总额（元） row and a typed 奖金总额 row: the money is computed, with a warning", () => {
     const grids = gridsOfSheets(templateSheets(workplanTemplateRows()));
     const settings = tab(grids, "设置");
@@ -100,7 +100,7 @@ describe("SPEC §6 a key twice on 设置: the filled one counts", () => {
   });
 });
 
-describe("SPEC §6 messages: a line break inside a name is shown visibly, as other invisible characters are", () => {
+describe("规则 §6 messages: a line break inside a name is shown visibly, as other invisible characters are", () => {
   test("a record's 社区 typed 东门⏎社区: quoted as 东门[U+000A]社区, not with a space, and 东门社区 suggested", () => {
     const grids = sampleGrids();
     const row = addRow(grids, "人员", { 姓名: "测试员", 社区: "东门\n社区", 个人考核得分: 90 });
@@ -120,7 +120,7 @@ describe("SPEC §6 messages: a line break inside a name is shown visibly, as oth
       expect(e.message.zh).toBe("社区“东门社区”不在社区表中：是否应为“东门[U+000A]社区”？");
   });
 
-  test("SPEC §3.2: communities of a joint article on two lines of one cell are two communities", () => {
+  test("规则 §3.2: communities of a joint article on two lines of one cell are two communities", () => {
     const grids = sampleGrids();
     addRow(grids, "宣传报道", { 社区: "东门社区\n西城社区", 标题: "联合报道", 级别: "市级" });
     expect(errorsOf(grids)).toHaveLength(0);

@@ -3,7 +3,7 @@ import { OutputSheet, WorkbookGrids } from "../../src/workbook/types";
 import { addRow, sampleGrids, setCell } from "./helpers";
 
 /**
- * SPEC §7.2 `rank --out` of a million staff (issue 9, ≤ 1 GB): the command line gives its grids
+ * 规则 §7.2 `rank --out` of a million staff (issue 9, ≤ 1 GB): the command line gives its grids
  * away (`letGoOfRows`), so the rows are let go as they are read and every sheet keeps its first
  * row only. What it answers is what ranking the same grids kept whole answers: issues where they
  * are, stale results, the result and every generated sheet.
@@ -45,7 +45,7 @@ const cases: [string, () => WorkbookGrids][] = [
   ],
 ];
 
-describe("SPEC §7.2 rank of a big workbook: the grids let go of as they are read", () => {
+describe("规则 §7.2 rank of a big workbook: the grids let go of as they are read", () => {
   test.each(cases)("%s: the same outcome as with the grids kept", (_label, make) => {
     const kept = rankWorkbook(make(), { now: NOW });
     const given = make();

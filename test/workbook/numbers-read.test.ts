@@ -5,13 +5,13 @@ import { edited, TARGETS } from "../xlsx/corpus";
 import { addRow, sampleGrids } from "./helpers";
 
 /**
- * SPEC §6 reading numbers: a number cell reads as the exact decimal it shows, whatever cells
+ * 规则 §6 reading numbers: a number cell reads as the exact decimal it shows, whatever cells
  * before it held. A read parses each distinct number once (a million staff share a few hundred
  * scores): records of the same score share its value, and a number refused is refused on every
  * cell that holds it.
  */
 
-describe("SPEC §6 number cells read once per value", () => {
+describe("规则 §6 number cells read once per value", () => {
   test("each staff score exact; the same score one value; refused numbers refused on each cell", () => {
     const grids = sampleGrids();
     const scores = [85.5, 0.1, 85.5, 0, -0, 0.1 + 0.2, 1e12, 85.5, 1e12, 90];
@@ -31,7 +31,7 @@ describe("SPEC §6 number cells read once per value", () => {
   });
 });
 
-describe("SPEC §1 a number cell of an .xlsx file is read at Excel's 15 significant digits", () => {
+describe("规则 §1 a number cell of an .xlsx file is read at Excel's 15 significant digits", () => {
   test("<v>17.999999999999996</v> (a formula's float noise) is the 18 Excel shows, as a typed 18 is", async () => {
     const bytes = await edited(TARGETS, '<c r="B2"><v>18</v></c>', '<c r="B2"><v>17.999999999999996</v></c>');
     const read = readAssessment(await packageGrids(await openXlsx(bytes)));

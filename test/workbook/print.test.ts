@@ -9,11 +9,11 @@ import { rankWorkbook } from "../../src/workbook/pipeline";
 import { summarizeWorkplan, workplanSummarySheet } from "../../src/workplan";
 import { rowWhere, sampleGrids, setCell } from "./helpers";
 
-/** SPEC §8 Print as data: what every generated sheet asks the writers for. */
+/** 规则 §8 Print as data: what every generated sheet asks the writers for. */
 
 const NOW = new Date(2025, 0, 15, 9, 30);
 
-describe("SPEC §8 Print — the page setup of each generated sheet", () => {
+describe("规则 §8 Print — the page setup of each generated sheet", () => {
   test("排名 and 先进个人 landscape; 计分明细, 校验结果 and 工作要点汇总 portrait; all one page wide, header row repeated", () => {
     const out = rankWorkbook(sampleGrids(), { now: NOW });
     const byKey = Object.fromEntries(out.sheets.map((s) => [s.key, s]));
@@ -68,7 +68,7 @@ describe("SPEC §8 Print — the page setup of each generated sheet", () => {
   });
 });
 
-describe("SPEC §8 marks — a legend below 排名 and 先进个人", () => {
+describe("规则 §8 marks — a legend below 排名 and 先进个人", () => {
   test("a blank row, then 先进 / 并列待定 / 村改居不参评 each filled with its colour; the filter stops above it", () => {
     const out = rankWorkbook(sampleGrids(), { now: NOW });
     for (const s of out.sheets.slice(0, 2)) {

@@ -15,7 +15,7 @@ function sheet(sheets: OutputSheet[], key: OutputSheet["key"]): OutputSheet {
   return s;
 }
 
-describe("SPEC §6 generated sheets", () => {
+describe("规则 §6 generated sheets", () => {
   const out = rankWorkbook(sampleGrids(), { now: NOW });
 
   test("rank of the sample gives 排名, 先进个人, 计分明细, 成绩单, 校验结果 with values only", () => {
@@ -48,12 +48,12 @@ describe("SPEC §6 generated sheets", () => {
     expect(fingerprint(b.input, b.rules)).not.toBe(fingerprint(a.input, a.rules));
   });
 
-  test("SPEC §4: advanced rows are marked and highlighted; 村改居 not eligible", () => {
+  test("规则 §4: advanced rows are marked and highlighted; 村改居 not eligible", () => {
     const s = sheet(out.sheets, "ranking");
     const rows = records(s);
     expect(rows.filter((r) => r["先进社区"] === "先进")).toHaveLength(8);
     expect(rows.filter((r) => r["类型"] === "村改居").every((r) => r["先进社区"] === "不参评")).toBe(true);
-    // SPEC §8: advanced light green, 村改居不参评 grey.
+    // 规则 §8: advanced light green, 村改居不参评 grey.
     expect(s.highlight).toHaveLength(10);
     for (const h of s.highlight) {
       const r = records({ ...s, rows: [s.rows[0], s.rows[1], s.rows[h.row]] })[0];
@@ -63,7 +63,7 @@ describe("SPEC §6 generated sheets", () => {
     expect(s.freezeRows).toBe(2);
   });
 
-  test("SPEC §4: a tie at the cut is marked 并列待定 on every tied row, with a warning", () => {
+  test("规则 §4: a tie at the cut is marked 并列待定 on every tied row, with a warning", () => {
     const rows = records(sheet(out.sheets, "individuals"));
     const tied = rows.filter((r) => r["先进个人"] === "并列待定").map((r) => r["姓名"]);
     expect(tied).toEqual(["徐芳", "马红", "胡霞"]);
@@ -71,7 +71,7 @@ describe("SPEC §6 generated sheets", () => {
     expect(out.issues.some((i) => i.severity === "warning" && i.message.zh.includes("并列待定"))).toBe(true);
   });
 
-  test("SPEC §8 距先进线 on 排名 and gapToCut in rank --json: exact value shown at 2 decimals, 0 for the advanced, blank/null for 村改居", () => {
+  test("规则 §8 距先进线 on 排名 and gapToCut in rank --json: exact value shown at 2 decimals, 0 for the advanced, blank/null for 村改居", () => {
     const s = sheet(out.sheets, "ranking");
     const rows = records(s);
     const gapCol = s.rows[1].indexOf("距先进线");
@@ -88,7 +88,7 @@ describe("SPEC §6 generated sheets", () => {
     expect(j[1].gapToAbove).toBe(Number((j[0].total - j[1].total).toFixed(4)));
   });
 
-  test("SPEC §5: money columns when a pool is set, adding up to the cent", () => {
+  test("规则 §5: money columns when a pool is set, adding up to the cent", () => {
     const ranking = records(sheet(out.sheets, "ranking"));
     const cents = ranking.map((r) => Math.round(Number(r["奖金（元）"]) * 100));
     expect(cents.reduce((a, b) => a + b, 0)).toBe(120000 * 100);
@@ -100,7 +100,7 @@ describe("SPEC §6 generated sheets", () => {
     }
   });
 
-  test("SPEC §5: no pool and no rate → no money columns", () => {
+  test("规则 §5: no pool and no rate → no money columns", () => {
     const g = sampleGrids();
     setCell(g, "设置", rowWhere(g, "设置", "项目", "奖金总额（元）"), "值", null);
     const plain = rankWorkbook(g, { now: NOW });
@@ -110,7 +110,7 @@ describe("SPEC §6 generated sheets", () => {
 
   test("计分明细 lists every input record with its points and reason", () => {
     const read = readWorkbook(sampleGrids()).input;
-    // SPEC §8: grouped by community with a 小计 row each, then the staff under a heading row.
+    // 规则 §8: grouped by community with a 小计 row each, then the staff under a heading row.
     const all = records(sheet(out.sheets, "details"));
     const rows = all.filter((r) => r["行号"] !== null);
     expect(all.filter((r) => r["来源表"] === "小计")).toHaveLength(read.communities.length);
@@ -137,7 +137,7 @@ describe("SPEC §6 generated sheets", () => {
     expect(String(dq?.["计分依据"])).toContain("作者不是本社区工作人员");
   });
 
-  test("SPEC §8 text from the inputs is written back exactly as typed; only the compared copy is folded", () => {
+  test("规则 §8 text from the inputs is written back exactly as typed; only the compared copy is folded", () => {
     const g = sampleGrids();
     const title = "关于东门社区的报道（转载）";
     addRow(g, "宣传报道", { 社区: "东门社区", 标题: title, 级别: "区镇级" });
@@ -165,7 +165,7 @@ describe("SPEC §6 generated sheets", () => {
     expect(rows[0]).toMatchObject({ 级别: "警告", 工作表: "荣誉", 行号: 7, 列: "考核组认可" });
   });
 
-  test("SPEC §6: text from the inputs is written as text (=1+1 stays text)", () => {
+  test("规则 §6: text from the inputs is written as text (=1+1 stays text)", () => {
     const g = sampleGrids();
     setCell(g, "社区", 2, "社区", "=1+1");
     for (const s of ["目标管理", "荣誉", "基础宣传", "重要贡献", "人员"])
@@ -180,7 +180,7 @@ describe("SPEC §6 generated sheets", () => {
     expect(s.numberFormats[at]).toBe("@");
   });
 
-  test("SPEC §6: a person's sheet named 排名 is kept: the output takes another name; a generated one is reused", () => {
+  test("规则 §6: a person's sheet named 排名 is kept: the output takes another name; a generated one is reused", () => {
     const r = rankWorkbook(sampleGrids(), {
       now: NOW,
       existing: [
@@ -198,7 +198,7 @@ describe("SPEC §6 generated sheets", () => {
     expect(r).toMatchObject({ ok: false, result: null, sheets: [] });
   });
 
-  test("SPEC §7.2 rank --json shape: communities in rank order, 4 decimals", () => {
+  test("规则 §7.2 rank --json shape: communities in rank order, 4 decimals", () => {
     const j = rankJson(out);
     expect(Object.keys(j)).toEqual(["communities", "individuals", "issues"]);
     expect(Object.keys(j.communities[0])).toEqual([
@@ -244,7 +244,7 @@ describe("SPEC §6 generated sheets", () => {
   });
 });
 
-describe("SPEC §7.2 template and sample sheets", () => {
+describe("规则 §7.2 template and sample sheets", () => {
   test("template: every input sheet with headers and drop-downs; 设置 with defaults; 工作要点 with 21 points", () => {
     const t = templateSheets(workplanTemplateRows());
     expect(t.map((s) => s.name)).toEqual(INPUT_SHEET_NAMES);

@@ -23,7 +23,7 @@ const sheet = (rows: unknown[][]): SheetGrid => ({
   firstColumn: 1,
 });
 
-describe("SPEC §6 settings keys: a unit in brackets is optional, brackets full- or half-width", () => {
+describe("规则 §6 settings keys: a unit in brackets is optional, brackets full- or half-width", () => {
   test.each([
     "奖金总额",
     "奖金总额（元）",
@@ -76,7 +76,7 @@ describe("SPEC §6 settings keys: a unit in brackets is optional, brackets full-
   });
 });
 
-describe("SPEC §6 settings as one table: get, set, default and show derive from the id's path", () => {
+describe("规则 §6 settings as one table: get, set, default and show derive from the id's path", () => {
   test("each setting's default is DEFAULT_RULES at its path, and shows as the template writes it", () => {
     const rows = settingsRows(defaultRules());
     SETTINGS.forEach((s, i) => {
@@ -125,7 +125,7 @@ describe("SPEC §6 settings as one table: get, set, default and show derive from
   });
 });
 
-describe("SPEC §7.2 whatif --set KEY=VALUE: parseSettingAssignment", () => {
+describe("规则 §7.2 whatif --set KEY=VALUE: parseSettingAssignment", () => {
   test("allowed: zh or en key, any bracket form, value read as on 设置", () => {
     const a = parseSettingAssignment("奖金总额", "50000");
     expect(a).toMatchObject({ ok: true, setting: { id: "bonusPool" }, shown: 50000 });

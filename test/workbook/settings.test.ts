@@ -20,7 +20,7 @@ const sheet = (rows: unknown[][], withHeader = true): SheetGrid => ({
 const plain = (r: Rules) =>
   JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v && typeof v === "object" && "d" in v ? String(v) : v)));
 
-describe("SPEC §6 设置 sheet", () => {
+describe("规则 §6 设置 sheet", () => {
   test("every key of the schema has a setting, and every Rules field is covered", () => {
     expect(SETTINGS.map((s) => s.id).sort()).toEqual(Object.keys(SETTING_NAMES).sort());
     const covered = new Set(SETTINGS.map((s) => s.id.split(".")[0]));
@@ -126,7 +126,7 @@ describe("SPEC §6 设置 sheet", () => {
   });
 });
 
-describe("SPEC §6 a key that appears twice on 设置", () => {
+describe("规则 §6 a key that appears twice on 设置", () => {
   test("two different values are an error at the second row naming both rows and values", () => {
     const { issues } = readSettings(
       sheet([
@@ -188,7 +188,7 @@ describe("SPEC §6 a key that appears twice on 设置", () => {
   });
 });
 
-describe("SPEC §6 设置 messages quote what was typed, visibly", () => {
+describe("规则 §6 设置 messages quote what was typed, visibly", () => {
   test("a value that is a formula without a computed result is quoted as the formula, not as data", () => {
     const { rules, issues } = readSettings(sheet([["先进社区名额", { formula: "4+1" }]]));
     expect(rules.advancedCommunities).toBe(defaultRules().advancedCommunities);

@@ -9,7 +9,7 @@ import { recordedFingerprint, staleSheets } from "../../src/workbook/stale";
 import { OutputSheet, WorkbookGrids } from "../../src/workbook/types";
 import { addRow, rowWhere, sampleGrids, setCell } from "./helpers";
 
-/** SPEC §8 Stale results: generated sheets that no longer match the inputs are reported; a rebuild clears it. */
+/** 规则 §8 Stale results: generated sheets that no longer match the inputs are reported; a rebuild clears it. */
 
 const NOW = new Date(2026, 0, 15, 9, 30);
 const STALE = "“排名”等结果已过期：输入在生成后有改动，请重新排名";
@@ -31,7 +31,7 @@ function ranked(grids: WorkbookGrids, locale: "zh-CN" | "en-US" = "zh-CN"): Work
 const staleWarnings = (grids: WorkbookGrids) =>
   validateWorkbook(grids).filter((i) => i.message.zh.includes("结果已过期"));
 
-describe("SPEC §8 stale results", () => {
+describe("规则 §8 stale results", () => {
   test("just ranked: no warning; the header line records the fingerprint", () => {
     const grids = ranked(sampleGrids());
     expect(staleWarnings(grids)).toEqual([]);
@@ -83,7 +83,7 @@ describe("SPEC §8 stale results", () => {
   });
 });
 
-describe("SPEC §8 stale results on the command line", () => {
+describe("规则 §8 stale results on the command line", () => {
   let dir = "";
   beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), "scorecard-stale-"))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -21,7 +21,7 @@ import { OutputSheet, OutputValue, WorkbookGrids } from "../../src/workbook/type
 import { generatedWorkbook } from "../office/fixtures";
 import { addRow, rowWhere, sampleGrids, setCell, tab } from "./helpers";
 
-/** SPEC §8 成绩单: one signed page per community (src/workbook/statements.ts). */
+/** 规则 §8 成绩单: one signed page per community (src/workbook/statements.ts). */
 
 const NOW = new Date(2024, 11, 31, 9, 30);
 
@@ -80,7 +80,7 @@ const KINDS = [
   ["contributions", "重要贡献小计", "contribution"],
 ] as const;
 
-describe("SPEC §8 成绩单 on the sample", () => {
+describe("规则 §8 成绩单 on the sample", () => {
   const { sheet, result } = statements(sampleGrids());
   const all = blocks(sheet);
 
@@ -245,7 +245,7 @@ describe("SPEC §8 成绩单 on the sample", () => {
   });
 });
 
-describe("SPEC §8 成绩单 on hand-made workbooks", () => {
+describe("规则 §8 成绩单 on hand-made workbooks", () => {
   test("a tie at the cut: both 并列待定, 距先进线 0; the next one short of the cut by the exact gap", () => {
     const g = sampleGrids();
     // 新华社区 ties 锦绣社区 exactly: the same target (81) and total (86); 7 places, the 7th inside the tie.
@@ -338,7 +338,7 @@ describe("SPEC §8 成绩单 on hand-made workbooks", () => {
   });
 });
 
-describe("SPEC §8 成绩单 in 一键排名 and the statement command", () => {
+describe("规则 §8 成绩单 in 一键排名 and the statement command", () => {
   test(`一键排名 makes it up to ${STATEMENTS_IN_RANK_MAX} communities and leaves it out above, saying so; the command always makes it`, () => {
     const gridsOf = (n: number): WorkbookGrids =>
       generatedWorkbook(n).map((s) => ({ name: s.name, values: s.values, firstRow: 1, firstColumn: 1 }));

@@ -240,7 +240,7 @@ describe("Issue: validation of the 工作要点 sheet — rows", () => {
   });
 });
 
-describe("SPEC §7.2 workplan --today: the date helpers", () => {
+describe("规则 §7.2 workplan --today: the date helpers", () => {
   test("isIsoDate accepts only a real day written YYYY-MM-DD", () => {
     expect(["2026-05-01", "2024-02-29"].map(isIsoDate)).toEqual([true, true]);
     expect(["2026-5-1", "2026-02-29", "2026-13-01", "20260501", " 2026-05-01"].map(isIsoDate)).toEqual([

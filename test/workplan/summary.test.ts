@@ -81,7 +81,7 @@ describe("Issue: summary — counts, overdue and no-owner on a filled example", 
     expect(summarizeWorkplan(records, "2027-01-01").overdue.map((o) => o.row)).toEqual([3, 4, 5, 8]);
   });
 
-  test("the summary has exactly the JSON fields of SPEC §7.2 (plus percent)", () => {
+  test("the summary has exactly the JSON fields of 规则 §7.2 (plus percent)", () => {
     expect(Object.keys(summary).sort()).toEqual(
       [
         "total",

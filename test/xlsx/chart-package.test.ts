@@ -14,7 +14,7 @@ import { TYPE_CHART, TYPE_DRAWING, Walk } from "./package-walk";
 import { all, one, parseXml } from "./xml-tree";
 
 /**
- * SPEC §8: `rank --out` writes 排名's bar chart into the file itself (DrawingML: ExcelJS cannot),
+ * 规则 §8: `rank --out` writes 排名's bar chart into the file itself (DrawingML: ExcelJS cannot),
  * reachable sheet → drawing → chart with its content types; a person's own chart in the input
  * stays byte for byte; ranking the output again replaces our chart and leaves nothing behind.
  */
@@ -59,7 +59,7 @@ function series(chartXml: string) {
   };
 }
 
-describe("SPEC §8 Chart — rank --out writes 排名's chart into the package", () => {
+describe("规则 §8 Chart — rank --out writes 排名's chart into the package", () => {
   test("the sample: sheet → drawing → chart with their content types; the cache is the 综合得分 column as read back", async () => {
     const out = await rankOut(await sampleFile(), "ranked.xlsx");
     const walk = new Walk(await parts(out));

@@ -35,7 +35,7 @@ const points = (cache: XmlNode) =>
 
 const xmllint = spawnSync("xmllint", ["--version"]).status === 0;
 
-describe("SPEC §8 Chart — the chart part the package writer writes", () => {
+describe("规则 §8 Chart — the chart part the package writer writes", () => {
   test("the sample: a horizontal clustered bar chart, categories and values referenced and cached as on the sheet", () => {
     const s = rankingOf();
     const chart = chartOf(s);
@@ -51,7 +51,7 @@ describe("SPEC §8 Chart — the chart part the package writer writes", () => {
     const cat = one(root, "c:cat");
     expect(one(cat, "c:f").text).toBe("'排名'!$B$3:$B$14");
     expect(one(cat, "c:ptCount").attrs.val).toBe("12");
-    // The ranked rows (the SPEC §8 legend below them is not charted).
+    // The ranked rows (the 规则 §8 legend below them is not charted).
     const names = s.rows.slice(chart.firstRow, chart.lastRow + 1).map((r) => r[chart.categoryColumn]);
     expect(points(one(cat, "c:strCache"))).toEqual(names.map((v, idx) => ({ idx, v })));
 

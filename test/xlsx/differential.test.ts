@@ -5,7 +5,7 @@ import { validateWorkbook } from "../../src/workbook/pipeline";
 import { edited, ODD_FILES, sampleParts, SHARED, storedZip, strictParts, TARGETS, zip } from "./corpus";
 
 /**
- * SPEC §6 and §7.2: the CLI (the package reader) and the browser preview (XlsxHost, on the same
+ * 规则 §6 and §7.2: the CLI (the package reader) and the browser preview (XlsxHost, on the same
  * reader since issue 23) give the same verdict on the same file — refused as unreadable by both, or the
  * same issues at the same cells. The corpus is odd files made in the test; before issue 9 the
  * preview read "0x12" as 0, an empty <v> as a blank, a UTF-16 part not at all, and a duplicated
@@ -84,7 +84,7 @@ const READABLE_ODDITIES: { name: string; bytes: () => Promise<Uint8Array> }[] = 
   },
 ];
 
-describe("SPEC §6/§7.2 the CLI and the preview agree on every odd file", () => {
+describe("规则 §6/§7.2 the CLI and the preview agree on every odd file", () => {
   test.each([...ODD_FILES, ...READABLE_ODDITIES].map((f) => [f.name, f] as const))("%s", async (_name, f) => {
     const bytes = await f.bytes();
     const cli = await cliVerdict(bytes);

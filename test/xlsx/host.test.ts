@@ -60,7 +60,7 @@ function snapshot(wb: ExcelJS.Workbook, only?: string[]): unknown[] {
   return out;
 }
 
-describe("SPEC §7.2 .xlsx: reading (the package reader, on files ExcelJS made)", () => {
+describe("规则 §7.2 .xlsx: reading (the package reader, on files ExcelJS made)", () => {
   test("gridsOf: formula → cached result, rich text and hyperlinks → text, errors → #N/A text, dates → Date", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("T");
@@ -158,7 +158,7 @@ describe("SPEC §7.2 .xlsx: reading (the package reader, on files ExcelJS made)"
   });
 });
 
-describe("SPEC §6/§7.2 .xlsx: writing (the package writer, read back by ExcelJS)", () => {
+describe("规则 §6/§7.2 .xlsx: writing (the package writer, read back by ExcelJS)", () => {
   test("template: headers, drop-downs, widths, frozen header, text columns as text", async () => {
     const back = await bookOf(templateSheets(workplanTemplateRows()));
     const honors = back.getWorksheet("荣誉");
@@ -240,7 +240,7 @@ describe("SPEC §6/§7.2 .xlsx: writing (the package writer, read back by ExcelJ
     expect(Math.floor(ws.getColumn(headers.indexOf("社区")).width ?? 0)).toBe(12);
     const fill = ws.getCell(3, 1).fill as ExcelJS.FillPattern;
     expect(fill.fgColor?.argb).toBe("FFC6EFCE");
-    // SPEC §8: the third row is 桥头社区 (村改居, not eligible): grey.
+    // 规则 §8: the third row is 桥头社区 (村改居, not eligible): grey.
     expect((ws.getCell(5, 1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFD9D9D9");
     // An eligible community not advanced: no fill.
     const mark = headers.indexOf("先进社区");
@@ -250,7 +250,7 @@ describe("SPEC §6/§7.2 .xlsx: writing (the package writer, read back by ExcelJ
     expect((ws.getCell(plain, 1).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
   });
 
-  test("SPEC §6: a community named =1+1 is written as text, not a formula", async () => {
+  test("规则 §6: a community named =1+1 is written as text, not a formula", async () => {
     const wb = await sampleBook();
     for (const ws of wb.worksheets)
       ws.eachRow((row) =>

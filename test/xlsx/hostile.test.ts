@@ -21,7 +21,7 @@ import {
 } from "./corpus";
 
 /**
- * SPEC §7.2 (exit 2: an unreadable file, in one line) and §6 (bad input: a located issue, never a
+ * 规则 §7.2 (exit 2: an unreadable file, in one line) and §6 (bad input: a located issue, never a
  * silent 0) for hostile and damaged .xlsx files (issue 9 items 1–3): each crafted in the test.
  */
 
@@ -48,7 +48,7 @@ const oddFile = (name: string) => {
 const errorsAt = (issues: Issue[], cell: string) =>
   issues.filter((i) => i.severity === "error" && i.cell === cell);
 
-describe("SPEC §6 a number cell whose stored value is no number is an error on that cell, never 0", () => {
+describe("规则 §6 a number cell whose stored value is no number is an error on that cell, never 0", () => {
   test.each(["empty <v></v> in a number cell", "blank <v> </v> in a number cell", "0x12 in a number cell"])(
     "%s",
     async (name) => {
@@ -72,7 +72,7 @@ describe("SPEC §6 a number cell whose stored value is no number is an error on 
   });
 });
 
-describe("SPEC §7.2 a damaged or hostile file is refused in one line (exit 2), never read as data", () => {
+describe("规则 §7.2 a damaged or hostile file is refused in one line (exit 2), never read as data", () => {
   test.each([
     ['row r="abc"', "行号“abc”不是数字"],
     ['row r="1000000000"', "行号 1000000000 超出 Excel 的范围"],
@@ -134,7 +134,7 @@ describe("SPEC §7.2 a damaged or hostile file is refused in one line (exit 2), 
   });
 });
 
-describe("SPEC §7.2 a part whose CRC-32 does not match its directory is damage, never read as data (issue 22 §6)", () => {
+describe("规则 §7.2 a part whose CRC-32 does not match its directory is damage, never read as data (issue 22 §6)", () => {
   const CHANGED = "a digit changed on disk in a stored zip (CRC-32 no longer matches)";
   const WRONG_CRC = "a deflated part whose CRC-32 does not match its directory";
 
@@ -181,7 +181,7 @@ describe("SPEC §7.2 a part whose CRC-32 does not match its directory is damage,
   });
 });
 
-describe("SPEC §7.2 zip bombs are refused early, in one line, whatever their directory says", () => {
+describe("规则 §7.2 zip bombs are refused early, in one line, whatever their directory says", () => {
   // 1 MiB blocks repeated: ≈ 400 MB and 1 GB of XML from ≈ 1.2 MB and 3 MB of zip.
   test.each([
     [400 << 20, "comments", true, "解压后超过"],
@@ -207,7 +207,7 @@ describe("SPEC §7.2 zip bombs are refused early, in one line, whatever their di
   });
 });
 
-describe("SPEC §7.2 the command line: exit 2 and one line for every hostile input", () => {
+describe("规则 §7.2 the command line: exit 2 and one line for every hostile input", () => {
   let dir = "";
   beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), "scorecard-hostile-"))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -66,7 +66,7 @@ async function oddBytes(): Promise<Uint8Array> {
   return saveXlsx(wb);
 }
 
-describe("SPEC §7.2 .xlsx package: reading", () => {
+describe("规则 §7.2 .xlsx package: reading", () => {
   test("packageGrids reads what ExcelJS's gridsOf reads (odd cells and the sample)", async () => {
     for (const bytes of [await oddBytes(), await sampleBytes()]) {
       const viaExcelJs = gridsOf(await loadXlsx(bytes));
@@ -136,7 +136,7 @@ describe("issue 22 §7 a Strict Open XML workbook reads as its transitional orig
   });
 });
 
-describe("SPEC §6 .xlsx package: writing generated sheets", () => {
+describe("规则 §6 .xlsx package: writing generated sheets", () => {
   test("every part of the input stays byte for byte; generated sheets read back with their values and formats", async () => {
     const input = await sampleBytes();
     const before = await JSZip.loadAsync(input);

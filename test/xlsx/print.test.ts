@@ -9,7 +9,7 @@ import { OutputSheet } from "../../src/workbook/types";
 import { workplanTemplateRows } from "../../src/workplan";
 
 /**
- * SPEC §8 print setup, marks and filters as the two .xlsx writers translate them: the package
+ * 规则 §8 print setup, marks and filters as the two .xlsx writers translate them: the package
  * writer (CLI `rank --out`, the preview's download) and ExcelJS (the preview's workbook). Each
  * output is read back by ExcelJS as a second reader; LibreOffice prints it in test/libreoffice.
  */
@@ -72,7 +72,7 @@ async function rankedPackage(input?: Uint8Array) {
   return { bytes, workbook, names, partOf, outcome };
 }
 
-describe("SPEC §8 Print — the package writer (rank --out)", () => {
+describe("规则 §8 Print — the package writer (rank --out)", () => {
   let ranked: Awaited<ReturnType<typeof rankedPackage>>;
   beforeAll(async () => {
     ranked = await rankedPackage();
@@ -156,7 +156,7 @@ describe("SPEC §8 Print — the package writer (rank --out)", () => {
   });
 });
 
-describe("SPEC §8 Print — defined names kept and replaced", () => {
+describe("规则 §8 Print — defined names kept and replaced", () => {
   const sheet = (over: Partial<OutputSheet> = {}): OutputSheet => ({
     key: "ranking",
     name: "排名",
@@ -219,7 +219,7 @@ describe("SPEC §8 Print — defined names kept and replaced", () => {
   });
 });
 
-describe("SPEC §8 Print — breaks and merges (成绩单's blocks)", () => {
+describe("规则 §8 Print — breaks and merges (成绩单's blocks)", () => {
   test("rowBreaks after the given rows, merges, cell formats, in the package writer (read back by ExcelJS)", async () => {
     const rows = [
       ["标题", null, null],

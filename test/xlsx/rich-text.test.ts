@@ -9,7 +9,7 @@ import { workplanTemplateRows } from "../../src/workplan";
 import { WorkbookGrids } from "../../src/workbook/types";
 
 /**
- * SPEC §6 (input read as typed): a cell formatted in parts (ExcelJS `richText`) reads as its
+ * 规则 §6 (input read as typed): a cell formatted in parts (ExcelJS `richText`) reads as its
  * text. The hosts flatten it; the pure layers (scoring, workbook) only ever see strings.
  */
 
@@ -39,7 +39,7 @@ async function sample(rich: boolean): Promise<Uint8Array> {
 
 const ranked = (grids: WorkbookGrids) => rankJson(rankWorkbook(grids, { now: NOW }));
 
-describe("SPEC §6 rich text: a cell formatted in parts reads as its text", () => {
+describe("规则 §6 rich text: a cell formatted in parts reads as its text", () => {
   test("headers, names and levels in rich text rank exactly as plain text (ExcelJS host, package reader, browser host)", async () => {
     const plain = ranked(gridsOf(await loadXlsx(await sample(false))));
     expect(plain.communities.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { WorkbookGrids } from "../../src/workbook/types";
 import { sampleParts, TARGETS, zip } from "./corpus";
 
 /**
- * SPEC §7.2 (issue 13 §5): sheetData is read by a scanner made for it (sheet-scan.ts), which
+ * 规则 §7.2 (issue 13 §5): sheetData is read by a scanner made for it (sheet-scan.ts), which
  * hands anything it does not read back to the XML parser. The same sheet spelt otherwise in XML
  * reads the same; damage is refused in one line either way; pieces split anywhere read the same.
  */
@@ -39,7 +39,7 @@ async function refusal(bytes: Uint8Array): Promise<string> {
 
 const target = (grids: WorkbookGrids) => grids.find((g) => g.name === "目标管理")?.values;
 
-describe("SPEC §7.2 sheetData read by the scanner or the XML parser: the same grids", () => {
+describe("规则 §7.2 sheetData read by the scanner or the XML parser: the same grids", () => {
   const spellings: [string, (s: string) => string][] = [
     ["white space and line breaks between rows and cells", (s) => s.replace(/<(row|c) /g, "\n  <$1 ")],
     ["attributes in single quotes, spaced around =", (s) => s.replace(/ r="([A-Z]*\d+)"/g, " r = '$1' ")],
@@ -141,7 +141,7 @@ function scan(pieces: string[]): { log: string[]; ended: "stop" | "fallback" | "
   return { log, ended: "open" };
 }
 
-describe("SPEC §7.2 the sheetData scanner: strict, and the same whatever the pieces", () => {
+describe("规则 §7.2 the sheetData scanner: strict, and the same whatever the pieces", () => {
   const DATA =
     '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"><v>1.5</v></c>' +
     '<c r="C1"><f>B1*2</f><v>3</v></c></row><row r="2"/>' +

@@ -6,7 +6,7 @@ import { FALLBACK } from "../../src/hosts/xlsx/ooxml/xml-stream";
 import { SHARED, sampleParts, utf16le, zip } from "./corpus";
 
 /**
- * SPEC §7.2 (issue 13 §5): the shared-strings table's entries are read by a scanner made for
+ * 规则 §7.2 (issue 13 §5): the shared-strings table's entries are read by a scanner made for
  * them (sst-scan.ts), which hands anything it does not read back to the XML parser. Each table
  * below is read both ways — with the scanner, and by the parser alone — and gives the same
  * entries (texts, and which are formatted), or the same one-line refusal.
@@ -37,7 +37,7 @@ async function bothWays(part: Uint8Array): Promise<Read> {
 
 const table = (body: string) => strToU8(HEAD + OPEN + body + `</sst>`);
 
-describe("SPEC §7.2 shared strings read by the scanner or the XML parser: the same table", () => {
+describe("规则 §7.2 shared strings read by the scanner or the XML parser: the same table", () => {
   const spellings: [string, string, string[]][] = [
     ["plain entries", `<si><t>东门社区</t></si><si><t>B</t></si>`, ["东门社区", "B"]],
     [
@@ -128,7 +128,7 @@ describe("SPEC §7.2 shared strings read by the scanner or the XML parser: the s
   });
 });
 
-describe("SPEC §7.2 the scanner alone", () => {
+describe("规则 §7.2 the scanner alone", () => {
   const body = `<si><t>东门社区</t></si>\n<si><t xml:space="preserve"> a&amp;b </t></si><si><t>x</t></si></sst>\n`;
 
   const scanned = (pieces: string[]) => {

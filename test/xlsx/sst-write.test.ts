@@ -5,7 +5,7 @@ import { OutputValue, StreamedSheet } from "../../src/workbook/types";
 import { sampleParts, SHARED, zip } from "./corpus";
 
 /**
- * SPEC §6 writing into a workbook keeps every byte of the input: the shared-strings table of the
+ * 规则 §6 writing into a workbook keeps every byte of the input: the shared-strings table of the
  * input is streamed into the output (sst-write.ts), its counts brought up to date and the
  * generated sheets' new texts appended before its closing tag — whatever its prefix, its form
  * (`<sst/>`) or its size. Nothing else in it changes.
@@ -45,7 +45,7 @@ async function tableAfter(edit: (sst: string) => string, texts: readonly OutputV
 const headOf = (xml: string) => /<(?:\w+:)?sst\b[^>]*>/.exec(xml)?.[0] ?? "";
 const attr = (tag: string, name: string) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(tag)?.[1]);
 
-describe("SPEC §6 .xlsx package: the shared-strings table streams into the output, new texts appended", () => {
+describe("规则 §6 .xlsx package: the shared-strings table streams into the output, new texts appended", () => {
   test("the sample's table: counts up to date, the new texts before </sst>, every other byte as it was", async () => {
     const { before, after, existing } = await tableAfter(
       (x) => x,

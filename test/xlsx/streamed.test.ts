@@ -18,7 +18,7 @@ import { simpleInput } from "../scoring/fixtures";
 import { sampleGrids } from "../workbook/helpers";
 
 /**
- * SPEC §7.2 `rank --out` on a big workbook (issues 9 and 13 §5): 排名, 先进个人 and 计分明细 are
+ * 规则 §7.2 `rank --out` on a big workbook (issues 9 and 13 §5): 排名, 先进个人 and 计分明细 are
  * made as the package writer asks for their rows (StreamedSheet), and their XML goes to the
  * deflater in pieces of about a megabyte, so neither the rows nor the XML of a sheet of a million
  * staff is ever held whole. What is written is what the whole rows (materialize) write, byte for byte.
@@ -79,7 +79,7 @@ function valuesOf(xml: string): Map<number, { type: string; v: string }> {
   return out;
 }
 
-describe("SPEC §7.2 rank --out streams its big sheets: the same package, never a sheet held whole", () => {
+describe("规则 §7.2 rank --out streams its big sheets: the same package, never a sheet held whole", () => {
   test("the sample ranked: streamed sheets write every part as their whole rows do", async () => {
     const outcome = rankWorkbookStreamed(sampleGrids(), { now: NOW });
     expect(outcome.sheets.filter((s) => "eachRow" in s).map((s) => s.key)).toEqual([
@@ -204,7 +204,7 @@ describe("SPEC §7.2 rank --out streams its big sheets: the same package, never 
   });
 });
 
-describe("SPEC §8 计分明细: staff rows in the order of their rows, people of one row in rank order", () => {
+describe("规则 §8 计分明细: staff rows in the order of their rows, people of one row in rank order", () => {
   const ctxOf = (input: ReportContext["input"]): ReportContext => ({
     now: NOW,
     locale: "zh-CN",

@@ -56,7 +56,7 @@ export const FEATURE_NAMES: Record<ApiFlag, Msg> = {
   ),
 };
 
-/** SPEC §8 print setup and filters need ExcelApi 1.9 (pageLayout, page breaks, autoFilter). */
+/** 规则 §8 print setup and filters need ExcelApi 1.9 (pageLayout, page breaks, autoFilter). */
 export const PRINT_FEATURE: Msg = msg(
   "打印设置（A4、每页重复表头、页眉页脚、页码）和筛选按钮",
   "print setup (A4, header row on every page, page header and footer, page numbers) and filter buttons"

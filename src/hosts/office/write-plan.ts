@@ -222,7 +222,7 @@ function runs<K>(rows: readonly { row: number; key: K }[]): { first: number; las
 export const AREAS_PER_COMMAND = 50;
 
 /**
- * The cell styles of a sheet's rows (SPEC §8 marks, bold subtotals, a legend's swatches, single
+ * The cell styles of a sheet's rows (规则 §8 marks, bold subtotals, a legend's swatches, single
  * cells' formats) as commands with their size, packed into requests like the number formats. A
  * sheet of 5,000 communities has 5,000 subtotal rows: with ExcelApi 1.9 (`multiArea`) rows of one
  * style go AREAS_PER_COMMAND at a time in one multi-area command ("A3:F3,A9:F9,…"), so the

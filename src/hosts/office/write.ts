@@ -243,7 +243,7 @@ function layoutSheet(ws: Excel.Worksheet, s: OutputSheet, can: ExcelApiSupport):
 }
 
 /**
- * SPEC §8 print setup and filter buttons (ExcelApi 1.9; without it the pane names the missing
+ * 规则 §8 print setup and filter buttons (ExcelApi 1.9; without it the pane names the missing
  * feature). The same header/footer codes as the .xlsx writers (`&P`, `&N`, `&&`).
  */
 function printAndFilter(ws: Excel.Worksheet, s: OutputSheet, can: ExcelApiSupport): void {

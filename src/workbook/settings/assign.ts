@@ -5,7 +5,7 @@ import { SettingDef, settingDefault, SettingValue, setSetting } from "./table";
 import { parseSettingValue, showSettingValue } from "./value";
 
 /**
- * One setting changed by hand, outside the 设置 sheet (`scorecard whatif --set KEY=VALUE`, SPEC
+ * One setting changed by hand, outside the 设置 sheet (`scorecard whatif --set KEY=VALUE`, 规则
  * §7.2): the key as on 设置 (zh, en or id; unit brackets optional, full- or half-width) and the
  * value as typed, read exactly as the sheet's 值 cell would be. Blank text means the default,
  * as a blank 值 does. A refusal says in words what is wrong and names the key.

@@ -3,7 +3,7 @@ import { foldName } from "../sheet-reader";
 import { SettingDef, SETTINGS } from "./table";
 
 /**
- * Which setting a typed key names (SPEC §6 "Settings keys"): the zh name, the English alias or the
+ * Which setting a typed key names (规则 §6 "Settings keys"): the zh name, the English alias or the
  * id, compared after trimming and folding full-width characters (and case and inner spaces, as
  * sheet and header names are). A unit in brackets is optional and the brackets may be full- or
  * half-width: 奖金总额 = 奖金总额（元） = 奖金总额(元). A bracket after a name without a unit is a

@@ -19,9 +19,9 @@ import { SettingDef, SettingId, setSetting } from "./table";
 import { ParsedValue, parseSettingValue, showSetting } from "./value";
 
 /**
- * Reads the 设置 sheet (SPEC §6): one row per key, 项目 / 值 / 说明. Every field of `Rules` has a
+ * Reads the 设置 sheet (规则 §6): one row per key, 项目 / 值 / 说明. Every field of `Rules` has a
  * key; a missing key or a blank value takes the default; an unknown key or a bad value is a
- * warning that names the key, and the default is used. The one error (SPEC §6): a key filled on
+ * warning that names the key, and the default is used. The one error (规则 §6): a key filled on
  * two rows with different values, for no rule can be chosen between them.
  */
 
@@ -142,7 +142,7 @@ export function readSettings(sheet?: SheetGrid): { rules: Rules; issues: Issue[]
     const line: KeptSetting = { row: r.row, value: r.value, blank: isBlank(r.value), read: null };
     const earlier = kept.get(def.id);
     if (earlier !== undefined) {
-      // SPEC §6: a key twice — a blank row and a filled one: the filled one counts; two values
+      // 规则 §6: a key twice — a blank row and a filled one: the filled one counts; two values
       // that differ: an error (no row silently wins); the same value twice: a warning.
       if (line.blank !== earlier.blank) {
         const [blank, filled] = line.blank ? [line, earlier] : [earlier, line];

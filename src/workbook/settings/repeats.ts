@@ -4,7 +4,7 @@ import { SettingDef, SettingValue } from "./table";
 import { ParsedValue } from "./value";
 
 /**
- * A key on two rows of the 设置 sheet (SPEC §6): a blank row and a filled one — the filled one
+ * A key on two rows of the 设置 sheet (规则 §6): a blank row and a filled one — the filled one
  * counts, said at the blank row; two filled rows with the same value (0.2 and 20%) — a warning;
  * two different values — an error naming both, for neither can be chosen.
  */

@@ -13,7 +13,7 @@ import {
 } from "../../scoring";
 
 /**
- * The settings of the 设置 sheet (SPEC §6) as ONE table: per key its id, zh name (as the 项目
+ * The settings of the 设置 sheet (规则 §6) as ONE table: per key its id, zh name (as the 项目
  * column shows it), English alias, type, and help text. Everything else derives from it: getting
  * and setting a value (the id is a path into `Rules`), reading the sheet (read.ts), the template's
  * rows, the header summary and the pane's settings panel (render.ts), and `whatif --set` (assign.ts).
@@ -54,7 +54,7 @@ export type SettingValue = Exact | number | string | readonly string[] | null;
 
 export interface SettingDef {
   id: SettingId;
-  /** The 项目 name on the 设置 sheet; a unit in （） is optional when typed (SPEC §6). */
+  /** The 项目 name on the 设置 sheet; a unit in （） is optional when typed (规则 §6). */
   zh: string;
   /** The English alias (also accepted as a key). */
   en: string;
@@ -63,7 +63,7 @@ export interface SettingDef {
   type: SettingType;
   /** What the key means and where the default comes from (the 说明 column; the pane's note). */
   note: Msg;
-  /** True where the value is this product's interpretation of an ambiguous seed (SPEC [I]). */
+  /** True where the value is this product's interpretation of an ambiguous seed (规则 [I]). */
   interpretation: boolean;
   /**
    * A document setting (the 公示 notice, the call for entries): words for printed documents, not a

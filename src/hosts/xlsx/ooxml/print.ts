@@ -3,7 +3,7 @@ import { SheetLayout } from "../../../workbook/types";
 import { encodeXmlText } from "./xml";
 
 /**
- * SPEC §8 in OOXML: the pieces of a generated worksheet that say how it prints and filters, and
+ * 规则 §8 in OOXML: the pieces of a generated worksheet that say how it prints and filters, and
  * the workbook's defined names that go with them. The worksheet pieces are written in the order
  * CT_Worksheet requires (ECMA-376 Part 1 §18.3.1.99): sheetPr first; then, after sheetData,
  * autoFilter, mergeCells, (dataValidations,) pageMargins, pageSetup, headerFooter, rowBreaks —
