@@ -32,7 +32,14 @@ export interface ColumnSchema {
 export type InputSheetKey = RecordSource | "workplan";
 
 export type GeneratedSheetKey =
-  "ranking" | "individuals" | "details" | "statements" | "issues" | "workplanSummary" | "notice" | "comparison";
+  | "ranking"
+  | "individuals"
+  | "details"
+  | "statements"
+  | "issues"
+  | "workplanSummary"
+  | "notice"
+  | "comparison";
 
 export type SheetKey = InputSheetKey | GeneratedSheetKey;
 
